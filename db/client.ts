@@ -1,0 +1,103 @@
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Both drivers' Drizzle databases share this interface; queries are written against it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  | { kind: "postgres"; url: string; maxConnections?: number };
+
+export interface DatabaseConnection {
+  kind: DatabaseKind;
+  db: Database;
+  /** The driver's client, kept so another bundled copy of Drizzle can wrap the same connection. */
+  client: PGlite | Sql;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseConnection> {
+  if (config.kind === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    await client.waitReady;
+    return { kind: "pglite", client, db: await wrapClient("pglite", client), close: () => client.close() };
+  }
+  const { default: postgres } = await import("postgres");
+  const client = postgres(config.url, { max: config.maxConnections ?? 10, onnotice: () => {} });
+  return {
+    kind: "postgres",
+    client,
+    db: await wrapClient("postgres", client),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function wrapClient(kind: DatabaseKind, client: PGlite | Sql): Promise<Database> {
+  if (kind === "pglite") {
+    const { drizzle } = await import("drizzle-orm/pglite");
+    return drizzle({ client: client as PGlite, schema });
+  }
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  return drizzle({ client: client as Sql, schema });
+}
+
+export async function migrateDatabase(connection: DatabaseConnection): Promise<void> {
+  if (connection.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // Both drivers' Drizzle instances satisfy their migrator at runtime; the static types differ per driver.
+    await migrate(connection.db as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(connection.db as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/*
+ * One database connection per process. Next.js bundles its own copy of this module, and two PGlite
+ * instances must never open the same folder, so the connection lives on globalThis under a
+ * registry symbol, and each module copy wraps the shared driver client with its own Drizzle.
+ */
+const PROCESS_CONNECTION = Symbol.for("beredning.database.connection");
+type GlobalWithConnection = typeof globalThis & { [PROCESS_CONNECTION]?: Promise<DatabaseConnection> };
+
+export function installProcessDatabase(connection: Promise<DatabaseConnection>): void {
+  (globalThis as GlobalWithConnection)[PROCESS_CONNECTION] = connection;
+}
+
+export function clearProcessDatabase(): void {
+  delete (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
+}
+
+let wrappedForThisCopy: { client: PGlite | Sql; db: Database } | undefined;
+
+/** The process's database, for code that runs inside the app (route handlers, pages). */
+export async function getDb(): Promise<Database> {
+  const pending = (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
+  if (!pending) {
+    throw new Error(
+      "No database connection: start the app through server/main.ts (npm start / npm run dev).",
+    );
+  }
+  const connection = await pending;
+  if (wrappedForThisCopy?.client !== connection.client) {
+    wrappedForThisCopy = {
+      client: connection.client,
+      db: await wrapClient(connection.kind, connection.client),
+    };
+  }
+  return wrappedForThisCopy.db;
+}
+
+export async function getDatabaseKind(): Promise<DatabaseKind> {
+  const pending = (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
+  if (!pending) throw new Error("No database connection");
+  return (await pending).kind;
+}

@@ -1,0 +1,223 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { StatementAccessFacts } from "../../domain/access";
+import type { Signatory } from "../../domain/content";
+import type { Role } from "../../domain/roles";
+import type { PlannedSection } from "../../domain/section-plan";
+import type { Database } from "../client";
+import {
+  documentSnapshots,
+  sectionApprovalRequirements,
+  sectionOwners,
+  sections,
+  statementPreparingUnits,
+  statementSignatories,
+  statements,
+  units,
+} from "../schema";
+import { recordAuditEvent } from "./audit";
+
+export interface NewStatement {
+  organisationId: string;
+  createdBy: string | null;
+  recipient: string;
+  title: string;
+  diarienummer: string | null;
+  remissSender: string | null;
+  deadline: string | null;
+  extendedDeadline: string | null;
+  preparingUnitIds: string[];
+  signatories: Signatory[];
+  sections: PlannedSection[];
+  /** The Y.Doc state holding each section's initial content. */
+  initialDocument: Uint8Array;
+}
+
+/** Creates a statement with its sections and initial document in one transaction, and audits it. */
+export async function createStatement(db: Database, input: NewStatement): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(statements)
+      .values({
+        organisationId: input.organisationId,
+        createdBy: input.createdBy,
+        recipient: input.recipient,
+        title: input.title,
+        diarienummer: input.diarienummer,
+        remissSender: input.remissSender,
+        deadline: input.deadline,
+        extendedDeadline: input.extendedDeadline,
+      })
+      .returning({ id: statements.id });
+    if (!created) throw new Error("Statement insert returned no row");
+    const statementId = created.id;
+    if (input.preparingUnitIds.length > 0) {
+      await tx
+        .insert(statementPreparingUnits)
+        .values(input.preparingUnitIds.map((unitId, position) => ({ statementId, unitId, position })));
+    }
+    if (input.signatories.length > 0) {
+      await tx
+        .insert(statementSignatories)
+        .values(input.signatories.map((signatory, position) => ({ statementId, position, ...signatory })));
+    }
+    for (const [position, section] of input.sections.entries()) {
+      const [row] = await tx
+        .insert(sections)
+        .values({ statementId, key: section.key, title: section.title, position })
+        .returning({ id: sections.id });
+      if (!row) throw new Error("Section insert returned no row");
+      if (section.ownerUnitIds.length > 0) {
+        await tx
+          .insert(sectionOwners)
+          .values(section.ownerUnitIds.map((unitId) => ({ sectionId: row.id, unitId })));
+      }
+      if (section.approvals.length > 0) {
+        await tx
+          .insert(sectionApprovalRequirements)
+          .values(section.approvals.map((approval) => ({ sectionId: row.id, ...approval })));
+      }
+    }
+    await tx
+      .insert(documentSnapshots)
+      .values({ statementId, snapshot: input.initialDocument, lastUpdateId: 0 });
+    await recordAuditEvent(tx, {
+      organisationId: input.organisationId,
+      statementId,
+      actorId: input.createdBy,
+      action: "statement.created",
+      details: { title: input.title, sections: input.sections.map((section) => section.key) },
+    });
+    return statementId;
+  });
+}
+
+export interface StatementSummary {
+  id: string;
+  title: string;
+  diarienummer: string | null;
+  status: "draft" | "finalised";
+  recipient: string;
+  deadline: string | null;
+  extendedDeadline: string | null;
+}
+
+export async function listStatements(db: Database, organisationId: string): Promise<StatementSummary[]> {
+  return db
+    .select({
+      id: statements.id,
+      title: statements.title,
+      diarienummer: statements.diarienummer,
+      status: statements.status,
+      recipient: statements.recipient,
+      deadline: statements.deadline,
+      extendedDeadline: statements.extendedDeadline,
+    })
+    .from(statements)
+    .where(eq(statements.organisationId, organisationId))
+    .orderBy(desc(statements.createdAt), asc(statements.id));
+}
+
+export async function getStatementAccessFacts(
+  db: Database,
+  statementId: string,
+): Promise<StatementAccessFacts | null> {
+  const [row] = await db
+    .select({ organisationId: statements.organisationId, status: statements.status })
+    .from(statements)
+    .where(eq(statements.id, statementId));
+  return row ?? null;
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface SectionDetail {
+  key: string;
+  title: string;
+  position: number;
+  owners: UnitRef[];
+  requiredApprovals: { role: Role; unit: UnitRef | null }[];
+}
+
+export interface StatementDetail extends StatementSummary {
+  organisationId: string;
+  remissSender: string | null;
+  preparingUnits: UnitRef[];
+  signatories: Signatory[];
+  createdAt: string;
+  finalisedAt: string | null;
+  sections: SectionDetail[];
+}
+
+export async function getStatementDetail(db: Database, statementId: string): Promise<StatementDetail | null> {
+  const [statement] = await db.select().from(statements).where(eq(statements.id, statementId));
+  if (!statement) return null;
+  const preparingUnits = await db
+    .select({ id: units.id, name: units.name })
+    .from(statementPreparingUnits)
+    .innerJoin(units, eq(units.id, statementPreparingUnits.unitId))
+    .where(eq(statementPreparingUnits.statementId, statementId))
+    .orderBy(asc(statementPreparingUnits.position));
+  const signatories = await db
+    .select({ name: statementSignatories.name, title: statementSignatories.title })
+    .from(statementSignatories)
+    .where(eq(statementSignatories.statementId, statementId))
+    .orderBy(asc(statementSignatories.position));
+  return {
+    id: statement.id,
+    organisationId: statement.organisationId,
+    title: statement.title,
+    recipient: statement.recipient,
+    diarienummer: statement.diarienummer,
+    remissSender: statement.remissSender,
+    deadline: statement.deadline,
+    extendedDeadline: statement.extendedDeadline,
+    status: statement.status,
+    createdAt: statement.createdAt.toISOString(),
+    finalisedAt: statement.finalisedAt?.toISOString() ?? null,
+    preparingUnits,
+    signatories,
+    sections: await loadSectionDetails(db, statementId),
+  };
+}
+
+async function loadSectionDetails(db: Database, statementId: string): Promise<SectionDetail[]> {
+  const rows = await db
+    .select({ id: sections.id, key: sections.key, title: sections.title, position: sections.position })
+    .from(sections)
+    .where(eq(sections.statementId, statementId))
+    .orderBy(asc(sections.position));
+  if (rows.length === 0) return [];
+  const sectionIds = rows.map((row) => row.id);
+  const owners = await db
+    .select({ sectionId: sectionOwners.sectionId, id: units.id, name: units.name })
+    .from(sectionOwners)
+    .innerJoin(units, eq(units.id, sectionOwners.unitId))
+    .where(inArray(sectionOwners.sectionId, sectionIds))
+    .orderBy(asc(units.name));
+  const requirements = await db
+    .select({
+      sectionId: sectionApprovalRequirements.sectionId,
+      role: sectionApprovalRequirements.role,
+      unitId: units.id,
+      unitName: units.name,
+    })
+    .from(sectionApprovalRequirements)
+    .leftJoin(units, eq(units.id, sectionApprovalRequirements.unitId))
+    .where(inArray(sectionApprovalRequirements.sectionId, sectionIds))
+    .orderBy(asc(units.name));
+  return rows.map((row) => ({
+    key: row.key,
+    title: row.title,
+    position: row.position,
+    owners: owners.filter((owner) => owner.sectionId === row.id).map(({ id, name }) => ({ id, name })),
+    requiredApprovals: requirements
+      .filter((requirement) => requirement.sectionId === row.id)
+      .map(({ role, unitId, unitName }) => ({
+        role,
+        unit: unitId && unitName ? { id: unitId, name: unitName } : null,
+      })),
+  }));
+}

@@ -1,0 +1,218 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * bytea as Uint8Array on both drivers: PGlite returns Uint8Array, postgres-js a Buffer,
+ * and postgres-js only recognises Buffers as bytea parameters.
+ */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** The avdelning an enhet belongs to; null for top-level units. */
+    parentId: uuid("parent_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["avdelning", "enhet"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("units_org_name_idx").on(t.organisationId, t.name)],
+);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  /** Always stored lower-case: logins compare case-insensitively. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  title: text("title"),
+  /** Null for accounts that only sign in through the organisation's identity provider. */
+  passwordHash: text("password_hash"),
+  createdAt: createdAt(),
+});
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", {
+      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
+    }).notNull(),
+    /** Null for organisation-wide roles (granskare, stadsdelsdirektör, administratör). */
+    unitId: uuid("unit_id").references(() => units.id),
+  },
+  (t) => [index("user_roles_user_idx").on(t.userId)],
+);
+
+export const statements = pgTable(
+  "statements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    recipient: text("recipient").notNull(),
+    title: text("title").notNull(),
+    diarienummer: text("diarienummer"),
+    remissSender: text("remiss_sender"),
+    deadline: date("deadline", { mode: "string" }),
+    extendedDeadline: date("extended_deadline", { mode: "string" }),
+    status: text("status", { enum: ["draft", "finalised"] })
+      .notNull()
+      .default("draft"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
+    finalisedBy: uuid("finalised_by").references(() => users.id),
+  },
+  (t) => [index("statements_org_idx").on(t.organisationId)],
+);
+
+export const statementPreparingUnits = pgTable(
+  "statement_preparing_units",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.unitId] })],
+);
+
+export const statementSignatories = pgTable(
+  "statement_signatories",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    title: text("title").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.position] })],
+);
+
+export const sections = pgTable(
+  "sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    /** Names the section's Y.XmlFragment in the statement's Y.Doc. */
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("sections_statement_key_idx").on(t.statementId, t.key)],
+);
+
+export const sectionOwners = pgTable(
+  "section_owners",
+  {
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.sectionId, t.unitId] })],
+);
+
+export const sectionApprovalRequirements = pgTable(
+  "section_approval_requirements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "cascade" }),
+    role: text("role", {
+      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
+    }).notNull(),
+    /** For unit roles: which unit's holder must approve. */
+    unitId: uuid("unit_id").references(() => units.id),
+  },
+  (t) => [index("section_approval_requirements_section_idx").on(t.sectionId)],
+);
+
+/** Append-only log of Yjs updates applied by the collaboration server. */
+export const documentUpdates = pgTable(
+  "document_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    update: bytea("update").notNull(),
+    authorId: uuid("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("document_updates_statement_idx").on(t.statementId, t.id)],
+);
+
+/** Compacted state: the document as of `lastUpdateId`; later updates are replayed on top. */
+export const documentSnapshots = pgTable("document_snapshots", {
+  statementId: uuid("statement_id")
+    .primaryKey()
+    .references(() => statements.id, { onDelete: "cascade" }),
+  snapshot: bytea("snapshot").notNull(),
+  lastUpdateId: bigint("last_update_id", { mode: "number" }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Allmän handling: what was decided, by whom, when. Rows are never updated or deleted (a trigger enforces it). */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    statementId: uuid("statement_id").references(() => statements.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    sectionKey: text("section_key"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_statement_idx").on(t.statementId, t.id)],
+);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { type Actor, canEditStatementText, canReadStatement } from "./access";
+
+const ORG = "org-1";
+const draft = { organisationId: ORG, status: "draft" as const };
+const finalised = { organisationId: ORG, status: "finalised" as const };
+
+function actor(role: Actor["roles"][number]["role"], organisationId = ORG): Actor {
+  return { id: "u", organisationId, roles: [{ role, unitId: null }] };
+}
+
+describe("statement access", () => {
+  it("lets members of the statement's organisation read it", () => {
+    expect(canReadStatement(actor("granskare"), draft)).toBe(true);
+    expect(canReadStatement(actor("handlaggare", "other-org"), draft)).toBe(false);
+  });
+
+  it("refuses a user without any role", () => {
+    expect(canReadStatement({ id: "u", organisationId: ORG, roles: [] }, draft)).toBe(false);
+  });
+
+  it("lets drafters write and keeps granskare and administratörer read-only", () => {
+    expect(canEditStatementText(actor("handlaggare"), draft)).toBe(true);
+    expect(canEditStatementText(actor("enhetschef"), draft)).toBe(true);
+    expect(canEditStatementText(actor("granskare"), draft)).toBe(false);
+    expect(canEditStatementText(actor("admin"), draft)).toBe(false);
+  });
+
+  it("freezes a finalised statement for everyone", () => {
+    expect(canEditStatementText(actor("handlaggare"), finalised)).toBe(false);
+    expect(canEditStatementText(actor("stadsdelsdirektor"), finalised)).toBe(false);
+  });
+
+  it("refuses writes from another organisation", () => {
+    expect(canEditStatementText(actor("handlaggare", "other-org"), draft)).toBe(false);
+  });
+});

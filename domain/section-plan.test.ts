@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { planSections } from "./section-plan";
+import { TJANSTEUTLATANDE_TEMPLATE } from "./template";
+
+const avdelning = { id: "soc", kind: "avdelning" as const };
+const bou = { id: "bou", kind: "enhet" as const };
+const eb = { id: "eb", kind: "enhet" as const };
+
+describe("planSections", () => {
+  it("gives every template section in order, owned and approved as the template says", () => {
+    const plan = planSections(TJANSTEUTLATANDE_TEMPLATE, [avdelning, bou, eb]);
+    expect(plan.map((section) => section.key)).toEqual(
+      TJANSTEUTLATANDE_TEMPLATE.map((section) => section.key),
+    );
+    const yttrande = plan.find((section) => section.key === "forvaltningens-yttrande");
+    expect(yttrande?.ownerUnitIds).toEqual(["bou", "eb"]);
+    expect(yttrande?.approvals).toEqual([
+      { role: "enhetschef", unitId: "bou" },
+      { role: "enhetschef", unitId: "eb" },
+    ]);
+    const bakgrund = plan.find((section) => section.key === "bakgrund");
+    expect(bakgrund?.ownerUnitIds).toEqual(["soc"]);
+    expect(bakgrund?.approvals).toEqual([{ role: "avdelningschef", unitId: "soc" }]);
+  });
+
+  it("falls back to the preparing units when no unit of the preferred kind prepares the statement", () => {
+    const plan = planSections(TJANSTEUTLATANDE_TEMPLATE, [bou]);
+    expect(plan.every((section) => section.ownerUnitIds.join() === "bou")).toBe(true);
+  });
+
+  it("requires organisation-wide roles without a unit", () => {
+    const plan = planSections(
+      [{ key: "k", title: "T", owners: "avdelning", approvals: ["stadsdelsdirektor"] }],
+      [avdelning],
+    );
+    expect(plan[0]?.approvals).toEqual([{ role: "stadsdelsdirektor", unitId: null }]);
+  });
+});

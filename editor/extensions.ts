@@ -1,0 +1,21 @@
+import type { AnyExtension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The one extension list that defines a section's schema. The browser editors add collaboration
+ * extensions on top; the server reads and writes section content through the same schema, so
+ * what the server hashes and exports is exactly what users edit.
+ */
+export function sectionExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Yjs provides undo/redo per user (only one's own changes), so ProseMirror's history is off.
+      undoRedo: false,
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+    }),
+  ];
+}

@@ -1,0 +1,113 @@
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase } from "../db/client";
+import { isCollabPath } from "./collab/authorize";
+import type { Logger } from "./collab/logger";
+import { type CollabServer, createCollabServer } from "./collab/server";
+import type { ServerConfig } from "./config";
+import { openDatabase } from "./database";
+import { answerHealth } from "./health";
+
+export interface RunningApp {
+  server: Server;
+  port: number;
+  database: DatabaseConnection;
+  collab: CollabServer;
+  /** Stops accepting, closes sockets with 1001, flushes writes, closes the database it opened. */
+  close(): Promise<void>;
+}
+
+type NextHandlers = {
+  request: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  upgrade: ((request: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null;
+  close: () => Promise<void>;
+};
+
+async function prepareNext(config: ServerConfig): Promise<NextHandlers> {
+  const { default: next } = await import("next");
+  const app = next({
+    dev: config.dev,
+    dir: process.cwd(),
+    hostname: config.host,
+    port: config.port,
+    // Next attaches an upgrade listener to the server it is given; it gets a detached emitter so
+    // that upgrades are routed here (collaboration) and passed on only when they are Next's own.
+    httpServer: new EventEmitter() as unknown as Server,
+  });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return {
+    request: (request, response) => handle(request, response),
+    upgrade: config.dev ? app.getUpgradeHandler() : null,
+    close: () => app.close(),
+  };
+}
+
+function notFound(response: ServerResponse) {
+  response.writeHead(404, { "content-type": "application/json" });
+  response.end(JSON.stringify({ error: "Not found" }));
+}
+
+/** Starts the one process: database, collaboration endpoint and (unless collab-only) the Next.js app. */
+export async function startApp(
+  config: ServerConfig,
+  logger: Logger,
+  /** An already open and migrated database (tests); by default the configured one is opened. */
+  givenDatabase?: DatabaseConnection,
+): Promise<RunningApp> {
+  const database = givenDatabase ?? (await openDatabase(config, logger));
+  installProcessDatabase(Promise.resolve(database));
+  process.env.NEXTAUTH_SECRET = config.authSecret;
+  const collab = createCollabServer({
+    db: database.db,
+    authSecret: config.authSecret,
+    logger,
+    ...config.collab,
+  });
+  const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
+
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (pathname === "/api/health") {
+      void answerHealth(database, response);
+    } else if (nextHandlers) {
+      nextHandlers.request(request, response).catch((error: unknown) => {
+        logger.error("request failed", { url: request.url, error: String(error) });
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
+    } else {
+      notFound(response);
+    }
+  });
+  server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isCollabPath(request.url)) collab.handleUpgrade(request, socket, head);
+    else if (nextHandlers?.upgrade) void nextHandlers.upgrade(request, socket, head);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  process.env.NEXTAUTH_URL = config.publicUrl ?? `http://${config.host}:${port}`;
+
+  return {
+    server,
+    port,
+    database,
+    collab,
+    async close() {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.close();
+      server.closeAllConnections();
+      await stopped;
+      await nextHandlers?.close();
+      clearProcessDatabase();
+      if (!givenDatabase) await database.close();
+    },
+  };
+}

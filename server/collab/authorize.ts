@@ -1,0 +1,68 @@
+import type { IncomingMessage } from "node:http";
+import { sessionUserIdFromCookies } from "../../auth/session-cookie";
+import type { Database } from "../../db/client";
+import { getStatementAccessFacts } from "../../db/queries/statements";
+import { loadSessionUser } from "../../db/queries/users";
+import { canEditStatementText, canReadStatement } from "../../domain/access";
+import { presenceColourFor } from "../../domain/presence";
+import { CloseCode, type CloseCodeValue } from "./close-codes";
+import type { ConnectionIdentity } from "./connection";
+
+export type UpgradeDecision =
+  | { ok: true; statementId: string; identity: ConnectionIdentity }
+  | { ok: false; code: CloseCodeValue; reason: string };
+
+const COLLAB_PATH = /^\/collab\/([^/?#]+)\/?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isCollabPath(url: string | undefined): boolean {
+  return COLLAB_PATH.test(new URL(url ?? "/", "http://localhost").pathname);
+}
+
+/** Browsers always send Origin; a page of another site must not open a socket with our cookie. */
+function isForeignOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Decides, before the socket joins anything, who the client is (from the next-auth session
+ * cookie, never from the client's word) and what it may do in the statement it asks for.
+ */
+export async function authorizeUpgrade(
+  request: IncomingMessage,
+  db: Database,
+  authSecret: string,
+): Promise<UpgradeDecision> {
+  const match = COLLAB_PATH.exec(new URL(request.url ?? "/", "http://localhost").pathname);
+  const statementId = match?.[1] ? decodeURIComponent(match[1]) : "";
+  if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
+  const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
+  const user = userId ? await loadSessionUser(db, userId) : null;
+  if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  const statement = UUID.test(statementId) ? await getStatementAccessFacts(db, statementId) : null;
+  if (!statement) return { ok: false, code: CloseCode.unknownStatement, reason: "Unknown statement" };
+  if (!canReadStatement(user, statement)) {
+    return { ok: false, code: CloseCode.forbidden, reason: "No access to this statement" };
+  }
+  const unitRole = user.roles.find((grant) => grant.unitId);
+  return {
+    ok: true,
+    statementId,
+    identity: {
+      userId: user.id,
+      canWrite: canEditStatementText(user, statement),
+      presence: {
+        userId: user.id,
+        name: user.name,
+        unit: unitRole?.unitName ?? null,
+        color: presenceColourFor(unitRole?.unitId ?? user.id),
+      },
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { PresenceIdentity } from "../../domain/presence";
+import { CloseCode, ProtocolViolation } from "./close-codes";
+import type { Logger } from "./logger";
+import {
+  type AwarenessEntry,
+  assertDecodableUpdate,
+  type ClientMessage,
+  decodeAwarenessUpdate,
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeAwarenessUpdate,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from "./protocol";
+import type { Room, RoomMember } from "./room";
+
+export interface ConnectionIdentity {
+  userId: string;
+  /** False for granskare and for finalised statements: updates are read but never applied. */
+  canWrite: boolean;
+  presence: PresenceIdentity;
+}
+
+/**
+ * One client's socket in one room. Frames are fully decoded and checked before anything touches
+ * the document; any violation closes this connection only.
+ */
+export class CollabConnection implements RoomMember {
+  /** Awareness client ids this connection speaks for: the first one it announces, only. */
+  private readonly awarenessClientIds = new Set<number>();
+  private room: Room | null = null;
+  private readonly queued: Uint8Array[] = [];
+  private closed = false;
+  ignoredWrites = 0;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly identity: ConnectionIdentity,
+    private readonly logger: Logger,
+  ) {
+    socket.binaryType = "nodebuffer";
+    socket.on("message", (data, isBinary) => this.receive(data as Buffer, isBinary));
+  }
+
+  get userId(): string {
+    return this.identity.userId;
+  }
+
+  /** Joins the room: messages that arrived while it was loading are handled now, in order. */
+  attach(room: Room): void {
+    this.room = room;
+    room.members.add(this);
+    this.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) {
+      this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
+    }
+    for (const data of this.queued.splice(0)) this.handle(data);
+  }
+
+  /** Leaves the room, removing the presence this connection announced. */
+  detach(): Room | null {
+    const room = this.room;
+    if (!room) return null;
+    room.members.delete(this);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], null);
+    this.room = null;
+    return room;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(message, (error) => {
+      if (error) this.close(CloseCode.internalError, "Send failed");
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, reason);
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.close(CloseCode.malformedMessage, "Text frames are not part of the protocol");
+      return;
+    }
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.room) this.handle(bytes);
+    else this.queued.push(bytes);
+  }
+
+  private handle(data: Uint8Array): void {
+    if (this.closed || !this.room) return;
+    try {
+      this.dispatch(this.room, decodeClientMessage(data));
+    } catch (error) {
+      if (error instanceof ProtocolViolation) {
+        this.logger.warn("protocol violation", { userId: this.userId, reason: error.reason });
+        this.close(error.code, error.reason);
+      } else {
+        this.logger.error("message handling failed", { userId: this.userId, error: String(error) });
+        this.close(CloseCode.internalError, "Internal error");
+      }
+    }
+  }
+
+  private dispatch(room: Room, message: ClientMessage): void {
+    switch (message.kind) {
+      case "syncStep1":
+        this.send(encodeSyncStep2(room.doc, message.stateVector));
+        return;
+      case "syncStep2":
+      case "update":
+        this.applyDocumentUpdate(room, message.update);
+        return;
+      case "awareness":
+        this.applyAwareness(room, message.update);
+        return;
+      case "queryAwareness":
+        this.send(
+          encodeAwarenessMessage(
+            awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+          ),
+        );
+        return;
+    }
+  }
+
+  private applyDocumentUpdate(room: Room, update: Uint8Array): void {
+    assertDecodableUpdate(update);
+    if (!this.identity.canWrite) {
+      // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
+      this.ignoredWrites++;
+      return;
+    }
+    Y.applyUpdate(room.doc, update, this);
+  }
+
+  /**
+   * Presence is pinned to the authenticated user: identity fields are overwritten with the
+   * server's, and a connection speaks only for the one awareness client id it claimed. Entries for
+   * other ids are dropped, not refused: y-websocket clients echo every state they receive.
+   */
+  private applyAwareness(room: Room, update: Uint8Array): void {
+    const own = decodeAwarenessUpdate(update).filter((entry) => this.speaksFor(room, entry));
+    if (own.length === 0) return;
+    for (const entry of own) if (entry.state) entry.state.user = { ...this.identity.presence };
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(own), this);
+  }
+
+  private speaksFor(room: Room, entry: AwarenessEntry): boolean {
+    if (this.awarenessClientIds.has(entry.clientId)) return true;
+    const holder = [...room.members].find(
+      (member): member is CollabConnection =>
+        member instanceof CollabConnection &&
+        member !== this &&
+        member.awarenessClientIds.has(entry.clientId),
+    );
+    if (holder) {
+      // The same user reconnecting before the server noticed the old socket die takes its id over.
+      if (holder.userId !== this.userId || this.awarenessClientIds.size > 0) return false;
+      holder.awarenessClientIds.delete(entry.clientId);
+      this.awarenessClientIds.add(entry.clientId);
+      return true;
+    }
+    // An unheld id is claimed only as news (a clock the room has not seen), never from an echo.
+    const known = room.awareness.meta.get(entry.clientId);
+    if (this.awarenessClientIds.size > 0 || entry.state === null || (known && known.clock >= entry.clock))
+      return false;
+    this.awarenessClientIds.add(entry.clientId);
+    return true;
+  }
+}

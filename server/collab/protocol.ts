@@ -1,0 +1,157 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { CloseCode, ProtocolViolation } from "./close-codes";
+
+/* The y-websocket wire format: a varUint message type, then its payload. */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+export type ClientMessage =
+  | { kind: "syncStep1"; stateVector: Uint8Array }
+  | { kind: "syncStep2"; update: Uint8Array }
+  | { kind: "update"; update: Uint8Array }
+  | { kind: "awareness"; update: Uint8Array }
+  | { kind: "queryAwareness" };
+
+function malformed(reason: string): ProtocolViolation {
+  return new ProtocolViolation(CloseCode.malformedMessage, reason);
+}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const payload = decoding.readVarUint8Array(decoder);
+  if (decoding.hasContent(decoder)) throw malformed("Trailing bytes after message");
+  return payload;
+}
+
+function decodeSyncMessage(decoder: decoding.Decoder): ClientMessage {
+  const step = decoding.readVarUint(decoder);
+  switch (step) {
+    case SYNC_STEP_1:
+      return { kind: "syncStep1", stateVector: readPayload(decoder) };
+    case SYNC_STEP_2:
+      return { kind: "syncStep2", update: readPayload(decoder) };
+    case SYNC_UPDATE:
+      return { kind: "update", update: readPayload(decoder) };
+    default:
+      throw malformed(`Unknown sync message type ${step}`);
+  }
+}
+
+/** Decodes one frame completely, before anything touches a document; throws ProtocolViolation. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return decodeSyncMessage(decoder);
+      case MESSAGE_AWARENESS:
+        return { kind: "awareness", update: readPayload(decoder) };
+      case MESSAGE_QUERY_AWARENESS:
+        if (decoding.hasContent(decoder)) throw malformed("Trailing bytes after message");
+        return { kind: "queryAwareness" };
+      default:
+        throw malformed(`Unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolViolation) throw error;
+    throw malformed("Malformed message");
+  }
+}
+
+/** Checks that a Yjs update decodes, so a malformed one is refused before it reaches the document. */
+export function assertDecodableUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    throw malformed("Malformed document update");
+  }
+}
+
+function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  });
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  let missing: Uint8Array;
+  try {
+    missing = Y.encodeStateAsUpdate(doc, stateVector);
+  } catch {
+    throw malformed("Malformed state vector");
+  }
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, missing);
+  });
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  });
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** null removes the client's state. */
+  state: Record<string, unknown> | null;
+}
+
+/** Decodes an awareness update (count, then clientID, clock and JSON state per client). */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let index = 0; index < count; index++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (state !== null && (typeof state !== "object" || Array.isArray(state)))
+        throw malformed("Bad awareness state");
+      entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    }
+    if (decoding.hasContent(decoder)) throw malformed("Trailing bytes after awareness update");
+    return entries;
+  } catch (error) {
+    if (error instanceof ProtocolViolation) throw error;
+    throw malformed("Malformed awareness update");
+  }
+}
+
+export function encodeAwarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
+  return encodeMessage((encoder) => {
+    encoding.writeVarUint(encoder, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    }
+  });
+}

@@ -1,0 +1,101 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import type * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { compactLoadedDocument } from "./document-store";
+import type { Logger } from "./logger";
+import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol";
+import type { UpdateLog } from "./update-log";
+
+/** What a room needs to know about a connected client. */
+export interface RoomMember {
+  readonly userId: string;
+  send(message: Uint8Array): void;
+}
+
+export interface RoomOptions {
+  db: Database;
+  updateLog: UpdateLog;
+  logger: Logger;
+  /** Fold the update log into a snapshot after this many applied updates. */
+  compactEvery: number;
+}
+
+/** One loaded statement: its Y.Doc, its awareness and the clients connected to it. */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly members = new Set<RoomMember>();
+  /** Members being admitted (upgrade accepted, room not yet joined): the room must not unload under them. */
+  pendingJoins = 0;
+  unloadTimer: NodeJS.Timeout | null = null;
+  private updatesSinceCompaction = 0;
+  private compaction: Promise<void> | null = null;
+
+  constructor(
+    readonly statementId: string,
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server holds no presence of its own.
+    this.awareness.setLocalState(null);
+    doc.on("update", this.onDocumentUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  get isIdle(): boolean {
+    return this.members.size === 0 && this.pendingJoins === 0;
+  }
+
+  private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
+    const author = origin as RoomMember | null;
+    this.options.updateLog.append(this.statementId, author?.userId ?? null, update);
+    const message = encodeUpdateMessage(update);
+    for (const member of this.members) if (member !== origin) member.send(message);
+    this.updatesSinceCompaction++;
+    if (this.updatesSinceCompaction >= this.options.compactEvery) void this.compact();
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ) => {
+    const changed = added.concat(updated, removed);
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const member of this.members) member.send(message);
+  };
+
+  /** Compacts at most once at a time; failures are logged and retried at the next threshold. */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction;
+    const counted = this.updatesSinceCompaction;
+    this.compaction = compactLoadedDocument(
+      this.options.db,
+      this.options.updateLog,
+      this.statementId,
+      this.doc,
+    )
+      .then(() => {
+        this.updatesSinceCompaction -= counted;
+      })
+      .catch((error: unknown) => {
+        this.options.logger.error("compaction failed", {
+          statementId: this.statementId,
+          error: String(error),
+        });
+      })
+      .finally(() => {
+        this.compaction = null;
+      });
+    return this.compaction;
+  }
+
+  /** Flushes every write, compacts what changed, and releases the document's memory. */
+  async close(): Promise<void> {
+    this.doc.off("update", this.onDocumentUpdate);
+    await this.compaction;
+    if (this.updatesSinceCompaction > 0) await this.compact();
+    else await this.options.updateLog.flush();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

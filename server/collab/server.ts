@@ -1,0 +1,140 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { type WebSocket, WebSocketServer } from "ws";
+import type { Database } from "../../db/client";
+import { authorizeUpgrade } from "./authorize";
+import { CloseCode } from "./close-codes";
+import { CollabConnection } from "./connection";
+import type { Logger } from "./logger";
+import { RoomRegistry } from "./rooms";
+import { UpdateLog } from "./update-log";
+
+export interface CollabServerOptions {
+  db: Database;
+  authSecret: string;
+  logger: Logger;
+  /** Frames above this close the connection with 1009. */
+  maxMessageBytes: number;
+  flushDelayMs: number;
+  unloadGraceMs: number;
+  compactEvery: number;
+  /** Sockets that miss a ping for this long are terminated. */
+  heartbeatMs: number;
+}
+
+export interface CollabServer {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Flushes all pending writes to the database. */
+  flush(): Promise<void>;
+  /** Closes every socket with 1001, flushes and unloads every room. */
+  close(): Promise<void>;
+  readonly loadedRooms: number;
+  readonly connectionCount: number;
+}
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const { db, logger } = options;
+  const updateLog = new UpdateLog(db, {
+    flushDelayMs: options.flushDelayMs,
+    onError: (error) => logger.error("update log write failed", { error: String(error) }),
+  });
+  const rooms = new RoomRegistry({
+    db,
+    updateLog,
+    logger,
+    compactEvery: options.compactEvery,
+    unloadGraceMs: options.unloadGraceMs,
+  });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  const alive = new WeakSet<WebSocket>();
+  let closing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+
+  async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const decision = await authorizeUpgrade(request, db, options.authSecret).catch((error: unknown) => {
+      logger.error("upgrade authorization failed", { error: String(error) });
+      return { ok: false as const, code: CloseCode.internalError, reason: "Internal error" };
+    });
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (!decision.ok) {
+        ws.close(decision.code, decision.reason);
+        return;
+      }
+      alive.add(ws);
+      ws.on("pong", () => alive.add(ws));
+      // Listeners attach now, so nothing the client sends while the room loads is lost.
+      const connection = new CollabConnection(ws, decision.identity, logger);
+      void join(connection, ws, decision.statementId);
+    });
+  }
+
+  async function join(connection: CollabConnection, ws: WebSocket, statementId: string) {
+    let room: Awaited<ReturnType<RoomRegistry["reserve"]>>;
+    try {
+      room = await rooms.reserve(statementId);
+    } catch (error) {
+      logger.error("room load failed", { statementId, error: String(error) });
+      connection.close(CloseCode.internalError, "Could not load statement");
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) {
+      rooms.abandon(room);
+      return;
+    }
+    room.pendingJoins--;
+    connection.attach(room);
+    ws.on("close", () => {
+      const left = connection.detach();
+      if (left) rooms.scheduleUnloadIfIdle(left);
+    });
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      if (closing) {
+        socket.destroy();
+        return;
+      }
+      void admit(request, socket, head);
+    },
+    flush: () => updateLog.flush(),
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      const closed = [...wss.clients].map(
+        (ws) => new Promise<void>((resolve) => ws.once("close", () => resolve())),
+      );
+      for (const ws of wss.clients) ws.close(CloseCode.goingAway, "Server shutting down");
+      await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      for (const ws of wss.clients) ws.terminate();
+      await rooms.unloadAll();
+      await updateLog.flush();
+      wss.close();
+    },
+    get loadedRooms() {
+      return rooms.loadedCount;
+    },
+    get connectionCount() {
+      return wss.clients.size;
+    },
+  };
+}

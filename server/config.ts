@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1"]).transform((value) => value === "1");
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  SEED_DEMO: flag.optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** `all`: web app and collaboration endpoint; `collab`: the collaboration endpoint alone (scale-out, tests). */
+  BEREDNING_PARTS: z.enum(["all", "collab"]).default("all"),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(2000),
+  COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
+  COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).optional(),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string;
+  publicUrl: string | undefined;
+  seedDemo: boolean;
+  dev: boolean;
+  parts: "all" | "collab";
+  collab: {
+    maxMessageBytes: number;
+    flushDelayMs: number;
+    unloadGraceMs: number;
+    compactEvery: number;
+    heartbeatMs: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once at start; every problem is reported, not just the first. */
+export function loadConfig(environment: Record<string, string | undefined>): ServerConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  const oidcVariables = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidcVariables.some(Boolean) && !oidcVariables.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together",
+    );
+  }
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET ?? persistentAuthSecret(dataDir),
+    publicUrl: env.NEXTAUTH_URL,
+    // Demo data is for the embedded database; a real PostgreSQL server gets it only when asked.
+    seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
+    dev: env.NODE_ENV === "development",
+    parts: env.BEREDNING_PARTS,
+    collab: {
+      maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+      flushDelayMs: env.COLLAB_FLUSH_MS,
+      unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
+      compactEvery: env.COLLAB_COMPACT_EVERY,
+      heartbeatMs: env.COLLAB_HEARTBEAT_MS,
+    },
+  };
+}
+
+/** A newcomer needs no set-up: the secret is generated once and kept beside the data. */
+function persistentAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString("base64url");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { fragmentPlainText } from "../../editor/section-content";
+import { loadDocument } from "../../server/collab/document-store";
+import { startCollabServer } from "../support/app";
+import { connectClient, type TestClient, waitForDocs, waitForSynced } from "../support/clients";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { sessionCookieFor } from "../support/session";
+
+let database: TestDatabase;
+let server: Awaited<ReturnType<typeof startCollabServer>>;
+const clients: TestClient[] = [];
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  server = await startCollabServer(database.connection);
+});
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.close();
+  await database.drop();
+});
+
+async function connectAs(email: string): Promise<TestClient> {
+  const client = connectClient(
+    server.wsUrl,
+    database.seedStatementId,
+    await sessionCookieFor(database.connection.db, email),
+  );
+  clients.push(client);
+  await waitForSynced(client);
+  return client;
+}
+
+function insertAtStart(doc: Y.Doc, sectionKey: string, text: string) {
+  const paragraph = doc.getXmlFragment(sectionKey).get(0) as Y.XmlElement;
+  (paragraph.get(0) as Y.XmlText).insert(0, text);
+}
+
+describe("collaboration server", () => {
+  it("serves the seed statement with one fragment per section", async () => {
+    const client = await connectAs("handlaggare.bou@demo.test");
+    expect(fragmentPlainText(client.doc.getXmlFragment("bakgrund"))).toContain(
+      "Karin Rågsjö (v) och Måns Almqvist (v) föreslår i en motion till kommunfullmäktige den 14 mars 2011",
+    );
+    expect(fragmentPlainText(client.doc.getXmlFragment("forslag-till-beslut"))).toBe(
+      "Stadsdelsnämnden beslutar att som svar på remissen överlämna och åberopa förvaltningens tjänsteutlåtande.\n" +
+        "Ärendet förklaras omedelbart justerat",
+    );
+  });
+
+  it("makes two clients converge on concurrent edits and persists them", async () => {
+    const bou = await connectAs("handlaggare.bou@demo.test");
+    const eb = await connectAs("handlaggare.eb@demo.test");
+    insertAtStart(bou.doc, "bakgrund", "BOU ");
+    insertAtStart(eb.doc, "bakgrund", "EB ");
+    insertAtStart(eb.doc, "sammanfattning", "Sammanfattat. ");
+    const converged = () => {
+      const a = fragmentPlainText(bou.doc.getXmlFragment("bakgrund"));
+      return (
+        a.includes("BOU") && a.includes("EB ") && a === fragmentPlainText(eb.doc.getXmlFragment("bakgrund"))
+      );
+    };
+    await waitForDocs([bou.doc, eb.doc], converged);
+    expect(fragmentPlainText(bou.doc.getXmlFragment("sammanfattning"))).toMatch(/^Sammanfattat\. Vissa barn/);
+
+    await server.collab.flush();
+    const stored = await loadDocument(database.connection.db, database.seedStatementId);
+    expect(fragmentPlainText(stored.getXmlFragment("bakgrund"))).toBe(
+      fragmentPlainText(bou.doc.getXmlFragment("bakgrund")),
+    );
+    expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(bou.doc));
+  });
+});

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import type { Database } from "../../db/client";
+import { users } from "../../db/schema";
+
+export const TEST_AUTH_SECRET = "test-secret-that-is-long-enough-for-next-auth-0123456789";
+
+/** A real next-auth session cookie (encrypted JWT) for a demo user, as the login flow would set. */
+export async function sessionCookieFor(
+  db: Database,
+  email: string,
+  secret = TEST_AUTH_SECRET,
+): Promise<string> {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`No user ${email}`);
+  const token = await encode({
+    token: { sub: user.id, name: user.name, email: user.email },
+    secret,
+    maxAge: 3600,
+  });
+  return `next-auth.session-token=${token}`;
+}

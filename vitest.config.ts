@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+const integration = (database: "pglite" | "postgres") => ({
+  test: {
+    name: `integration:${database}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { TEST_DB: database },
+    globalSetup: ["tests/support/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    pool: "forks",
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["{domain,editor,auth,server,db}/**/*.test.ts"],
+        },
+      },
+      integration("pglite"),
+      integration("postgres"),
+    ],
+  },
+});
