@@ -15,6 +15,8 @@ export function sectionExtensions(): AnyExtension[] {
       code: false,
       codeBlock: false,
       horizontalRule: false,
+      // Opening a section must never change it (that would invalidate sign-offs): no trailing node.
+      trailingNode: false,
       link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
     }),
   ];

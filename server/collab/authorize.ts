@@ -19,6 +19,16 @@ export function isCollabPath(url: string | undefined): boolean {
   return COLLAB_PATH.test(new URL(url ?? "/", "http://localhost").pathname);
 }
 
+/** The id in the path, or "" when it is not valid percent-encoding (then no statement has it). */
+function statementIdOf(url: string | undefined): string {
+  const encoded = COLLAB_PATH.exec(new URL(url ?? "/", "http://localhost").pathname)?.[1] ?? "";
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return "";
+  }
+}
+
 /** Browsers always send Origin; a page of another site must not open a socket with our cookie. */
 function isForeignOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
@@ -39,8 +49,7 @@ export async function authorizeUpgrade(
   db: Database,
   authSecret: string,
 ): Promise<UpgradeDecision> {
-  const match = COLLAB_PATH.exec(new URL(request.url ?? "/", "http://localhost").pathname);
-  const statementId = match?.[1] ? decodeURIComponent(match[1]) : "";
+  const statementId = statementIdOf(request.url);
   if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
   const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
   const user = userId ? await loadSessionUser(db, userId) : null;

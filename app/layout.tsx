@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Beredning", template: "%s – Beredning" },
+  description: "Gemensam beredning av tjänsteutlåtanden",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="sv">
+      <body>
+        <a className="skip-link" href="#main">
+          Hoppa till innehållet
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export type ConnectionState = "connected" | "connecting" | "offline" | "refused";
+
+export interface Collaboration {
+  doc: Y.Doc;
+  provider: WebsocketProvider | null;
+  state: ConnectionState;
+  /** True once the first sync completed; stays true while reconnecting, so editors stay mounted. */
+  loaded: boolean;
+  /** Why the server refused the connection (close codes 4400–4499), in Swedish. */
+  refusal: string | null;
+}
+
+const REFUSALS: Record<number, string> = {
+  4401: "Din inloggning har gått ut. Logga in igen för att fortsätta.",
+  4403: "Du har inte behörighet till detta tjänsteutlåtande.",
+  4404: "Tjänsteutlåtandet finns inte.",
+  4400: "Anslutningen avbröts av servern på grund av ett fel.",
+};
+
+function collaborationUrl(): string {
+  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
+  return `${protocol}//${window.location.host}/collab`;
+}
+
+/**
+ * One Y.Doc and one WebSocket per statement page, shared by all its section editors. Edits made
+ * offline stay in the Y.Doc and are sent when the connection returns.
+ */
+export function useCollaboration(statementId: string): Collaboration {
+  const [doc] = useState(() => new Y.Doc());
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const [loaded, setLoaded] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  useEffect(() => {
+    const created = new WebsocketProvider(collaborationUrl(), statementId, doc, { maxBackoffTime: 5000 });
+    const online = () => (navigator.onLine ? "connecting" : "offline");
+    // The status event may have fired before this effect subscribed: start from the provider's fields.
+    setState(created.wsconnected ? "connected" : online());
+    created.on("status", ({ status }: { status: string }) => {
+      setState(status === "connected" ? "connected" : online());
+    });
+    created.on("sync", (isSynced: boolean) => {
+      if (isSynced) setLoaded(true);
+    });
+    created.on("closed", ({ code }: { code: number; reason: string }) => {
+      setRefusal(REFUSALS[code] ?? "Servern stängde anslutningen.");
+      setState("refused");
+    });
+    const wentOffline = () => setState("offline");
+    const cameOnline = () => setState(created.wsconnected ? "connected" : "connecting");
+    window.addEventListener("offline", wentOffline);
+    window.addEventListener("online", cameOnline);
+    setProvider(created);
+    return () => {
+      window.removeEventListener("offline", wentOffline);
+      window.removeEventListener("online", cameOnline);
+      created.destroy();
+    };
+  }, [doc, statementId]);
+
+  return { doc, provider, state, loaded, refusal };
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { openSeedStatement, sectionText, signIn } from "./helpers";
+
+test("a demo user signs in and reads the seed statement live from the collaboration server", async ({
+  browser,
+}) => {
+  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  await openSeedStatement(page);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    "Om ökad jämlikhet, minskad segregation",
+  );
+  await expect(page.getByRole("heading", { name: "Bakgrund" })).toBeVisible();
+  await expect(sectionText(page, "bakgrund")).toContainText(
+    "Karin Rågsjö (v) och Måns Almqvist (v) föreslår i en motion till kommunfullmäktige den 14 mars 2011",
+  );
+  await expect(sectionText(page, "forvaltningens-yttrande")).toContainText(
+    "Segregeringen i Hässelby-Vällingby har ökat",
+  );
+  await expect(sectionText(page, "forslag-till-beslut").locator("ol > li")).toHaveCount(2);
+  await expect(page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
+    "1 oktober 2011 (förlängd från 1 september 2011)",
+  );
+  await page.screenshot({ path: test.info().outputPath("statement.png"), fullPage: true });
+});
+
+test("pages and the API refuse requests without a session", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2F/);
+  const response = await request.get("/api/statements");
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: "Inloggning krävs" });
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill("handlaggare.bou@demo.test");
+  await page.getByLabel("Lösenord").fill("fel-lösenord");
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fel" })).toHaveText(
+    "Fel e-postadress eller lösenord.",
+  );
+  await expect(page).toHaveURL(/\/login/);
+});
