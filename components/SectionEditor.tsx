@@ -3,9 +3,13 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
+import type { PresenceIdentity } from "@/domain/presence";
 import { sectionExtensions } from "@/editor/extensions";
+import { cleanPastedHtml } from "@/editor/paste";
+import { SectionToolbar } from "./SectionToolbar";
 
 interface SectionEditorProps {
   sectionKey: string;
@@ -14,6 +18,21 @@ interface SectionEditorProps {
   provider: WebsocketProvider;
   editable: boolean;
   headingId: string;
+  me: PresenceIdentity;
+}
+
+/** Another user's caret: labelled with name and unit, coloured by unit (identity set by the server). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === "string" ? user.color : "#4a4a55";
+  const caret = document.createElement("span");
+  caret.classList.add("collaboration-carets__caret");
+  caret.style.borderColor = color;
+  const label = document.createElement("span");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = color;
+  label.textContent = [user.name, user.unit].filter((part) => typeof part === "string" && part).join(" · ");
+  caret.append(label);
+  return caret;
 }
 
 /** One section's rich text, bound to its own Y.XmlFragment of the statement's Y.Doc. */
@@ -24,6 +43,7 @@ export function SectionEditor({
   provider,
   editable,
   headingId,
+  me,
 }: SectionEditorProps) {
   const editor = useEditor(
     {
@@ -32,20 +52,32 @@ export function SectionEditor({
       extensions: [
         ...sectionExtensions(),
         Collaboration.configure({ fragment }),
-        // The server replaces the name and colour with the signed-in user's; these are placeholders.
-        CollaborationCaret.configure({ provider, user: { name: "", color: "#1f5f99" } }),
+        CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
       ],
       editorProps: {
         attributes: {
           class: "section-text",
           "aria-labelledby": headingId,
-          "aria-readonly": String(!editable),
           "data-section": sectionKey,
-          ...(editable ? { "aria-multiline": "true", role: "textbox" } : {}),
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-readonly": String(!editable),
         },
+        transformPastedHTML: cleanPastedHtml,
       },
+      onFocus: () => provider.awareness.setLocalStateField("section", sectionKey),
     },
-    [fragment, provider, editable],
+    [fragment, provider],
   );
-  return <EditorContent editor={editor} className="section-editor" aria-label={title} />;
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <div className="section-editor">
+      {editor && editable && <SectionToolbar editor={editor} sectionTitle={title} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
 }

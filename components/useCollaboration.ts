@@ -54,8 +54,16 @@ export function useCollaboration(statementId: string): Collaboration {
       setRefusal(REFUSALS[code] ?? "Servern stängde anslutningen.");
       setState("refused");
     });
-    const wentOffline = () => setState("offline");
-    const cameOnline = () => setState(created.wsconnected ? "connected" : "connecting");
+    // A dead network does not always close a WebSocket at once; going offline is made explicit, so
+    // the indicator is honest and edits queue in the Y.Doc until the connection is back.
+    const wentOffline = () => {
+      created.disconnect();
+      setState("offline");
+    };
+    const cameOnline = () => {
+      setState("connecting");
+      created.connect();
+    };
     window.addEventListener("offline", wentOffline);
     window.addEventListener("online", cameOnline);
     setProvider(created);

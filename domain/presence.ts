@@ -26,3 +26,20 @@ export interface PresenceIdentity {
   unit: string | null;
   color: string;
 }
+
+interface PresenceSubject {
+  id: string;
+  name: string;
+  roles: { unitId: string | null; unitName: string | null }[];
+}
+
+/** A user's presence: labelled with their (first) unit and coloured by it, so a unit reads as one colour. */
+export function presenceIdentityOf(user: PresenceSubject): PresenceIdentity {
+  const unitRole = user.roles.find((grant) => grant.unitId);
+  return {
+    userId: user.id,
+    name: user.name,
+    unit: unitRole?.unitName ?? null,
+    color: presenceColourFor(unitRole?.unitId ?? user.id),
+  };
+}

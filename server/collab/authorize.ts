@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { getStatementAccessFacts } from "../../db/queries/statements";
 import { loadSessionUser } from "../../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../../domain/access";
-import { presenceColourFor } from "../../domain/presence";
+import { presenceIdentityOf } from "../../domain/presence";
 import { CloseCode, type CloseCodeValue } from "./close-codes";
 import type { ConnectionIdentity } from "./connection";
 
@@ -59,19 +59,13 @@ export async function authorizeUpgrade(
   if (!canReadStatement(user, statement)) {
     return { ok: false, code: CloseCode.forbidden, reason: "No access to this statement" };
   }
-  const unitRole = user.roles.find((grant) => grant.unitId);
   return {
     ok: true,
     statementId,
     identity: {
       userId: user.id,
       canWrite: canEditStatementText(user, statement),
-      presence: {
-        userId: user.id,
-        name: user.name,
-        unit: unitRole?.unitName ?? null,
-        color: presenceColourFor(unitRole?.unitId ?? user.id),
-      },
+      presence: presenceIdentityOf(user),
     },
   };
 }

@@ -7,6 +7,7 @@ import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { getDb } from "@/db/client";
 import { getStatementDetail } from "@/db/queries/statements";
 import { canEditStatementText, canReadStatement } from "@/domain/access";
+import { presenceIdentityOf } from "@/domain/presence";
 import { isUuid } from "../../api/responses";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,7 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
   const user = await requirePageUser(`/statements/${id}`);
   const statement = isUuid(id) ? await getStatementDetail(await getDb(), id) : null;
   if (!statement || !canReadStatement(user, statement)) notFound();
+  const myUnits = new Set(user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
   return (
     <>
       <AppHeader user={user} />
@@ -25,10 +27,12 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
         <StatementWorkspace
           statementId={statement.id}
           canEdit={canEditStatementText(user, statement)}
+          me={presenceIdentityOf(user)}
           sections={statement.sections.map((section) => ({
             key: section.key,
             title: section.title,
             owners: section.owners.map((owner) => owner.name),
+            mine: section.owners.some((owner) => myUnits.has(owner.id)),
           }))}
         />
       </main>
