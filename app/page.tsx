@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/AppHeader";
 import { Deadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
 import { listStatements } from "@/db/queries/statements";
+import { canCreateStatement } from "@/domain/access";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtanden" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,14 @@ export default async function StatementListPage() {
     <>
       <AppHeader user={user} />
       <main id="main" className="page">
-        <h1>Tjänsteutlåtanden</h1>
+        <div className="page-heading">
+          <h1>Tjänsteutlåtanden</h1>
+          {canCreateStatement(user) && (
+            <Link href="/statements/new" className="button">
+              Nytt tjänsteutlåtande
+            </Link>
+          )}
+        </div>
         {statements.length === 0 ? (
           <p>Det finns inga tjänsteutlåtanden ännu.</p>
         ) : (

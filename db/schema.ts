@@ -216,3 +216,59 @@ export const auditEvents = pgTable(
   },
   (t) => [index("audit_events_statement_idx").on(t.statementId, t.id)],
 );
+
+/**
+ * Sign-offs. An approval is bound to the exact content it approved (hash and the content itself);
+ * it is never deleted: revoking or re-approving ends it, and a later text change marks it stale.
+ */
+export const sectionApprovals = pgTable(
+  "section_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "cascade" }),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => sectionApprovalRequirements.id, { onDelete: "cascade" }),
+    approverId: uuid("approver_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull(),
+    unitId: uuid("unit_id").references(() => units.id),
+    contentHash: text("content_hash").notNull(),
+    approvedContent: jsonb("approved_content").$type<Record<string, unknown>>().notNull(),
+    approvedText: text("approved_text").notNull(),
+    /** How many comment threads on the section were open when it was approved. */
+    openThreads: integer("open_threads").notNull().default(0),
+    createdAt: createdAt(),
+    /** Set while the section's content differs from the approved content. */
+    staleSince: timestamp("stale_since", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason", { enum: ["revoked", "superseded"] }),
+    endedBy: uuid("ended_by").references(() => users.id),
+    revokeReason: text("revoke_reason"),
+  },
+  (t) => [
+    index("section_approvals_section_idx").on(t.sectionId),
+    uniqueIndex("section_approvals_one_active_idx").on(t.requirementId).where(sql`ended_at is null`),
+  ],
+);
+
+/** Frozen versions of a statement; the final (justerad) one is written at finalisation. */
+export const statementVersions = pgTable(
+  "statement_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["final"] }).notNull(),
+    documentState: bytea("document_state").notNull(),
+    /** Each section's key, title, canonical content, hash and text at the time. */
+    sections: jsonb("sections").$type<unknown[]>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind)],
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, canEditStatementText, canReadStatement } from "./access";
+import { type Actor, canCreateStatement, canEditStatementText, canReadStatement } from "./access";
 
 const ORG = "org-1";
 const draft = { organisationId: ORG, status: "draft" as const };
@@ -33,5 +33,31 @@ describe("statement access", () => {
 
   it("refuses writes from another organisation", () => {
     expect(canEditStatementText(actor("handlaggare", "other-org"), draft)).toBe(false);
+  });
+});
+
+describe("creating statements", () => {
+  it("lets every drafting role create a statement", () => {
+    for (const role of ["handlaggare", "enhetschef", "avdelningschef", "stadsdelsdirektor"] as const) {
+      expect(canCreateStatement(actor(role)), role).toBe(true);
+    }
+  });
+
+  it("refuses granskare, administratörer and users without a role", () => {
+    expect(canCreateStatement(actor("granskare"))).toBe(false);
+    expect(canCreateStatement(actor("admin"))).toBe(false);
+    expect(canCreateStatement({ id: "u", organisationId: ORG, roles: [] })).toBe(false);
+  });
+
+  it("lets a user who is also granskare create when another of their roles drafts", () => {
+    const both: Actor = {
+      id: "u",
+      organisationId: ORG,
+      roles: [
+        { role: "granskare", unitId: null },
+        { role: "handlaggare", unitId: "bou" },
+      ],
+    };
+    expect(canCreateStatement(both)).toBe(true);
   });
 });

@@ -13,12 +13,16 @@ export interface StatementAccessFacts {
 }
 
 /** Roles that draft text. Granskare comment only; administratörer manage, they do not draft. */
-const TEXT_WRITING_ROLES: ReadonlySet<Role> = new Set([
+const DRAFTING_ROLES: ReadonlySet<Role> = new Set([
   "handlaggare",
   "enhetschef",
   "avdelningschef",
   "stadsdelsdirektor",
 ]);
+
+function isDrafter(actor: Actor): boolean {
+  return actor.roles.some((grant) => DRAFTING_ROLES.has(grant.role));
+}
 
 export function canReadStatement(actor: Actor, statement: StatementAccessFacts): boolean {
   return actor.organisationId === statement.organisationId && actor.roles.length > 0;
@@ -27,5 +31,13 @@ export function canReadStatement(actor: Actor, statement: StatementAccessFacts):
 /** A finalised (justerad) statement is frozen for everyone. */
 export function canEditStatementText(actor: Actor, statement: StatementAccessFacts): boolean {
   if (!canReadStatement(actor, statement) || statement.status === "finalised") return false;
-  return actor.roles.some((grant) => TEXT_WRITING_ROLES.has(grant.role));
+  return isDrafter(actor);
+}
+
+/**
+ * Any drafter may start a statement. It is always created in the actor's own organisation, so the
+ * organisation needs no check here; the preparing units are checked against it when it is stored.
+ */
+export function canCreateStatement(actor: Actor): boolean {
+  return isDrafter(actor);
 }

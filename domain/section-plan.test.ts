@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { planSections } from "./section-plan";
 import { TJANSTEUTLATANDE_TEMPLATE } from "./template";
 
-const avdelning = { id: "soc", kind: "avdelning" as const };
-const bou = { id: "bou", kind: "enhet" as const };
-const eb = { id: "eb", kind: "enhet" as const };
+const avdelning = { id: "soc", kind: "avdelning" as const, parentId: null };
+const bou = { id: "bou", kind: "enhet" as const, parentId: "soc" };
+const eb = { id: "eb", kind: "enhet" as const, parentId: "soc" };
 
 describe("planSections", () => {
   it("gives every template section in order, owned and approved as the template says", () => {
@@ -23,9 +23,20 @@ describe("planSections", () => {
     expect(bakgrund?.approvals).toEqual([{ role: "avdelningschef", unitId: "soc" }]);
   });
 
-  it("falls back to the preparing units when no unit of the preferred kind prepares the statement", () => {
-    const plan = planSections(TJANSTEUTLATANDE_TEMPLATE, [bou]);
-    expect(plan.every((section) => section.ownerUnitIds.join() === "bou")).toBe(true);
+  it("gives avdelning sections to the enheter's avdelning when only enheter prepare the statement", () => {
+    const plan = planSections(TJANSTEUTLATANDE_TEMPLATE, [bou, eb]);
+    const bakgrund = plan.find((section) => section.key === "bakgrund");
+    expect(bakgrund?.ownerUnitIds).toEqual(["soc"]);
+    expect(bakgrund?.approvals).toEqual([{ role: "avdelningschef", unitId: "soc" }]);
+    expect(plan.find((section) => section.key === "forvaltningens-yttrande")?.ownerUnitIds).toEqual([
+      "bou",
+      "eb",
+    ]);
+  });
+
+  it("falls back to the preparing units when no unit of the preferred kind can own a section", () => {
+    const plan = planSections(TJANSTEUTLATANDE_TEMPLATE, [{ id: "solo", kind: "enhet", parentId: null }]);
+    expect(plan.every((section) => section.ownerUnitIds.join() === "solo")).toBe(true);
   });
 
   it("requires organisation-wide roles without a unit", () => {

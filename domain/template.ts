@@ -1,3 +1,4 @@
+import type { ContentBlock } from "./content";
 import type { Role } from "./roles";
 
 /**
@@ -11,7 +12,13 @@ export interface TemplateSection {
   owners: "avdelning" | "enheter";
   /** Approvals required, as roles; unit roles are required once per owning unit. */
   approvals: Role[];
+  /** What the section holds in a statement started from the template; empty when not given. */
+  startingContent?: readonly ContentBlock[];
 }
+
+/** The usual first proposal of an answer to a remiss; the drafters adapt it or add their own. */
+export const STANDARD_OPENING_PROPOSAL =
+  "Stadsdelsnämnden beslutar att som svar på remissen överlämna och åberopa förvaltningens tjänsteutlåtande.";
 
 export const TJANSTEUTLATANDE_TEMPLATE: readonly TemplateSection[] = [
   {
@@ -19,6 +26,7 @@ export const TJANSTEUTLATANDE_TEMPLATE: readonly TemplateSection[] = [
     title: "Förslag till beslut",
     owners: "avdelning",
     approvals: ["avdelningschef"],
+    startingContent: [{ type: "orderedList", items: [STANDARD_OPENING_PROPOSAL] }],
   },
   { key: "sammanfattning", title: "Sammanfattning", owners: "avdelning", approvals: ["avdelningschef"] },
   { key: "bilaga", title: "Bilaga", owners: "avdelning", approvals: ["avdelningschef"] },

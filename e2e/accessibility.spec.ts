@@ -1,33 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { openSeedStatement, signIn } from "./helpers";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target),
-    }));
-}
+import { expect, test } from "@playwright/test";
+import { openSeedStatement, seriousAccessibilityViolations, signIn } from "./helpers";
 
 test("the login, list and statement pages have no serious or critical accessibility violations", async ({
   browser,
   page,
 }) => {
   await page.goto("/login");
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   const signedIn = await signIn(browser, "handlaggare.bou@demo.test");
   await expect(signedIn.locator("html")).toHaveAttribute("lang", "sv");
-  expect(await seriousViolations(signedIn)).toEqual([]);
+  expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
   await openSeedStatement(signedIn);
   await expect(signedIn.locator(".section-text").first()).toBeVisible();
-  expect(await seriousViolations(signedIn)).toEqual([]);
+  expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
 });
 
 test("the statement can be worked through with the keyboard alone", async ({ browser }) => {

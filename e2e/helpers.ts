@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "beredning-demo";
@@ -40,5 +41,33 @@ export function sectionPlainText(page: Page, sectionKey: string): Promise<string
     const copy = element.cloneNode(true) as HTMLElement;
     for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
     return copy.innerText;
+  });
+}
+
+/** The page's serious and critical WCAG 2.1 A/AA violations found by axe, in a readable form. */
+export async function seriousAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target),
+    }));
+}
+
+/** Puts the caret at the end of one paragraph of a section (End only reaches the end of a visual line). */
+export async function focusEndOfParagraph(page: Page, sectionKey: string, index: number): Promise<void> {
+  const paragraph = sectionText(page, sectionKey).locator("p").nth(index);
+  await paragraph.click();
+  await paragraph.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
   });
 }

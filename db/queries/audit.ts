@@ -1,5 +1,6 @@
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "../client";
-import { auditEvents } from "../schema";
+import { auditEvents, users } from "../schema";
 
 export interface AuditEntry {
   organisationId: string;
@@ -20,4 +21,31 @@ export async function recordAuditEvent(db: Database, entry: AuditEntry): Promise
     sectionKey: entry.sectionKey ?? null,
     details: entry.details ?? {},
   });
+}
+
+export interface AuditView {
+  id: number;
+  action: string;
+  sectionKey: string | null;
+  actor: { id: string; name: string } | null;
+  details: Record<string, unknown>;
+  at: string;
+}
+
+/** A statement's audit trail, oldest first. */
+export async function listAuditEvents(db: Database, statementId: string): Promise<AuditView[]> {
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.statementId, statementId))
+    .orderBy(asc(auditEvents.id));
+  return rows.map(({ event, actorName }) => ({
+    id: event.id,
+    action: event.action,
+    sectionKey: event.sectionKey,
+    actor: event.actorId ? { id: event.actorId, name: actorName ?? "" } : null,
+    details: event.details,
+    at: event.createdAt.toISOString(),
+  }));
 }

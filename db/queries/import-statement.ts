@@ -1,11 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { StatementDocument } from "../../domain/content";
-import { planSections } from "../../domain/section-plan";
-import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
-import { encodeInitialDocument } from "../../editor/section-content";
 import type { Database } from "../client";
-import { units } from "../schema";
-import { createStatement } from "./statements";
+import { createStatementFromTemplate } from "./template-statement";
+import { listUnits } from "./units";
 
 export interface ImportStatementInput {
   organisationId: string;
@@ -17,35 +13,17 @@ const normalisedName = (name: string) => name.trim().toLocaleLowerCase("sv");
 
 /**
  * Stores an imported statement: preparing units are matched by name to the organisation's units,
- * sections get owners and approvals from the template, and each section's text becomes its
- * Y.XmlFragment in the initial document.
+ * and every section keeps the text it was imported with.
  */
 export async function importStatement(db: Database, input: ImportStatementInput): Promise<string> {
-  const organisationUnits = await db
-    .select()
-    .from(units)
-    .where(eq(units.organisationId, input.organisationId));
+  const organisationUnits = await listUnits(db, input.organisationId);
   const byName = new Map(organisationUnits.map((unit) => [normalisedName(unit.name), unit]));
-  const preparingUnits = input.document.preparingUnits.flatMap(
-    (name) => byName.get(normalisedName(name)) ?? [],
-  );
-  const planned = planSections(TJANSTEUTLATANDE_TEMPLATE, preparingUnits);
-  const contentByKey = new Map(input.document.sections.map((section) => [section.key, section.blocks]));
-  const { document } = input;
-  return createStatement(db, {
+  const { preparingUnits: preparingUnitNames, sections, ...metadata } = input.document;
+  return createStatementFromTemplate(db, {
     organisationId: input.organisationId,
     createdBy: input.createdBy,
-    recipient: document.recipient,
-    title: document.title,
-    diarienummer: document.diarienummer,
-    remissSender: document.remissSender,
-    deadline: document.deadline,
-    extendedDeadline: document.extendedDeadline,
-    preparingUnitIds: preparingUnits.map((unit) => unit.id),
-    signatories: document.signatories,
-    sections: planned,
-    initialDocument: encodeInitialDocument(
-      planned.map((section) => ({ key: section.key, blocks: contentByKey.get(section.key) ?? [] })),
-    ),
+    metadata,
+    preparingUnits: preparingUnitNames.flatMap((name) => byName.get(normalisedName(name)) ?? []),
+    contentByKey: new Map(sections.map((section) => [section.key, section.blocks])),
   });
 }

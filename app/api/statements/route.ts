@@ -1,6 +1,14 @@
 import { getDb } from "@/db/client";
+import { createNewStatement, UnknownPreparingUnitsError } from "@/db/queries/new-statement";
 import { listStatements } from "@/db/queries/statements";
-import { json, withUser } from "../responses";
+import { canCreateStatement } from "@/domain/access";
+import {
+  describeNewStatementProblems,
+  NEW_STATEMENT_MESSAGES,
+  type NewStatementFieldErrors,
+  newStatementSchema,
+} from "@/domain/new-statement";
+import { json, jsonError, withUser } from "../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -21,5 +29,45 @@ export function GET() {
         }),
       ),
     });
+  });
+}
+
+const CHECK_FIELDS = "Kontrollera de markerade uppgifterna";
+
+function invalidInput(error: string, fieldErrors: NewStatementFieldErrors) {
+  return json({ error, fieldErrors }, 400);
+}
+
+/** POST /api/statements: starts a statement from the template in the user's organisation. */
+export function POST(request: Request) {
+  return withUser(async (user) => {
+    if (!canCreateStatement(user))
+      return jsonError(403, "Du har inte behörighet att skapa tjänsteutlåtanden");
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return jsonError(400, "Förfrågan är inte giltig JSON");
+    }
+    const parsed = newStatementSchema.safeParse(body);
+    if (!parsed.success) {
+      const { formError, fieldErrors } = describeNewStatementProblems(parsed.error);
+      return invalidInput(formError ?? CHECK_FIELDS, fieldErrors);
+    }
+    try {
+      const id = await createNewStatement(await getDb(), {
+        organisationId: user.organisationId,
+        createdBy: user.id,
+        input: parsed.data,
+      });
+      return json({ id }, 201);
+    } catch (error) {
+      if (error instanceof UnknownPreparingUnitsError) {
+        return invalidInput(CHECK_FIELDS, {
+          preparingUnitIds: NEW_STATEMENT_MESSAGES.preparingUnitNotInOrganisation,
+        });
+      }
+      throw error;
+    }
   });
 }

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/auth/current-user";
+import { AppHeader } from "@/components/AppHeader";
+import { NewStatementForm } from "@/components/NewStatementForm";
+import { getDb } from "@/db/client";
+import { listUnits } from "@/db/queries/units";
+import { canCreateStatement } from "@/domain/access";
+
+export const metadata: Metadata = { title: "Nytt tjänsteutlåtande" };
+export const dynamic = "force-dynamic";
+
+export default async function NewStatementPage() {
+  const user = await requirePageUser("/statements/new");
+  const mayCreate = canCreateStatement(user);
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main" className="page">
+        <h1>Nytt tjänsteutlåtande</h1>
+        {mayCreate ? (
+          <>
+            <p>
+              Utlåtandet skapas från mallen för tjänsteutlåtanden, med alla dess avsnitt. Förslag till beslut
+              börjar med standardformuleringen; övriga avsnitt är tomma.
+            </p>
+            <NewStatementForm units={await listUnits(await getDb(), user.organisationId)} />
+          </>
+        ) : (
+          <p className="notice">
+            Du har inte behörighet att skapa tjänsteutlåtanden. Det kan handläggare och chefer göra.{" "}
+            <Link href="/">Till listan</Link>
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { OrganisationUnit } from "@/db/queries/units";
+import type { NewStatementField, NewStatementFieldErrors } from "@/domain/new-statement";
+
+/** Summary entries follow the order of the fields on the page. */
+const FIELD_ORDER: readonly NewStatementField[] = [
+  "recipient",
+  "title",
+  "diarienummer",
+  "remissSender",
+  "deadline",
+  "extendedDeadline",
+  "preparingUnitIds",
+];
+
+const inputId = (field: NewStatementField) => `new-statement-${field}`;
+const errorId = (field: NewStatementField) => `${inputId(field)}-error`;
+const hintId = (field: NewStatementField) => `${inputId(field)}-hint`;
+const unitInputId = (unitId: string) => `new-statement-unit-${unitId}`;
+
+interface Problems {
+  formError: string | null;
+  fieldErrors: NewStatementFieldErrors;
+}
+
+const NO_PROBLEMS: Problems = { formError: null, fieldErrors: {} };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Only fields the form shows are kept, so every message has a place next to its field. */
+function knownFieldErrors(value: unknown): NewStatementFieldErrors {
+  if (!isRecord(value)) return {};
+  const errors: NewStatementFieldErrors = {};
+  for (const field of FIELD_ORDER) {
+    const message = value[field];
+    if (typeof message === "string") errors[field] = message;
+  }
+  return errors;
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown>> {
+  const body: unknown = await response.json().catch(() => null);
+  return isRecord(body) ? body : {};
+}
+
+function problemsFromAnswer(status: number, body: Record<string, unknown>): Problems {
+  const serverMessage = typeof body.error === "string" ? body.error : null;
+  if (status === 400) {
+    return {
+      formError: serverMessage ?? "Kontrollera uppgifterna.",
+      fieldErrors: knownFieldErrors(body.fieldErrors),
+    };
+  }
+  if (status === 401) return { formError: "Du är inte inloggad längre. Logga in igen.", fieldErrors: {} };
+  if (status === 403) {
+    return {
+      formError: serverMessage ?? "Du har inte behörighet att skapa tjänsteutlåtanden.",
+      fieldErrors: {},
+    };
+  }
+  return { formError: "Tjänsteutlåtandet kunde inte skapas. Försök igen om en stund.", fieldErrors: {} };
+}
+
+function textValue(form: FormData, field: NewStatementField): string {
+  const value = form.get(field);
+  return typeof value === "string" ? value : "";
+}
+
+interface TextFieldProps {
+  field: NewStatementField;
+  label: string;
+  type?: "text" | "date";
+  hint?: string;
+  required?: boolean;
+  error: string | undefined;
+}
+
+function TextField({ field, label, type = "text", hint, required = false, error }: TextFieldProps) {
+  const describedBy = [hint ? hintId(field) : null, error ? errorId(field) : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={inputId(field)}>{label}</label>
+      {hint && (
+        <p className="field-hint" id={hintId(field)}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId(field)}>
+          {error}
+        </p>
+      )}
+      <input
+        id={inputId(field)}
+        name={field}
+        type={type}
+        required={required}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
+  const router = useRouter();
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const [pending, setPending] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { fieldErrors, formError } = problems;
+  const listedErrors = FIELD_ORDER.flatMap((field) => {
+    const message = fieldErrors[field];
+    return message ? [{ field, message }] : [];
+  });
+  const hasProblems = formError !== null || listedErrors.length > 0;
+
+  // Keyboard and screen reader users land on the summary, which links to each field in error.
+  useEffect(() => {
+    if (problems !== NO_PROBLEMS) summaryRef.current?.focus();
+  }, [problems]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      recipient: textValue(form, "recipient"),
+      title: textValue(form, "title"),
+      diarienummer: textValue(form, "diarienummer"),
+      remissSender: textValue(form, "remissSender"),
+      deadline: textValue(form, "deadline"),
+      extendedDeadline: textValue(form, "extendedDeadline"),
+      preparingUnitIds: form.getAll("preparingUnitIds").filter((value) => typeof value === "string"),
+    };
+    setPending(true);
+    let response: Response;
+    try {
+      response = await fetch("/api/statements", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      setPending(false);
+      setProblems({
+        formError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.",
+        fieldErrors: {},
+      });
+      return;
+    }
+    const answer = await readJson(response);
+    if (response.status === 201 && typeof answer.id === "string") {
+      // The button stays disabled while the new statement opens, so it cannot be created twice.
+      router.push(`/statements/${answer.id}`);
+      return;
+    }
+    setPending(false);
+    setProblems(problemsFromAnswer(response.status, answer));
+  }
+
+  const unitsError = fieldErrors.preparingUnitIds;
+  const unitsDescribedBy = [hintId("preparingUnitIds"), unitsError ? errorId("preparingUnitIds") : null]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <form className="statement-form" onSubmit={submit} noValidate>
+      {hasProblems && (
+        <div
+          className="error-summary"
+          role="alert"
+          aria-labelledby="new-statement-error-summary"
+          tabIndex={-1}
+          ref={summaryRef}
+        >
+          <h2 id="new-statement-error-summary">Tjänsteutlåtandet kunde inte skapas</h2>
+          {formError && <p>{formError}</p>}
+          {listedErrors.length > 0 && (
+            <ul>
+              {listedErrors.map(({ field, message }) => (
+                <li key={field}>
+                  <a
+                    href={`#${field === "preparingUnitIds" && units[0] ? unitInputId(units[0].id) : inputId(field)}`}
+                  >
+                    {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p className="muted">
+        Till, Titel och minst en beredande enhet måste fyllas i. Övriga uppgifter kan läggas till senare.
+      </p>
+      <TextField
+        field="recipient"
+        label="Till"
+        hint="Nämnden som utlåtandet riktas till, till exempel Hässelby-Vällingby stadsdelsnämnd."
+        required
+        error={fieldErrors.recipient}
+      />
+      <TextField field="title" label="Titel" required error={fieldErrors.title} />
+      <TextField field="diarienummer" label="Diarienummer" error={fieldErrors.diarienummer} />
+      <TextField
+        field="remissSender"
+        label="Remiss från"
+        hint="Den som skickat remissen, till exempel Kommunstyrelsen."
+        error={fieldErrors.remissSender}
+      />
+      <div className="field-row">
+        <TextField field="deadline" label="Svarstid" type="date" error={fieldErrors.deadline} />
+        <TextField
+          field="extendedDeadline"
+          label="Förlängd svarstid"
+          type="date"
+          error={fieldErrors.extendedDeadline}
+        />
+      </div>
+      <fieldset className={unitsError ? "field field-invalid" : "field"} aria-describedby={unitsDescribedBy}>
+        <legend>Beredande enheter</legend>
+        <p className="field-hint" id={hintId("preparingUnitIds")}>
+          De enheter som bereder ärendet. De blir ansvariga för utlåtandets avsnitt.
+        </p>
+        {unitsError && (
+          <p className="field-error" id={errorId("preparingUnitIds")}>
+            {unitsError}
+          </p>
+        )}
+        {units.length === 0 ? (
+          <p>Förvaltningen har inga enheter ännu. Be en administratör att lägga upp dem.</p>
+        ) : (
+          <ul className="checkbox-list">
+            {units.map((unit) => (
+              <li key={unit.id}>
+                <input
+                  type="checkbox"
+                  id={unitInputId(unit.id)}
+                  name="preparingUnitIds"
+                  value={unit.id}
+                  aria-invalid={unitsError ? true : undefined}
+                />
+                <label htmlFor={unitInputId(unit.id)}>{unit.name}</label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Skapar…" : "Skapa tjänsteutlåtande"}
+        </button>
+        <Link href="/">Avbryt</Link>
+      </div>
+    </form>
+  );
+}

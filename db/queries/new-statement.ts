@@ -1,0 +1,56 @@
+import type { ContentBlock } from "../../domain/content";
+import type { NewStatementInput } from "../../domain/new-statement";
+import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
+import type { Database } from "../client";
+import { createStatementFromTemplate } from "./template-statement";
+import { findOrganisationUnits } from "./units";
+
+/** Some preparing unit ids name no unit of the user's organisation (unknown, or another organisation's). */
+export class UnknownPreparingUnitsError extends Error {
+  constructor(readonly unitIds: string[]) {
+    super(`Unknown preparing units: ${unitIds.join(", ")}`);
+    this.name = "UnknownPreparingUnitsError";
+  }
+}
+
+export interface NewStatementRequest {
+  organisationId: string;
+  createdBy: string;
+  input: NewStatementInput;
+}
+
+const TEMPLATE_STARTING_CONTENT: ReadonlyMap<string, readonly ContentBlock[]> = new Map(
+  TJANSTEUTLATANDE_TEMPLATE.flatMap((section) =>
+    section.startingContent ? [[section.key, section.startingContent] as const] : [],
+  ),
+);
+
+/**
+ * Starts a statement from the template in the user's organisation: sections hold only the
+ * template's starting content. Throws UnknownPreparingUnitsError, and stores nothing, when a
+ * preparing unit is not one of the organisation's units.
+ */
+export async function createNewStatement(db: Database, request: NewStatementRequest): Promise<string> {
+  const { input } = request;
+  const found = await findOrganisationUnits(db, request.organisationId, input.preparingUnitIds);
+  const foundById = new Map(found.map((unit) => [unit.id, unit]));
+  const unknown = input.preparingUnitIds.filter((id) => !foundById.has(id));
+  if (unknown.length > 0) throw new UnknownPreparingUnitsError(unknown);
+  return createStatementFromTemplate(db, {
+    organisationId: request.organisationId,
+    createdBy: request.createdBy,
+    metadata: {
+      recipient: input.recipient,
+      title: input.title,
+      diarienummer: input.diarienummer,
+      remissSender: input.remissSender,
+      deadline: input.deadline,
+      extendedDeadline: input.extendedDeadline,
+      // Who signs is decided later in the beredning; a new statement names nobody yet.
+      signatories: [],
+    },
+    // In the order the user gave them, which is the order the statement lists them.
+    preparingUnits: input.preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
+    contentByKey: TEMPLATE_STARTING_CONTENT,
+  });
+}

@@ -1,0 +1,48 @@
+import type { ContentBlock, StatementMetadata } from "../../domain/content";
+import { type PlanningUnit, planSections } from "../../domain/section-plan";
+import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
+import { encodeInitialDocument } from "../../editor/section-content";
+import type { Database } from "../client";
+import { createStatement } from "./statements";
+
+export interface TemplateStatementInput {
+  organisationId: string;
+  createdBy: string | null;
+  metadata: Omit<StatementMetadata, "preparingUnits">;
+  /** Units of the statement's organisation, in the order they are listed on the statement. */
+  preparingUnits: PlanningUnit[];
+  /** Each section's starting text, by section key; sections without an entry start empty. */
+  contentByKey: ReadonlyMap<string, readonly ContentBlock[]>;
+}
+
+/**
+ * Stores a statement laid out by the tjänsteutlåtande template: sections get owners and approvals
+ * from the template and the preparing units, and each section's text becomes its Y.XmlFragment in
+ * the initial document. Both importing and starting a new statement go through here.
+ */
+export async function createStatementFromTemplate(
+  db: Database,
+  input: TemplateStatementInput,
+): Promise<string> {
+  const planned = planSections(TJANSTEUTLATANDE_TEMPLATE, input.preparingUnits);
+  const { metadata } = input;
+  return createStatement(db, {
+    organisationId: input.organisationId,
+    createdBy: input.createdBy,
+    recipient: metadata.recipient,
+    title: metadata.title,
+    diarienummer: metadata.diarienummer,
+    remissSender: metadata.remissSender,
+    deadline: metadata.deadline,
+    extendedDeadline: metadata.extendedDeadline,
+    preparingUnitIds: input.preparingUnits.map((unit) => unit.id),
+    signatories: metadata.signatories,
+    sections: planned,
+    initialDocument: encodeInitialDocument(
+      planned.map((section) => ({
+        key: section.key,
+        blocks: [...(input.contentByKey.get(section.key) ?? [])],
+      })),
+    ),
+  });
+}

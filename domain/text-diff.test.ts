@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { diffWords } from "./text-diff";
+
+const join = (parts: { kind: string; text: string }[], kinds: string[]) =>
+  parts
+    .filter((part) => kinds.includes(part.kind))
+    .map((part) => part.text)
+    .join("");
+
+describe("diffWords", () => {
+  it("shows one changed word between unchanged text", () => {
+    expect(
+      diffWords("Segregeringen har ökat under senare år.", "Segregeringen har minskat under senare år."),
+    ).toEqual([
+      { kind: "same", text: "Segregeringen har " },
+      { kind: "removed", text: "ökat " },
+      { kind: "added", text: "minskat " },
+      { kind: "same", text: "under senare år." },
+    ]);
+  });
+
+  it("rebuilds both texts exactly", () => {
+    const approved = "Förvaltningen samverkar med skolan,\nförskolan och polisen.";
+    const current = "Förvaltningen samverkar aktivt med skolan och polisen.\nNy mening.";
+    const parts = diffWords(approved, current);
+    expect(join(parts, ["same", "removed"])).toBe(approved);
+    expect(join(parts, ["same", "added"])).toBe(current);
+  });
+
+  it("gives a single unchanged part for equal texts and handles empty ones", () => {
+    expect(diffWords("Lika text.", "Lika text.")).toEqual([{ kind: "same", text: "Lika text." }]);
+    expect(diffWords("", "Ny")).toEqual([{ kind: "added", text: "Ny" }]);
+    expect(diffWords("Bort", "")).toEqual([{ kind: "removed", text: "Bort" }]);
+  });
+});
