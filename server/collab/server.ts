@@ -75,6 +75,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // ws closes the socket itself (1009, 1007, 1002) when a frame breaks the WebSocket rules, then
+      // emits 'error': without a listener that error is thrown and takes the whole process down.
+      ws.on("error", (error) => logger.warn("socket error", { error: String(error) }));
       if (!decision.ok) {
         ws.close(decision.code, decision.reason);
         return;

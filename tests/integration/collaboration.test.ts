@@ -1,42 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { fragmentPlainText } from "../../editor/section-content";
 import { loadDocument } from "../../server/collab/document-store";
-import { startCollabServer } from "../support/app";
-import { connectClient, type TestClient, waitForDocs, waitForSynced } from "../support/clients";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { sessionCookieFor } from "../support/session";
+import { waitForDocs } from "../support/clients";
+import { insertAtStart } from "../support/document";
+import { collabFixture } from "../support/fixture";
 
-let database: TestDatabase;
-let server: Awaited<ReturnType<typeof startCollabServer>>;
-const clients: TestClient[] = [];
-
-beforeEach(async () => {
-  database = await createTestDatabase();
-  server = await startCollabServer(database.connection);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  await database.drop();
-});
-
-async function connectAs(email: string): Promise<TestClient> {
-  const client = connectClient(
-    server.wsUrl,
-    database.seedStatementId,
-    await sessionCookieFor(database.connection.db, email),
-  );
-  clients.push(client);
-  await waitForSynced(client);
-  return client;
-}
-
-function insertAtStart(doc: Y.Doc, sectionKey: string, text: string) {
-  const paragraph = doc.getXmlFragment(sectionKey).get(0) as Y.XmlElement;
-  (paragraph.get(0) as Y.XmlText).insert(0, text);
-}
+const collab = collabFixture();
+const connectAs = (email: string) => collab.connectAs(email);
 
 describe("collaboration server", () => {
   it("serves the seed statement with one fragment per section", async () => {
@@ -65,8 +36,8 @@ describe("collaboration server", () => {
     await waitForDocs([bou.doc, eb.doc], converged);
     expect(fragmentPlainText(bou.doc.getXmlFragment("sammanfattning"))).toMatch(/^Sammanfattat\. Vissa barn/);
 
-    await server.collab.flush();
-    const stored = await loadDocument(database.connection.db, database.seedStatementId);
+    await collab.server.collab.flush();
+    const stored = await loadDocument(collab.database.connection.db, collab.database.seedStatementId);
     expect(fragmentPlainText(stored.getXmlFragment("bakgrund"))).toBe(
       fragmentPlainText(bou.doc.getXmlFragment("bakgrund")),
     );

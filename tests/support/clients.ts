@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
@@ -64,18 +65,57 @@ export function waitForDocs(docs: Y.Doc[], predicate: () => boolean, timeoutMs =
   });
 }
 
-/** Opens a raw socket and resolves with the close code and reason the server sends. */
+/**
+ * Opens a raw socket and resolves with the close code and reason the server sends; rejects if the
+ * server keeps the socket open for `timeoutMs` (an admitted socket is never closed by the server).
+ */
 export function closeCodeOf(
   url: string,
   headers: Record<string, string> = {},
   send?: (ws: WebSocket) => void,
+  timeoutMs = 10_000,
 ) {
   return new Promise<{ code: number; reason: string }>((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`The server did not close the socket to ${url} within ${timeoutMs} ms`));
+    }, timeoutMs);
     ws.on("open", () => send?.(ws));
-    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    ws.on("close", (code, reason) => {
+      clearTimeout(timer);
+      resolve({ code, reason: reason.toString() });
+    });
     ws.on("error", (error) => {
       if (ws.readyState === ws.CLOSED) reject(error);
     });
+  });
+}
+
+/** Resolves when `predicate` holds, re-checking on every awareness update; rejects after `timeoutMs`. */
+export function waitForAwareness(awareness: Awareness, predicate: () => boolean, timeoutMs = 10_000) {
+  if (predicate()) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      awareness.off("update", check);
+      reject(new Error("Timed out waiting for the awareness state"));
+    }, timeoutMs);
+    const check = () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      awareness.off("update", check);
+      resolve();
+    };
+    awareness.on("update", check);
+  });
+}
+
+/** A raw socket admitted to its room: resolves on the server's first message (its sync step 1). */
+export function openRawSocket(url: string, headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once("message", () => resolve(ws));
+    ws.once("close", (code) => reject(new Error(`Socket closed with ${code} before it was admitted`)));
+    ws.on("error", reject);
   });
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { Sql } from "postgres";
 import { inject } from "vitest";
-import { connectDatabase, type DatabaseConnection } from "../../db/client";
+import { connectDatabase, type Database, type DatabaseConnection } from "../../db/client";
 import { adminUrl } from "./postgres-urls";
 
 export interface TestDatabase {
@@ -41,5 +43,53 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await (admin.client as Sql).unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.close();
     },
+  };
+}
+
+export interface ChildProcessDatabase {
+  seedStatementId: string;
+  /** Environment that points server/main.ts at this database. */
+  env: Record<string, string>;
+  /** Uses the database from this process; for PGlite only while no server process has it open. */
+  withConnection<T>(use: (db: Database) => Promise<T>): Promise<T>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for a server in another process. PGlite allows one process per folder, so its
+ * copy of the template is written to a DATA_DIR on disk and closed again before any server opens it.
+ */
+export async function createChildProcessDatabase(): Promise<ChildProcessDatabase> {
+  const template = inject("databaseTemplate");
+  if (template.kind === "postgres") {
+    const database = await createTestDatabase();
+    return {
+      seedStatementId: database.seedStatementId,
+      env: { DATABASE_URL: database.url ?? "" },
+      withConnection: (use) => use(database.connection.db),
+      drop: () => database.drop(),
+    };
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "beredning-child-"));
+  const pgliteDir = path.join(dataDir, "pglite");
+  const { PGlite } = await import("@electric-sql/pglite");
+  const writer = new PGlite({
+    dataDir: pgliteDir,
+    loadDataDir: new Blob([await readFile(template.location)]),
+  });
+  await writer.waitReady;
+  await writer.close();
+  return {
+    seedStatementId: template.seedStatementId,
+    env: { DATA_DIR: dataDir },
+    async withConnection(use) {
+      const connection = await connectDatabase({ kind: "pglite", dataDir: pgliteDir });
+      try {
+        return await use(connection.db);
+      } finally {
+        await connection.close();
+      }
+    },
+    drop: () => rm(dataDir, { recursive: true, force: true }),
   };
 }

@@ -10,13 +10,15 @@ export async function sessionCookieFor(
   db: Database,
   email: string,
   secret = TEST_AUTH_SECRET,
+  /** Seconds until the session expires; negative for one that has already expired. */
+  maxAge = 3600,
 ): Promise<string> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`No user ${email}`);
   const token = await encode({
     token: { sub: user.id, name: user.name, email: user.email },
     secret,
-    maxAge: 3600,
+    maxAge,
   });
   return `next-auth.session-token=${token}`;
 }

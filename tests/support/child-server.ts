@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { TEST_AUTH_SECRET } from "./session";
+import { pollUntil } from "./wait";
+
+const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
+const running = new Set<ServerProcess>();
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything the process wrote, for failure messages. */
+  output(): string;
+}
+
+/** A loopback port that was free a moment ago (the server process binds it itself). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/**
+ * `node --import tsx server/main.ts`, collaboration endpoint only, on 127.0.0.1:`port`. A guard
+ * SIGKILLs it after `lifetimeMs`, so a hung process never outlives its test.
+ */
+export function spawnServerProcess(
+  port: number,
+  env: Record<string, string>,
+  lifetimeMs = 55_000,
+): ServerProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: REPOSITORY,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      BEREDNING_PARTS: "collab",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      SEED_DEMO: "0",
+      COLLAB_UNLOAD_GRACE_MS: "0",
+      ...env,
+    },
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const guard = setTimeout(() => child.kill("SIGKILL"), lifetimeMs);
+  guard.unref();
+  const server: ServerProcess = {
+    child,
+    port,
+    output: () => output,
+    exited: new Promise((resolve) =>
+      child.once("exit", (code, signal) => {
+        clearTimeout(guard);
+        running.delete(server);
+        resolve({ code, signal });
+      }),
+    ),
+  };
+  running.add(server);
+  return server;
+}
+
+/** Resolves once GET /api/health answers 200; fails at once if the process exits first. */
+export async function waitForHealth(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+  await pollUntil(
+    async () => {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+        throw new Error(`Server process exited before it was ready:\n${server.output()}`);
+      }
+      try {
+        return (await fetch(`http://127.0.0.1:${server.port}/api/health`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    `the server on port ${server.port} is healthy`,
+    { timeoutMs, intervalMs: 50 },
+  );
+}
+
+/** For afterEach: SIGKILLs every server process still running and waits for it to exit. */
+export async function killServerProcesses(): Promise<void> {
+  await Promise.all(
+    [...running].map((server) => {
+      server.child.kill("SIGKILL");
+      return server.exited;
+    }),
+  );
+}

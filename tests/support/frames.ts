@@ -1,0 +1,43 @@
+import * as encoding from "lib0/encoding";
+
+/* Raw y-websocket frames, for clients that misbehave on purpose. */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const SYNC_STEP_1 = 0;
+export const SYNC_UPDATE = 2;
+
+export function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncType);
+    encoding.writeVarUint8Array(encoder, payload);
+  });
+}
+
+export interface ForgedAwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** An awareness message as y-protocols encodes it: count, then clientID, clock and JSON state. */
+export function awarenessFrame(entries: ForgedAwarenessEntry[]): Uint8Array {
+  const update = frame((encoder) => {
+    encoding.writeVarUint(encoder, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    }
+  });
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
