@@ -29,3 +29,12 @@ export function describeDaysLeft(days: number): string {
   const unit = count === 1 ? "dag" : "dagar";
   return days > 0 ? `${count} ${unit} kvar` : `passerad för ${count} ${unit} sedan`;
 }
+
+/** "27 november 2026 14:03", in Swedish time. */
+export function formatSwedishDateTime(iso: string): string {
+  return new Intl.DateTimeFormat("sv-SE", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Stockholm",
+  }).format(new Date(iso));
+}

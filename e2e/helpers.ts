@@ -71,3 +71,28 @@ export async function focusEndOfParagraph(page: Page, sectionKey: string, index:
     selection?.addRange(range);
   });
 }
+
+/** Starts a statement of its own through the form, so a test that finalises leaves the seed alone. */
+export async function createStatementViaForm(page: Page, title: string): Promise<string> {
+  await page.goto("/statements/new");
+  await page.getByLabel("Till", { exact: true }).fill("Hässelby-Vällingby stadsdelsnämnd");
+  await page.getByLabel("Titel", { exact: true }).fill(title);
+  const units = page.getByRole("group", { name: "Beredande enheter" });
+  await units.getByRole("checkbox", { name: "Barn- och ungdomsenheten" }).check();
+  await units.getByRole("checkbox", { name: "Enheten för ekonomiskt bistånd" }).check();
+  await page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
+  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  return page.url();
+}
+
+export async function openStatementAt(browser: Browser, email: string, url: string): Promise<Page> {
+  const page = await signIn(browser, email);
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  return page;
+}
+
+export function sectionPanel(page: Page, sectionKey: string) {
+  return page.locator(`section.statement-section[data-section="${sectionKey}"]`);
+}

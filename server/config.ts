@@ -28,6 +28,7 @@ const environmentSchema = z.object({
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(2000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
+  COLLAB_STALE_CHECK_MS: z.coerce.number().int().min(0).max(1000).default(150),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -50,6 +51,7 @@ export interface ServerConfig {
     unloadGraceMs: number;
     compactEvery: number;
     heartbeatMs: number;
+    staleCheckMs: number;
   };
 }
 
@@ -87,6 +89,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
       compactEvery: env.COLLAB_COMPACT_EVERY,
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,
+      staleCheckMs: env.COLLAB_STALE_CHECK_MS,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import type { SessionUser } from "@/db/queries/users";
 
@@ -11,7 +12,9 @@ export function json(body: unknown, status = 200): NextResponse {
 }
 
 /** Runs an API handler for a signed-in user; 401 without a session. */
-export async function withUser(handler: (user: SessionUser) => Promise<NextResponse>): Promise<NextResponse> {
+export async function withUser<R extends Response>(
+  handler: (user: SessionUser) => Promise<R>,
+): Promise<R | NextResponse> {
   const user = await currentUser();
   if (!user) return jsonError(401, "Inloggning krävs");
   return handler(user);
@@ -22,4 +25,44 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids in URLs are validated before they reach a query: a malformed id is just an unknown one. */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+/** The request's JSON body, or undefined when it has none; a malformed body is a 400. */
+export async function readJsonBody(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
+  const text = await request.text();
+  if (text.trim() === "") return { ok: true, body: undefined };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: jsonError(400, "Förfrågan är inte giltig JSON") };
+  }
+}
+
+/** Parses a JSON body with a schema; the first problem becomes a 400 with a readable message. */
+export async function parseJsonBody<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; data: T } | { ok: false; response: NextResponse }> {
+  const read = await readJsonBody(request);
+  if (!read.ok) return read;
+  const parsed = schema.safeParse(read.body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return {
+    ok: false,
+    response: jsonError(400, `Ogiltig förfrågan: ${where}${issue?.message ?? "okänt fel"}`),
+  };
+}
+
+/** Maps a sign-off result to its HTTP response. */
+export function signOffResponse<T>(
+  result: { ok: true; value: T } | { ok: false; status: number; error: string; details?: unknown },
+  successStatus = 200,
+): NextResponse {
+  if (result.ok) return json(result.value, successStatus);
+  const details = typeof result.details === "object" && result.details !== null ? result.details : {};
+  return json({ error: result.error, ...details }, result.status);
 }

@@ -253,3 +253,27 @@ export async function recordStaleness(db: Database, check: StalenessCheck): Prom
     return turnedStale.length + turnedFresh.length > 0;
   });
 }
+
+export interface ApprovalHash {
+  sectionKey: string;
+  contentHash: string;
+  stale: boolean;
+}
+
+/** The hashes approvals in force are bound to: what the collaboration server watches edits against. */
+export async function loadApprovalHashes(db: Database, statementId: string): Promise<ApprovalHash[]> {
+  const rows = await db
+    .select({
+      sectionKey: sections.key,
+      contentHash: sectionApprovals.contentHash,
+      staleSince: sectionApprovals.staleSince,
+    })
+    .from(sectionApprovals)
+    .innerJoin(sections, eq(sections.id, sectionApprovals.sectionId))
+    .where(and(eq(sections.statementId, statementId), isNull(sectionApprovals.endedAt)));
+  return rows.map((row) => ({
+    sectionKey: row.sectionKey,
+    contentHash: row.contentHash,
+    stale: row.staleSince !== null,
+  }));
+}

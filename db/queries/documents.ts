@@ -8,19 +8,31 @@ export interface StoredDocument {
   updates: Uint8Array[];
 }
 
+/**
+ * Snapshot and later updates, read in one repeatable-read transaction: a compaction committing
+ * between the two reads would otherwise hide the updates it folded into the newer snapshot.
+ */
 export async function loadStoredDocument(db: Database, statementId: string): Promise<StoredDocument> {
-  const [snapshot] = await db
-    .select({ snapshot: documentSnapshots.snapshot, lastUpdateId: documentSnapshots.lastUpdateId })
-    .from(documentSnapshots)
-    .where(eq(documentSnapshots.statementId, statementId));
-  const rows = await db
-    .select({ update: documentUpdates.update })
-    .from(documentUpdates)
-    .where(
-      and(eq(documentUpdates.statementId, statementId), gt(documentUpdates.id, snapshot?.lastUpdateId ?? 0)),
-    )
-    .orderBy(asc(documentUpdates.id));
-  return { snapshot: snapshot?.snapshot ?? null, updates: rows.map((row) => row.update) };
+  return db.transaction(
+    async (tx) => {
+      const [snapshot] = await tx
+        .select({ snapshot: documentSnapshots.snapshot, lastUpdateId: documentSnapshots.lastUpdateId })
+        .from(documentSnapshots)
+        .where(eq(documentSnapshots.statementId, statementId));
+      const rows = await tx
+        .select({ update: documentUpdates.update })
+        .from(documentUpdates)
+        .where(
+          and(
+            eq(documentUpdates.statementId, statementId),
+            gt(documentUpdates.id, snapshot?.lastUpdateId ?? 0),
+          ),
+        )
+        .orderBy(asc(documentUpdates.id));
+      return { snapshot: snapshot?.snapshot ?? null, updates: rows.map((row) => row.update) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 export interface UpdateRow {

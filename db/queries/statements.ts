@@ -13,6 +13,7 @@ import {
   statementSignatories,
   statements,
   units,
+  users,
 } from "../schema";
 import { recordAuditEvent } from "./audit";
 
@@ -138,7 +139,7 @@ export interface SectionDetail {
   title: string;
   position: number;
   owners: UnitRef[];
-  requiredApprovals: { role: Role; unit: UnitRef | null }[];
+  requiredApprovals: { id: string; role: Role; unit: UnitRef | null }[];
 }
 
 export interface StatementDetail extends StatementSummary {
@@ -148,6 +149,7 @@ export interface StatementDetail extends StatementSummary {
   signatories: Signatory[];
   createdAt: string;
   finalisedAt: string | null;
+  finalisedBy: { id: string; name: string } | null;
   sections: SectionDetail[];
 }
 
@@ -177,10 +179,16 @@ export async function getStatementDetail(db: Database, statementId: string): Pro
     status: statement.status,
     createdAt: statement.createdAt.toISOString(),
     finalisedAt: statement.finalisedAt?.toISOString() ?? null,
+    finalisedBy: statement.finalisedBy ? await loadUserRef(db, statement.finalisedBy) : null,
     preparingUnits,
     signatories,
     sections: await loadSectionDetails(db, statementId),
   };
+}
+
+async function loadUserRef(db: Database, userId: string): Promise<{ id: string; name: string } | null> {
+  const [user] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
+  return user ?? null;
 }
 
 async function loadSectionDetails(db: Database, statementId: string): Promise<SectionDetail[]> {
@@ -200,6 +208,7 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
   const requirements = await db
     .select({
       sectionId: sectionApprovalRequirements.sectionId,
+      id: sectionApprovalRequirements.id,
       role: sectionApprovalRequirements.role,
       unitId: units.id,
       unitName: units.name,
@@ -215,9 +224,19 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     owners: owners.filter((owner) => owner.sectionId === row.id).map(({ id, name }) => ({ id, name })),
     requiredApprovals: requirements
       .filter((requirement) => requirement.sectionId === row.id)
-      .map(({ role, unitId, unitName }) => ({
+      .map(({ id, role, unitId, unitName }) => ({
+        id,
         role,
         unit: unitId && unitName ? { id: unitId, name: unitName } : null,
       })),
   }));
+}
+
+export async function listSectionKeys(db: Database, statementId: string): Promise<string[]> {
+  const rows = await db
+    .select({ key: sections.key })
+    .from(sections)
+    .where(eq(sections.statementId, statementId))
+    .orderBy(asc(sections.position));
+  return rows.map((row) => row.key);
 }

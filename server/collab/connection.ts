@@ -134,7 +134,7 @@ export class CollabConnection implements RoomMember {
 
   private applyDocumentUpdate(room: Room, update: Uint8Array): void {
     assertDecodableUpdate(update);
-    if (!this.identity.canWrite) {
+    if (!this.identity.canWrite || room.frozen) {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
       this.ignoredWrites++;
       return;

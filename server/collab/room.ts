@@ -1,6 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { Database } from "../../db/client";
+import type { ApprovalWatch } from "./approval-watch";
 import { compactLoadedDocument } from "./document-store";
 import type { Logger } from "./logger";
 import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol";
@@ -27,6 +28,10 @@ export class Room {
   /** Members being admitted (upgrade accepted, room not yet joined): the room must not unload under them. */
   pendingJoins = 0;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** A finalised (justerad) statement, or one being finalised: no client's update is applied. */
+  frozen = false;
+  /** Marks approvals stale when their section is edited; set by the registry after loading. */
+  approvalWatch: ApprovalWatch | null = null;
   private updatesSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
 
@@ -91,6 +96,7 @@ export class Room {
 
   /** Flushes every write, compacts what changed, and releases the document's memory. */
   async close(): Promise<void> {
+    await this.approvalWatch?.stop();
     this.doc.off("update", this.onDocumentUpdate);
     await this.compaction;
     if (this.updatesSinceCompaction > 0) await this.compact();

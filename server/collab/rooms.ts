@@ -1,3 +1,5 @@
+import { getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
+import { ApprovalWatch } from "./approval-watch";
 import { loadDocument } from "./document-store";
 import { Room, type RoomOptions } from "./room";
 
@@ -9,6 +11,8 @@ interface RoomEntry {
 export interface RoomRegistryOptions extends RoomOptions {
   /** How long an empty room stays loaded, so a page reload does not reload the document. */
   unloadGraceMs: number;
+  /** How soon after an edit approvals of the section are checked for staleness. */
+  staleCheckMs: number;
 }
 
 /**
@@ -25,7 +29,7 @@ export class RoomRegistry {
     return this.entries.size;
   }
 
-  /** The statement's room, with a pending join reserved: call `join` or `abandon` next. */
+  /** The statement's room, reserved so it stays loaded: `release` it, or join it and leave later. */
   async reserve(statementId: string): Promise<Room> {
     for (;;) {
       const entry = this.entries.get(statementId);
@@ -55,11 +59,30 @@ export class RoomRegistry {
   }
 
   private async load(statementId: string): Promise<Room> {
-    return new Room(statementId, await loadDocument(this.options.db, statementId), this.options);
+    const { db, logger } = this.options;
+    const [facts, sectionKeys, doc] = await Promise.all([
+      getStatementAccessFacts(db, statementId),
+      listSectionKeys(db, statementId),
+      loadDocument(db, statementId),
+    ]);
+    if (!facts) throw new Error(`Unknown statement ${statementId}`);
+    const room = new Room(statementId, doc, this.options);
+    room.frozen = facts.status === "finalised";
+    const watch = new ApprovalWatch(doc, {
+      db,
+      logger,
+      statementId,
+      organisationId: facts.organisationId,
+      sectionKeys,
+      checkDelayMs: this.options.staleCheckMs,
+    });
+    await watch.reload();
+    room.approvalWatch = watch;
+    return room;
   }
 
-  /** The reserved join did not happen (the socket closed first). */
-  abandon(room: Room): void {
+  /** Gives back a reservation that did not become a member (a closed socket, a finished read). */
+  release(room: Room): void {
     room.pendingJoins--;
     this.scheduleUnloadIfIdle(room);
   }

@@ -1,12 +1,21 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
+import * as Y from "yjs";
 import type { Database } from "../../db/client";
+import { contentHash } from "../../domain/content-hash";
+import { fragmentPlainText } from "../../editor/section-content";
+import { sectionContent } from "../../editor/section-hash";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
 import type { Logger } from "./logger";
 import { RoomRegistry } from "./rooms";
+import {
+  registerStatementDocuments,
+  type SectionSnapshot,
+  type StatementDocuments,
+} from "./statement-documents";
 import { UpdateLog } from "./update-log";
 
 export interface CollabServerOptions {
@@ -18,6 +27,8 @@ export interface CollabServerOptions {
   flushDelayMs: number;
   unloadGraceMs: number;
   compactEvery: number;
+  /** How soon after an edit its section's approvals are checked for staleness. */
+  staleCheckMs: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
 }
@@ -32,6 +43,44 @@ export interface CollabServer {
   readonly connectionCount: number;
 }
 
+function snapshotSections(doc: Y.Doc, keys: string[]): SectionSnapshot[] {
+  return keys.map((key) => {
+    const fragment = doc.getXmlFragment(key);
+    const content = sectionContent(fragment);
+    return { key, hash: contentHash(content), content, text: fragmentPlainText(fragment) };
+  });
+}
+
+/** Live documents for the app's routes: reads and finalisation go through the loaded rooms. */
+function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
+  return {
+    async sections(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return snapshotSections(room.doc, keys);
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async freezeWhile(statementId, decide) {
+      const room = await rooms.reserve(statementId);
+      const wasFrozen = room.frozen;
+      room.frozen = true;
+      let keep = false;
+      try {
+        keep = await decide({
+          documentState: Y.encodeStateAsUpdate(room.doc),
+          sections: (keys) => snapshotSections(room.doc, keys),
+        });
+        return keep;
+      } finally {
+        if (!keep) room.frozen = wasFrozen;
+        rooms.release(room);
+      }
+    },
+  };
+}
+
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
   const updateLog = new UpdateLog(db, {
@@ -44,7 +93,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     logger,
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
+    staleCheckMs: options.staleCheckMs,
   });
+  registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -100,7 +151,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return;
     }
     if (ws.readyState !== ws.OPEN) {
-      rooms.abandon(room);
+      rooms.release(room);
       return;
     }
     room.pendingJoins--;
@@ -129,6 +180,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, "Server shutting down");
       await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 2000))]);
       for (const ws of wss.clients) ws.terminate();
+      registerStatementDocuments(undefined);
       await rooms.unloadAll();
       await updateLog.flush();
       wss.close();

@@ -11,7 +11,9 @@ import { adminUrl, TEMPLATE_DATABASE } from "./postgres-urls";
  * (a PGlite data-dir dump, or a PostgreSQL TEMPLATE database).
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
+  // Global setups run in vitest's main process, where a project's `env` is not applied: the
+  // project's own config says which database it tests.
+  const kind = project.config.env?.TEST_DB === "postgres" ? "postgres" : "pglite";
   if (kind === "pglite") {
     const connection = await connectDatabase({ kind: "pglite" });
     await migrateDatabase(connection);

@@ -8,7 +8,7 @@ import {
   type NewStatementFieldErrors,
   newStatementSchema,
 } from "@/domain/new-statement";
-import { json, jsonError, withUser } from "../responses";
+import { json, jsonError, readJsonBody, withUser } from "../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -43,13 +43,9 @@ export function POST(request: Request) {
   return withUser(async (user) => {
     if (!canCreateStatement(user))
       return jsonError(403, "Du har inte behörighet att skapa tjänsteutlåtanden");
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      return jsonError(400, "Förfrågan är inte giltig JSON");
-    }
-    const parsed = newStatementSchema.safeParse(body);
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.response;
+    const parsed = newStatementSchema.safeParse(read.body);
     if (!parsed.success) {
       const { formError, fieldErrors } = describeNewStatementProblems(parsed.error);
       return invalidInput(formError ?? CHECK_FIELDS, fieldErrors);

@@ -5,9 +5,8 @@ import { AppHeader } from "@/components/AppHeader";
 import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { getDb } from "@/db/client";
-import { getStatementDetail } from "@/db/queries/statements";
-import { canEditStatementText, canReadStatement } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
+import { loadStatementWorkflow } from "@/workflow/statement-workflow";
 import { isUuid } from "../../api/responses";
 
 export const dynamic = "force-dynamic";
@@ -16,24 +15,18 @@ export const metadata: Metadata = { title: "Tjänsteutlåtande" };
 export default async function StatementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/statements/${id}`);
-  const statement = isUuid(id) ? await getStatementDetail(await getDb(), id) : null;
-  if (!statement || !canReadStatement(user, statement)) notFound();
-  const myUnits = new Set(user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : [])));
+  const lookup = isUuid(id) ? await loadStatementWorkflow(await getDb(), user, id) : null;
+  if (!lookup?.found) notFound();
+  const myUnitIds = user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
   return (
     <>
       <AppHeader user={user} />
       <main id="main" className="page statement-page">
-        <StatementHeader statement={statement} />
+        <StatementHeader statement={lookup.statement} />
         <StatementWorkspace
-          statementId={statement.id}
-          canEdit={canEditStatementText(user, statement)}
+          initialWorkflow={lookup.workflow}
           me={presenceIdentityOf(user)}
-          sections={statement.sections.map((section) => ({
-            key: section.key,
-            title: section.title,
-            owners: section.owners.map((owner) => owner.name),
-            mine: section.owners.some((owner) => myUnits.has(owner.id)),
-          }))}
+          myUnitIds={myUnitIds}
         />
       </main>
     </>

@@ -1,0 +1,14 @@
+import { getDb } from "@/db/client";
+import { finalise } from "@/workflow/sign-off";
+import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
+
+export const dynamic = "force-dynamic";
+
+/** POST: finalise (justera) the statement; 409 lists the sections not approved. */
+export function POST(_request: Request, context: { params: Promise<{ id: string }> }) {
+  return withUser(async (user) => {
+    const { id } = await context.params;
+    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    return signOffResponse(await finalise(await getDb(), user, id));
+  });
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useState } from "react";
+import type * as Y from "yjs";
+import { formatSwedishDateTime } from "@/domain/deadline";
+import { SECTION_STATE_LABELS } from "@/domain/signoff";
+import { sectionHash } from "@/editor/section-hash";
+import type { SectionWorkflow } from "@/workflow/statement-workflow";
+import { TextDiff } from "./TextDiff";
+import { useSectionText } from "./useSectionText";
+
+interface SectionSignOffProps {
+  statementId: string;
+  section: SectionWorkflow;
+  fragment: Y.XmlFragment | null;
+  myUserId: string;
+  finalised: boolean;
+  onChanged: () => Promise<void>;
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: string };
+    return body.error ?? `Något gick fel (${response.status}).`;
+  } catch {
+    return `Något gick fel (${response.status}).`;
+  }
+}
+
+/**
+ * A section's sign-off: its state, who approved which version, the diff when the text changed
+ * after approval, and the approve/revoke actions for those whose role the section names. The
+ * approval is bound to the hash of the text shown here, so a chef never approves unseen text.
+ */
+export function SectionSignOff({
+  statementId,
+  section,
+  fragment,
+  myUserId,
+  finalised,
+  onChanged,
+}: SectionSignOffProps) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const staleApprovals = section.approvals.filter((approval) => !approval.fresh);
+  const currentText = useSectionText(
+    fragment as Y.XmlFragment,
+    fragment !== null && staleApprovals.length > 0,
+  );
+  const mine = section.approvals.filter((approval) => approval.approver.id === myUserId);
+  const myFreshApproval = mine.some((approval) => approval.fresh);
+  const url = `/api/statements/${statementId}/sections/${encodeURIComponent(section.key)}/approvals`;
+
+  async function act(request: () => Promise<Response>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await request();
+      if (!response.ok) setMessage(await errorMessage(response));
+      await onChanged();
+    } catch {
+      setMessage("Servern kunde inte nås. Försök igen.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const approve = () =>
+    act(() => {
+      if (!fragment) throw new Error("Texten är inte hämtad");
+      return fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ contentHash: sectionHash(fragment) }),
+      });
+    });
+  const revoke = () => act(() => fetch(url, { method: "DELETE" }));
+
+  return (
+    <div className={`sign-off state-${section.state}`} data-state={section.state}>
+      <p className="section-state">
+        <span className="state-badge">{SECTION_STATE_LABELS[section.state]}</span>
+        {section.requiredApprovals.length > 0 && (
+          <span className="muted">
+            {" "}
+            · Godkänns av {section.requiredApprovals.map((r) => r.label).join(" och ")}
+          </span>
+        )}
+      </p>
+      {section.approvals.length > 0 && (
+        <ul className="approvals">
+          {section.approvals.map((approval) => (
+            <li key={approval.id} className={approval.fresh ? "fresh" : "stale"}>
+              {approval.fresh ? "Godkänt" : "Godkänt (före ändring)"} av {approval.approver.name},{" "}
+              {section.requiredApprovals.find((r) => r.id === approval.requirementId)?.label ?? approval.role}
+              , {formatSwedishDateTime(approval.approvedAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {staleApprovals.length > 0 && fragment && (
+        <details className="stale-diff" open>
+          <summary>Ändrad efter godkännande – visa ändringarna</summary>
+          <TextDiff approved={staleApprovals[0]?.approvedText ?? ""} current={currentText} />
+        </details>
+      )}
+      {!finalised && (
+        <div className="sign-off-actions">
+          {section.approvableByMe.length > 0 && !myFreshApproval && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || !fragment}
+              onClick={() => void approve()}
+            >
+              {mine.length > 0 ? "Godkänn igen" : "Godkänn avsnittet"}
+            </button>
+          )}
+          {mine.length > 0 && (
+            <button type="button" className="button secondary" disabled={busy} onClick={() => void revoke()}>
+              Återkalla mitt godkännande
+            </button>
+          )}
+        </div>
+      )}
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** What each audit action means, in the words of the people reading the trail. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "statement.created": "Tjänsteutlåtandet skapades",
+  "approval.granted": "Avsnittet godkändes",
+  "approval.revoked": "Godkännandet återkallades",
+  "approval.stale": "Texten ändrades efter godkännandet",
+  "approval.fresh": "Texten återställdes till den godkända",
+  "statement.finalised": "Tjänsteutlåtandet justerades",
+  "comment.created": "Kommentar skrevs",
+  "comment.resolved": "Kommentarstråden löstes",
+  "comment.reopened": "Kommentarstråden öppnades igen",
+  "comment.deleted": "Kommentar togs bort",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,46 @@
+import type { JSONContent } from "@tiptap/core";
+
+/** A section as it stands in the live document, as plain data. */
+export interface SectionSnapshot {
+  key: string;
+  /** Hash of the canonical content: what an approval is bound to. */
+  hash: string;
+  content: JSONContent;
+  text: string;
+}
+
+export interface FrozenStatement {
+  /** The whole Y.Doc state, for the frozen version. */
+  documentState: Uint8Array;
+  sections(keys: string[]): SectionSnapshot[];
+}
+
+/**
+ * What the app's routes may do with live statement documents, which the collaboration server
+ * holds in memory (possibly with edits not yet written to the database). Registered process-wide
+ * by the collaboration server because the Next.js routes run as a separate module copy; for the
+ * same reason only plain data crosses this boundary, never Yjs objects (whose classes differ
+ * between the copies).
+ */
+export interface StatementDocuments {
+  /** The current state of the given sections, loading the document if no client has it open. */
+  sections(statementId: string, keys: string[]): Promise<SectionSnapshot[]>;
+  /**
+   * Refuses every document update while `decide` runs; the statement stays frozen if `decide`
+   * returns true (finalised), and thaws otherwise.
+   */
+  freezeWhile(statementId: string, decide: (frozen: FrozenStatement) => Promise<boolean>): Promise<boolean>;
+}
+
+const REGISTRY = Symbol.for("beredning.statement-documents");
+type GlobalWithDocuments = typeof globalThis & { [REGISTRY]?: StatementDocuments };
+
+export function registerStatementDocuments(documents: StatementDocuments | undefined): void {
+  (globalThis as GlobalWithDocuments)[REGISTRY] = documents;
+}
+
+export function statementDocuments(): StatementDocuments {
+  const documents = (globalThis as GlobalWithDocuments)[REGISTRY];
+  if (!documents) throw new Error("The collaboration server is not running in this process");
+  return documents;
+}

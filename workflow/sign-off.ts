@@ -1,0 +1,174 @@
+import type { Database } from "../db/client";
+import {
+  approveSection,
+  loadSectionRequirements,
+  recordStaleness,
+  revokeOwnApprovals,
+  type SectionRequirements,
+} from "../db/queries/approvals";
+import { finaliseStatement } from "../db/queries/finalisation";
+import type { SessionUser } from "../db/queries/users";
+import {
+  approvableRequirements,
+  approvalRefusal,
+  canFinalise,
+  SECTION_STATE_LABELS,
+} from "../domain/signoff";
+import { publishStatementEvent } from "../events/statement-events";
+import { statementDocuments } from "../server/collab/statement-documents";
+import { loadStatementWorkflow } from "./statement-workflow";
+
+export type SignOffResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 400 | 403 | 404 | 409; error: string; details?: unknown };
+
+const fail = (status: 400 | 403 | 404 | 409, error: string, details?: unknown) =>
+  ({ ok: false, status, error, details }) as const;
+
+async function findSection(db: Database, user: SessionUser, statementId: string, sectionKey: string) {
+  const lookup = await loadStatementWorkflow(db, user, statementId);
+  if (!lookup.found) {
+    return lookup.status === 404
+      ? fail(404, "Tjänsteutlåtandet finns inte")
+      : fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
+  }
+  const sections = await loadSectionRequirements(db, statementId);
+  const section = sections.find((candidate) => candidate.key === sectionKey);
+  if (!section) return fail(404, "Avsnittet finns inte");
+  return { ok: true as const, statement: lookup.statement, workflow: lookup.workflow, section };
+}
+
+/**
+ * Approves a section as the user, bound to the content the user saw: `contentHash` must be the
+ * hash of the section's current content, or the approval is refused as a conflict.
+ */
+export async function approve(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  sectionKey: string,
+  contentHash: string,
+): Promise<SignOffResult<{ approvalIds: string[]; contentHash: string }>> {
+  const found = await findSection(db, user, statementId, sectionKey);
+  if (!found.ok) return found;
+  const { statement, section } = found;
+  if (statement.status === "finalised")
+    return fail(409, "Tjänsteutlåtandet är justerat och kan inte längre godkännas");
+  const refusal = approvalRefusal(user, section.requirements);
+  if (refusal) return fail(403, refusal);
+  const [current] = await statementDocuments().sections(statementId, [sectionKey]);
+  if (!current) return fail(404, "Avsnittet finns inte");
+  if (current.hash !== contentHash) {
+    return fail(409, "Avsnittet har ändrats sedan du läste det. Läs den nya texten och godkänn igen.", {
+      currentHash: current.hash,
+    });
+  }
+  const approvalIds = await approveSection(db, {
+    organisationId: statement.organisationId,
+    statementId,
+    section,
+    requirements: approvableRequirements(user, section.requirements),
+    approverId: user.id,
+    contentHash,
+    content: current.content as Record<string, unknown>,
+    text: current.text,
+    openThreads: 0,
+  });
+  // The text may have changed while the approval was written; mark it stale at once if so.
+  await recheckStaleness(db, statement.organisationId, statementId, section, [user.id]);
+  publishStatementEvent({ statementId, kind: "approvals" });
+  return { ok: true, value: { approvalIds, contentHash } };
+}
+
+async function recheckStaleness(
+  db: Database,
+  organisationId: string,
+  statementId: string,
+  section: SectionRequirements,
+  changedBy: string[],
+) {
+  const [current] = await statementDocuments().sections(statementId, [section.key]);
+  if (!current) return;
+  const currentHash = current.hash;
+  await recordStaleness(db, { organisationId, statementId, sectionKey: section.key, currentHash, changedBy });
+}
+
+export async function revoke(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  sectionKey: string,
+  reason: string | null,
+): Promise<SignOffResult<{ revoked: number }>> {
+  const found = await findSection(db, user, statementId, sectionKey);
+  if (!found.ok) return found;
+  if (found.statement.status === "finalised")
+    return fail(409, "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas");
+  const revoked = await revokeOwnApprovals(db, {
+    organisationId: found.statement.organisationId,
+    statementId,
+    section: found.section,
+    approverId: user.id,
+    reason,
+  });
+  if (revoked === 0) return fail(404, "Du har inget godkännande av detta avsnitt att återkalla");
+  publishStatementEvent({ statementId, kind: "approvals" });
+  return { ok: true, value: { revoked } };
+}
+
+/**
+ * Finalises (justerar) the statement once every section holds fresh approvals. Document updates
+ * are refused while the decision is made, so the frozen version is exactly what was approved.
+ */
+export async function finalise(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<SignOffResult<{ finalisedAt: string }>> {
+  const lookup = await loadStatementWorkflow(db, user, statementId);
+  if (!lookup.found) {
+    return lookup.status === 404
+      ? fail(404, "Tjänsteutlåtandet finns inte")
+      : fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
+  }
+  if (!canFinalise(user)) return fail(403, "Endast stadsdelsdirektören kan justera tjänsteutlåtandet");
+  if (lookup.statement.status === "finalised") return fail(409, "Tjänsteutlåtandet är redan justerat");
+
+  let notApproved: { key: string; title: string; state: string }[] = [];
+  const finalised = await statementDocuments().freezeWhile(statementId, async (frozenDocument) => {
+    // Decided on the frozen document, so no edit can slip in between the check and the version.
+    const frozen = await loadStatementWorkflow(db, user, statementId);
+    if (!frozen.found) return false;
+    notApproved = frozen.workflow.sections
+      .filter((section) => section.state !== "approved")
+      .map((section) => ({
+        key: section.key,
+        title: section.title,
+        state: SECTION_STATE_LABELS[section.state],
+      }));
+    if (notApproved.length > 0) return false;
+    return finaliseStatement(db, {
+      organisationId: lookup.statement.organisationId,
+      statementId,
+      finalisedBy: user.id,
+      documentState: frozenDocument.documentState,
+      sections: frozenDocument
+        .sections(frozen.workflow.sections.map((section) => section.key))
+        .map((snapshot, index) => ({
+          key: snapshot.key,
+          title: frozen.workflow.sections[index]?.title ?? snapshot.key,
+          contentHash: snapshot.hash,
+          content: snapshot.content,
+          text: snapshot.text,
+        })),
+    });
+  });
+  if (!finalised) {
+    if (notApproved.length > 0) {
+      return fail(409, "Alla avsnitt är inte godkända", { sections: notApproved });
+    }
+    return fail(409, "Tjänsteutlåtandet är redan justerat");
+  }
+  publishStatementEvent({ statementId, kind: "status" });
+  return { ok: true, value: { finalisedAt: new Date().toISOString() } };
+}

@@ -1,0 +1,114 @@
+import type { Database } from "../db/client";
+import { type ApprovalView, loadActiveApprovals } from "../db/queries/approvals";
+import { getStatementDetail, type SectionDetail, type StatementDetail } from "../db/queries/statements";
+import type { SessionUser } from "../db/queries/users";
+import { canEditStatementText, canReadStatement } from "../domain/access";
+import {
+  approvableRequirements,
+  canFinalise,
+  describeRequirement,
+  type Requirement,
+  type SectionState,
+  sectionState,
+} from "../domain/signoff";
+import { statementDocuments } from "../server/collab/statement-documents";
+
+export interface ApprovalWithFreshness extends Omit<ApprovalView, "approvedContent"> {
+  /** The approved content still matches the section's current content. */
+  fresh: boolean;
+}
+
+export interface SectionWorkflow extends Omit<SectionDetail, "requiredApprovals"> {
+  requiredApprovals: (Requirement & { label: string })[];
+  /** Hash of the section's current content: what an approval must name. */
+  contentHash: string;
+  state: SectionState;
+  approvals: ApprovalWithFreshness[];
+  /** Requirements the viewer's roles let them approve. */
+  approvableByMe: string[];
+}
+
+export interface StatementWorkflow extends Omit<StatementDetail, "sections" | "organisationId"> {
+  sections: SectionWorkflow[];
+  canEditText: boolean;
+  canFinalise: boolean;
+  /** Every section holds fresh approvals of all it requires. */
+  readyToFinalise: boolean;
+}
+
+export type WorkflowLookup =
+  | { found: true; statement: StatementDetail; workflow: StatementWorkflow }
+  | { found: false; status: 403 | 404 };
+
+/** Current content hash of each section, from the live document. */
+export async function currentSectionHashes(
+  statementId: string,
+  keys: string[],
+): Promise<Map<string, string>> {
+  const snapshots = await statementDocuments().sections(statementId, keys);
+  return new Map(snapshots.map((snapshot) => [snapshot.key, snapshot.hash]));
+}
+
+function toRequirements(section: SectionDetail): (Requirement & { label: string })[] {
+  return section.requiredApprovals.map((requirement) => {
+    const plain = {
+      id: requirement.id,
+      role: requirement.role,
+      unitId: requirement.unit?.id ?? null,
+      unitName: requirement.unit?.name ?? null,
+    };
+    return { ...plain, label: describeRequirement(plain) };
+  });
+}
+
+/**
+ * A statement as a signed-in user sees it: metadata, and per section its current content hash,
+ * sign-off state and approvals, and what the user may do. Unknown ids and statements of other
+ * organisations look alike from outside (404 and 403 are told apart for the API's callers).
+ */
+export async function loadStatementWorkflow(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<WorkflowLookup> {
+  const statement = await getStatementDetail(db, statementId);
+  if (!statement) return { found: false, status: 404 };
+  if (!canReadStatement(user, statement)) return { found: false, status: 403 };
+  const [approvals, hashes] = await Promise.all([
+    loadActiveApprovals(db, statementId),
+    currentSectionHashes(
+      statementId,
+      statement.sections.map((section) => section.key),
+    ),
+  ]);
+  const sections = statement.sections.map((section): SectionWorkflow => {
+    const requirements = toRequirements(section);
+    const contentHash = hashes.get(section.key) ?? "";
+    const sectionApprovals = approvals
+      .filter((approval) => approval.sectionKey === section.key)
+      .map(({ approvedContent: _content, ...approval }) => ({
+        ...approval,
+        fresh: approval.contentHash === contentHash,
+      }));
+    return {
+      ...section,
+      requiredApprovals: requirements,
+      contentHash,
+      state: sectionState(requirements, sectionApprovals, contentHash),
+      approvals: sectionApprovals,
+      approvableByMe: approvableRequirements(user, requirements).map((requirement) => requirement.id),
+    };
+  });
+  const { organisationId: _organisation, sections: _details, ...metadata } = statement;
+  return {
+    found: true,
+    statement,
+    workflow: {
+      ...metadata,
+      sections,
+      canEditText: canEditStatementText(user, statement),
+      canFinalise: statement.status === "draft" && canFinalise(user),
+      readyToFinalise: sections.every((section) => section.state === "approved"),
+    },
+  };
+}
