@@ -1,6 +1,9 @@
 import { diffWords } from "@/domain/text-diff";
 
-/** The approved text against the current one: removed words struck through, added words marked. */
+/**
+ * The approved text against the current one: removed words struck through, added words marked.
+ * Screen readers hear "borttaget"/"tillagt", since <del> and <ins> are not announced everywhere.
+ */
 export function TextDiff({ approved, current }: { approved: string; current: string }) {
   return (
     <p className="text-diff">
@@ -8,14 +11,16 @@ export function TextDiff({ approved, current }: { approved: string; current: str
         const key = `${index}-${part.kind}`;
         if (part.kind === "added") {
           return (
-            <ins key={key} aria-label={`tillagt: ${part.text}`}>
+            <ins key={key}>
+              <span className="visually-hidden">tillagt: </span>
               {part.text}
             </ins>
           );
         }
         if (part.kind === "removed") {
           return (
-            <del key={key} aria-label={`borttaget: ${part.text}`}>
+            <del key={key}>
+              <span className="visually-hidden">borttaget: </span>
               {part.text}
             </del>
           );

@@ -68,8 +68,8 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
   for (const page of [chefBou, chefEb, handlaggareEb]) {
     await expect(state(page, YTTRANDE)).toHaveAttribute("data-state", "stale");
     await expect(state(page, YTTRANDE)).toContainText("Ändrad efter godkännande");
-    await expect(state(page, YTTRANDE).locator("del")).toHaveText("år");
-    await expect(state(page, YTTRANDE).locator("ins")).toHaveText("tid");
+    await expect(state(page, YTTRANDE).locator("del")).toHaveText("borttaget: år");
+    await expect(state(page, YTTRANDE).locator("ins")).toHaveText("tillagt: tid");
   }
 
   // Re-approval by both makes the section approved again.
