@@ -4,6 +4,7 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { Deadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
+import { type StatementOverview, summariseStatements } from "@/db/queries/overview";
 import { listStatements } from "@/db/queries/statements";
 import { canCreateStatement } from "@/domain/access";
 
@@ -12,9 +13,38 @@ export const dynamic = "force-dynamic";
 
 const STATUS_LABELS = { draft: "Under beredning", finalised: "Justerad" } as const;
 
+/** Sign-off progress at a glance, with the viewer's own sections and open comments called out. */
+function SectionSummary({ summary }: { summary: StatementOverview | undefined }) {
+  if (!summary) return <>–</>;
+  const { states } = summary;
+  return (
+    <ul className="section-summary">
+      <li>
+        {states.approved} av {summary.sections} godkända
+      </li>
+      {states.stale > 0 && <li className="stale-count">{states.stale} ändrade efter godkännande</li>}
+      {states["partly-approved"] > 0 && <li>{states["partly-approved"]} delvis godkända</li>}
+      <li>{states.open} ej godkända</li>
+      {summary.mySections > 0 && (
+        <li className="my-sections">
+          <strong>{summary.mySections} för din enhet</strong>
+        </li>
+      )}
+      {summary.openComments > 0 && <li>{summary.openComments} öppna kommentarer</li>}
+    </ul>
+  );
+}
+
 export default async function StatementListPage() {
   const user = await requirePageUser("/");
-  const statements = await listStatements(await getDb(), user.organisationId);
+  const db = await getDb();
+  const statements = await listStatements(db, user.organisationId);
+  const myUnitIds = user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+  const overview = await summariseStatements(
+    db,
+    statements.map((statement) => statement.id),
+    myUnitIds,
+  );
   return (
     <>
       <AppHeader user={user} />
@@ -37,6 +67,7 @@ export default async function StatementListPage() {
                 <th scope="col">Ärende</th>
                 <th scope="col">Diarienummer</th>
                 <th scope="col">Svarstid</th>
+                <th scope="col">Avsnitt</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
@@ -50,6 +81,9 @@ export default async function StatementListPage() {
                   <td>{statement.diarienummer ?? "–"}</td>
                   <td>
                     <Deadline deadline={statement.deadline} extendedDeadline={statement.extendedDeadline} />
+                  </td>
+                  <td>
+                    <SectionSummary summary={overview.get(statement.id)} />
                   </td>
                   <td>{STATUS_LABELS[statement.status]}</td>
                 </tr>

@@ -2,11 +2,17 @@
 
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceIdentity } from "@/domain/presence";
+import {
+  CommentHighlights,
+  commentHighlightsKey,
+  type HighlightedThread,
+  passageRange,
+} from "@/editor/comment-highlights";
 import { sectionExtensions } from "@/editor/extensions";
 import { cleanPastedHtml } from "@/editor/paste";
 import { SectionToolbar } from "./SectionToolbar";
@@ -19,6 +25,11 @@ interface SectionEditorProps {
   editable: boolean;
   headingId: string;
   me: PresenceIdentity;
+  threads: HighlightedThread[];
+  activeThreadId: string | null;
+  onEditor: (sectionKey: string, editor: Editor | null) => void;
+  /** Reports where each thread's passage starts (null: deleted), whenever that may have changed. */
+  onThreadPositions: (sectionKey: string, positions: Map<string, number | null>) => void;
 }
 
 /** Another user's caret: labelled with name and unit, coloured by unit (identity set by the server). */
@@ -36,15 +47,9 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 }
 
 /** One section's rich text, bound to its own Y.XmlFragment of the statement's Y.Doc. */
-export function SectionEditor({
-  sectionKey,
-  title,
-  fragment,
-  provider,
-  editable,
-  headingId,
-  me,
-}: SectionEditorProps) {
+export function SectionEditor(props: SectionEditorProps) {
+  const { sectionKey, title, fragment, provider, editable, headingId, me, threads, activeThreadId } = props;
+  const { onEditor, onThreadPositions } = props;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -53,6 +58,7 @@ export function SectionEditor({
         ...sectionExtensions(),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
+        CommentHighlights,
       ],
       editorProps: {
         attributes: {
@@ -73,6 +79,41 @@ export function SectionEditor({
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor(sectionKey, editor);
+    return () => onEditor(sectionKey, null);
+  }, [editor, sectionKey, onEditor]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(
+      editor.state.tr.setMeta(commentHighlightsKey, { threads, activeId: activeThreadId }),
+    );
+  }, [editor, threads, activeThreadId]);
+
+  useEffect(() => {
+    if (!editor) return;
+    let last = "";
+    const report = () => {
+      const positions = new Map(
+        threads.map(
+          (thread) => [thread.id, passageRange(editor.state, thread.anchor)?.from ?? null] as const,
+        ),
+      );
+      const key = JSON.stringify([...positions]);
+      if (key === last) return;
+      last = key;
+      onThreadPositions(sectionKey, positions);
+    };
+    report();
+    editor.on("update", report);
+    editor.on("transaction", report);
+    return () => {
+      editor.off("update", report);
+      editor.off("transaction", report);
+    };
+  }, [editor, threads, sectionKey, onThreadPositions]);
 
   return (
     <div className="section-editor">

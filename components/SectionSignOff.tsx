@@ -15,6 +15,8 @@ interface SectionSignOffProps {
   fragment: Y.XmlFragment | null;
   myUserId: string;
   finalised: boolean;
+  /** Unresolved comment threads on the section: approving them asks for confirmation. */
+  openThreads: number;
   onChanged: () => Promise<void>;
 }
 
@@ -32,15 +34,10 @@ async function errorMessage(response: Response): Promise<string> {
  * after approval, and the approve/revoke actions for those whose role the section names. The
  * approval is bound to the hash of the text shown here, so a chef never approves unseen text.
  */
-export function SectionSignOff({
-  statementId,
-  section,
-  fragment,
-  myUserId,
-  finalised,
-  onChanged,
-}: SectionSignOffProps) {
+export function SectionSignOff(props: SectionSignOffProps) {
+  const { statementId, section, fragment, myUserId, finalised, openThreads, onChanged } = props;
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const staleApprovals = section.approvals.filter((approval) => !approval.fresh);
   const currentText = useSectionText(
@@ -67,6 +64,7 @@ export function SectionSignOff({
 
   const approve = () =>
     act(() => {
+      setConfirming(false);
       if (!fragment) throw new Error("Texten är inte hämtad");
       return fetch(url, {
         method: "POST",

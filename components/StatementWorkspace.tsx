@@ -1,13 +1,18 @@
 "use client";
 
+import type { Editor } from "@tiptap/react";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
+import type { ThreadView } from "@/db/queries/comments";
 import type { PresenceIdentity } from "@/domain/presence";
+import type { HighlightedThread } from "@/editor/comment-highlights";
 import type { StatementWorkflow } from "@/workflow/statement-workflow";
+import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FinalisePanel } from "./FinalisePanel";
 import { PresenceList } from "./PresenceList";
 import { usePresence } from "./presence";
+import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
 import { useCollaboration } from "./useCollaboration";
@@ -15,19 +20,59 @@ import { useWorkflow } from "./useWorkflow";
 
 interface StatementWorkspaceProps {
   initialWorkflow: StatementWorkflow;
+  initialThreads: ThreadView[];
   me: PresenceIdentity;
   /** Units the viewer belongs to: their sections are marked as theirs. */
   myUnitIds: string[];
+  /** Those units and their avdelningar: whose sections' comment threads the viewer may resolve. */
+  memberOfUnitIds: string[];
 }
 
-export function StatementWorkspace({ initialWorkflow, me, myUnitIds }: StatementWorkspaceProps) {
-  const { workflow, refresh } = useWorkflow(initialWorkflow);
+const NO_THREADS: HighlightedThread[] = [];
+
+export function StatementWorkspace(props: StatementWorkspaceProps) {
+  const { initialWorkflow, initialThreads, me, myUnitIds, memberOfUnitIds } = props;
+  const { workflow, refresh, threads, refreshThreads } = useWorkflow(initialWorkflow, initialThreads);
   const { doc, provider, state, loaded, refusal } = useCollaboration(workflow.id);
   const present = usePresence(provider, me);
+  const [editors, setEditors] = useState<ReadonlyMap<string, Editor>>(new Map());
+  const [positions, setPositions] = useState<ReadonlyMap<string, number | null>>(new Map());
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+
   const sectionTitles = useMemo(
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
     [workflow.sections],
   );
+  const openThreads = threads.filter((thread) => !thread.resolved && !thread.deleted);
+  const highlightsBySection = useMemo(() => {
+    const bySection = new Map<string, HighlightedThread[]>();
+    for (const thread of threads) {
+      if (thread.resolved || thread.deleted) continue;
+      bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), thread]);
+    }
+    return bySection;
+  }, [threads]);
+
+  const onEditor = useCallback((key: string, editor: Editor | null) => {
+    setEditors((current) => {
+      const next = new Map(current);
+      if (editor) next.set(key, editor);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
+  const onThreadPositions = useCallback((_key: string, reported: Map<string, number | null>) => {
+    setPositions((current) => new Map([...current, ...reported]));
+  }, []);
+  const showPassage = useCallback((threadId: string) => {
+    setActiveThreadId(threadId);
+    requestAnimationFrame(() => {
+      document
+        .querySelector(`.comment-highlight[data-thread="${threadId}"]`)
+        ?.scrollIntoView({ block: "center" });
+    });
+  }, []);
+
   const finalised = workflow.status === "finalised";
   return (
     <div className="workspace">
@@ -54,6 +99,7 @@ export function StatementWorkspace({ initialWorkflow, me, myUnitIds }: Statement
             const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
             const here = present.filter((user) => user.section === section.key && !user.isMe);
             const fragment = loaded ? doc.getXmlFragment(section.key) : null;
+            const open = openThreads.filter((thread) => thread.sectionKey === section.key).length;
             return (
               <section
                 key={section.key}
@@ -67,6 +113,11 @@ export function StatementWorkspace({ initialWorkflow, me, myUnitIds }: Statement
                     Ansvarig: {section.owners.map((owner) => owner.name).join(", ") || "–"}
                     {mine && <span className="badge">Din enhet</span>}
                   </p>
+                  {open > 0 && (
+                    <p className="section-comment-count" data-open-threads={open}>
+                      {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
+                    </p>
+                  )}
                   {here.length > 0 && (
                     <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
                   )}
@@ -77,18 +128,33 @@ export function StatementWorkspace({ initialWorkflow, me, myUnitIds }: Statement
                   fragment={fragment}
                   myUserId={me.userId}
                   finalised={finalised}
+                  openThreads={open}
                   onChanged={refresh}
                 />
                 {provider && fragment ? (
-                  <SectionEditor
-                    sectionKey={section.key}
-                    title={section.title}
-                    fragment={fragment}
-                    provider={provider}
-                    editable={workflow.canEditText}
-                    headingId={headingId}
-                    me={me}
-                  />
+                  <>
+                    <SectionEditor
+                      sectionKey={section.key}
+                      title={section.title}
+                      fragment={fragment}
+                      provider={provider}
+                      editable={workflow.canEditText}
+                      headingId={headingId}
+                      me={me}
+                      threads={highlightsBySection.get(section.key) ?? NO_THREADS}
+                      activeThreadId={activeThreadId}
+                      onEditor={onEditor}
+                      onThreadPositions={onThreadPositions}
+                    />
+                    <SectionCommentAction
+                      statementId={workflow.id}
+                      sectionKey={section.key}
+                      sectionTitle={section.title}
+                      editor={editors.get(section.key) ?? null}
+                      disabled={finalised}
+                      onCreated={refreshThreads}
+                    />
+                  </>
                 ) : (
                   <p className="muted loading">Hämtar texten…</p>
                 )}
@@ -96,9 +162,24 @@ export function StatementWorkspace({ initialWorkflow, me, myUnitIds }: Statement
             );
           })}
         </div>
-        <aside className="side-panel" aria-label="Närvaro och justering">
+        <aside className="side-panel" aria-label="Justering, närvaro och kommentarer">
           <FinalisePanel workflow={workflow} onChanged={refresh} />
           <PresenceList users={present} sectionTitles={sectionTitles} />
+          <CommentsPanel
+            statementId={workflow.id}
+            sections={workflow.sections.map((section) => ({
+              key: section.key,
+              title: section.title,
+              ownerUnitIds: section.owners.map((owner) => owner.id),
+            }))}
+            threads={threads}
+            positions={positions}
+            activeThreadId={activeThreadId}
+            myUserId={me.userId}
+            memberOfUnitIds={memberOfUnitIds}
+            onShowPassage={showPassage}
+            onChanged={refreshThreads}
+          />
         </aside>
       </div>
     </div>

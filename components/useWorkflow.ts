@@ -1,28 +1,38 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import type { ThreadView } from "@/db/queries/comments";
 import type { StatementWorkflow } from "@/workflow/statement-workflow";
+import { useStatementEvents } from "./useStatementEvents";
+
+async function fetchJson<T>(url: string): Promise<T | null> {
+  const response = await fetch(url, { cache: "no-store" });
+  return response.ok ? ((await response.json()) as T) : null;
+}
 
 /**
- * The statement's workflow state (approvals, status), kept live: the server announces changes
- * over Server-Sent Events and the page refetches the statement. EventSource reconnects by itself.
+ * The statement's workflow state (approvals, status) and its comment threads, kept live: the
+ * server announces changes over Server-Sent Events and the page refetches what changed.
  */
-export function useWorkflow(initial: StatementWorkflow) {
+export function useWorkflow(initial: StatementWorkflow, initialThreads: ThreadView[]) {
   const [workflow, setWorkflow] = useState(initial);
+  const [threads, setThreads] = useState(initialThreads);
   const statementId = initial.id;
 
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/statements/${statementId}`, { cache: "no-store" });
-    if (response.ok) setWorkflow((await response.json()) as StatementWorkflow);
+    const next = await fetchJson<StatementWorkflow>(`/api/statements/${statementId}`);
+    if (next) setWorkflow(next);
   }, [statementId]);
 
-  useEffect(() => {
-    const events = new EventSource(`/api/statements/${statementId}/events`);
-    events.addEventListener("changed", () => void refresh());
-    // After a dropped stream, changes may have been missed while it was down.
-    events.addEventListener("open", () => void refresh());
-    return () => events.close();
-  }, [statementId, refresh]);
+  const refreshThreads = useCallback(async () => {
+    const next = await fetchJson<{ threads: ThreadView[] }>(`/api/statements/${statementId}/comments`);
+    if (next) setThreads(next.threads);
+  }, [statementId]);
 
-  return { workflow, refresh };
+  useStatementEvents(statementId, (kind) => {
+    if (kind !== "comments") void refresh();
+    if (kind === "comments" || kind === null) void refreshThreads();
+  });
+
+  return { workflow, refresh, threads, refreshThreads };
 }

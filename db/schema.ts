@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   customType,
@@ -271,4 +272,41 @@ export const statementVersions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind)],
+);
+
+/**
+ * Inline comments. A thread's first comment carries the anchor: Yjs relative positions in the
+ * section's fragment (never marks in the text, so commenting needs no write access) and the quoted
+ * text, kept so a thread whose passage was deleted still shows what it was about. Replies point to
+ * the thread's first comment. Deleted comments keep their row (the audit trail refers to them).
+ */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id, { onDelete: "cascade" }),
+    /** Null for a thread's first comment; otherwise that comment's id. */
+    threadId: uuid("thread_id").references((): AnyPgColumn => comments.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    anchorStart: bytea("anchor_start"),
+    anchorEnd: bytea("anchor_end"),
+    quote: text("quote"),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: uuid("resolved_by").references(() => users.id),
+  },
+  (t) => [
+    index("comments_statement_idx").on(t.statementId, t.createdAt),
+    index("comments_thread_idx").on(t.threadId),
+  ],
 );

@@ -96,3 +96,36 @@ export async function openStatementAt(browser: Browser, email: string, url: stri
 export function sectionPanel(page: Page, sectionKey: string) {
   return page.locator(`section.statement-section[data-section="${sectionKey}"]`);
 }
+
+/** Selects the first occurrence of `text` in a section, as a user dragging over it would. */
+export async function selectTextInSection(page: Page, sectionKey: string, text: string): Promise<void> {
+  await sectionText(page, sectionKey).evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`Text not found: ${wanted}`);
+  }, text);
+}
+
+/** Puts the caret at the very start of one paragraph of a section. */
+export async function focusStartOfParagraph(page: Page, sectionKey: string, index: number): Promise<void> {
+  const paragraph = sectionText(page, sectionKey).locator("p").nth(index);
+  await paragraph.click();
+  await paragraph.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(true);
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+}

@@ -5,7 +5,9 @@ import {
   recordStaleness,
   revokeOwnApprovals,
   type SectionRequirements,
+  StatementFinalisedError,
 } from "../db/queries/approvals";
+import { countOpenThreads } from "../db/queries/comments";
 import { finaliseStatement } from "../db/queries/finalisation";
 import type { SessionUser } from "../db/queries/users";
 import {
@@ -16,7 +18,7 @@ import {
 } from "../domain/signoff";
 import { publishStatementEvent } from "../events/statement-events";
 import { statementDocuments } from "../server/collab/statement-documents";
-import { loadStatementWorkflow } from "./statement-workflow";
+import { loadStatementWorkflow, type SectionWorkflow, type StatementWorkflow } from "./statement-workflow";
 
 export type SignOffResult<T> =
   | { ok: true; value: T }
@@ -24,6 +26,28 @@ export type SignOffResult<T> =
 
 const fail = (status: 400 | 403 | 404 | 409, error: string, details?: unknown) =>
   ({ ok: false, status, error, details }) as const;
+
+const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
+const FINALISED_REVOKE = "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas";
+const FINALISED = Symbol("finalised");
+
+/** The change's result, or FINALISED when a finalisation committed before it could be written. */
+async function finalIfJusterad<T>(change: Promise<T>): Promise<T | typeof FINALISED> {
+  try {
+    return await change;
+  } catch (error) {
+    if (error instanceof StatementFinalisedError) return FINALISED;
+    throw error;
+  }
+}
+
+function listNotApproved(workflow: StatementWorkflow, include: (section: SectionWorkflow) => boolean) {
+  return workflow.sections.filter(include).map((section) => ({
+    key: section.key,
+    title: section.title,
+    state: SECTION_STATE_LABELS[section.state],
+  }));
+}
 
 async function findSection(db: Database, user: SessionUser, statementId: string, sectionKey: string) {
   const lookup = await loadStatementWorkflow(db, user, statementId);
@@ -52,8 +76,7 @@ export async function approve(
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
   const { statement, section } = found;
-  if (statement.status === "finalised")
-    return fail(409, "Tjänsteutlåtandet är justerat och kan inte längre godkännas");
+  if (statement.status === "finalised") return fail(409, FINALISED_APPROVE);
   const refusal = approvalRefusal(user, section.requirements);
   if (refusal) return fail(403, refusal);
   const [current] = await statementDocuments().sections(statementId, [sectionKey]);
@@ -63,17 +86,20 @@ export async function approve(
       currentHash: current.hash,
     });
   }
-  const approvalIds = await approveSection(db, {
-    organisationId: statement.organisationId,
-    statementId,
-    section,
-    requirements: approvableRequirements(user, section.requirements),
-    approverId: user.id,
-    contentHash,
-    content: current.content as Record<string, unknown>,
-    text: current.text,
-    openThreads: 0,
-  });
+  const approvalIds = await finalIfJusterad(
+    approveSection(db, {
+      organisationId: statement.organisationId,
+      statementId,
+      section,
+      requirements: approvableRequirements(user, section.requirements),
+      approverId: user.id,
+      contentHash,
+      content: current.content as Record<string, unknown>,
+      text: current.text,
+      openThreads: (await countOpenThreads(db, [statementId])).get(statementId)?.get(sectionKey) ?? 0,
+    }),
+  );
+  if (approvalIds === FINALISED) return fail(409, FINALISED_APPROVE);
   // The text may have changed while the approval was written; mark it stale at once if so.
   await recheckStaleness(db, statement.organisationId, statementId, section, [user.id]);
   publishStatementEvent({ statementId, kind: "approvals" });
@@ -102,15 +128,17 @@ export async function revoke(
 ): Promise<SignOffResult<{ revoked: number }>> {
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
-  if (found.statement.status === "finalised")
-    return fail(409, "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas");
-  const revoked = await revokeOwnApprovals(db, {
-    organisationId: found.statement.organisationId,
-    statementId,
-    section: found.section,
-    approverId: user.id,
-    reason,
-  });
+  if (found.statement.status === "finalised") return fail(409, FINALISED_REVOKE);
+  const revoked = await finalIfJusterad(
+    revokeOwnApprovals(db, {
+      organisationId: found.statement.organisationId,
+      statementId,
+      section: found.section,
+      approverId: user.id,
+      reason,
+    }),
+  );
+  if (revoked === FINALISED) return fail(409, FINALISED_REVOKE);
   if (revoked === 0) return fail(404, "Du har inget godkännande av detta avsnitt att återkalla");
   publishStatementEvent({ statementId, kind: "approvals" });
   return { ok: true, value: { revoked } };
@@ -139,15 +167,9 @@ export async function finalise(
     // Decided on the frozen document, so no edit can slip in between the check and the version.
     const frozen = await loadStatementWorkflow(db, user, statementId);
     if (!frozen.found) return false;
-    notApproved = frozen.workflow.sections
-      .filter((section) => section.state !== "approved")
-      .map((section) => ({
-        key: section.key,
-        title: section.title,
-        state: SECTION_STATE_LABELS[section.state],
-      }));
+    notApproved = listNotApproved(frozen.workflow, (section) => section.state !== "approved");
     if (notApproved.length > 0) return false;
-    return finaliseStatement(db, {
+    const outcome = await finaliseStatement(db, {
       organisationId: lookup.statement.organisationId,
       statementId,
       finalisedBy: user.id,
@@ -162,6 +184,13 @@ export async function finalise(
           text: snapshot.text,
         })),
     });
+    if (!outcome.finalised && outcome.notApproved.length > 0) {
+      // An approval was revoked after the check above: report the sections as they stand now.
+      const now = await loadStatementWorkflow(db, user, statementId);
+      const keys = new Set(outcome.notApproved);
+      notApproved = now.found ? listNotApproved(now.workflow, (section) => keys.has(section.key)) : [];
+    }
+    return outcome.finalised;
   });
   if (!finalised) {
     if (notApproved.length > 0) {

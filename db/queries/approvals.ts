@@ -1,8 +1,30 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Requirement } from "../../domain/signoff";
 import type { Database } from "../client";
-import { sectionApprovalRequirements, sectionApprovals, sections, units, users } from "../schema";
+import { sectionApprovalRequirements, sectionApprovals, sections, statements, units, users } from "../schema";
 import { recordAuditEvent } from "./audit";
+
+/** The statement was finalised (justerad) before the change could be written: approvals are final. */
+export class StatementFinalisedError extends Error {
+  constructor(readonly statementId: string) {
+    super(`Statement ${statementId} is finalised`);
+    this.name = "StatementFinalisedError";
+  }
+}
+
+/**
+ * Holds the statement row (FOR SHARE) until the transaction ends, and refuses a finalised statement.
+ * A finalisation locks the row FOR UPDATE, so it either committed before this read, or waits for
+ * this transaction and then sees its change.
+ */
+async function lockDraftStatement(tx: Database, statementId: string): Promise<void> {
+  const [row] = await tx
+    .select({ status: statements.status })
+    .from(statements)
+    .where(eq(statements.id, statementId))
+    .for("share");
+  if (row?.status !== "draft") throw new StatementFinalisedError(statementId);
+}
 
 export interface SectionRequirements {
   sectionId: string;
@@ -105,9 +127,13 @@ export interface NewApproval {
   openThreads: number;
 }
 
-/** Approves the given requirements of a section, replacing (never deleting) earlier approvals of them. */
+/**
+ * Approves the given requirements of a section, replacing (never deleting) earlier approvals of them.
+ * Throws StatementFinalisedError when the statement is finalised.
+ */
 export async function approveSection(db: Database, input: NewApproval): Promise<string[]> {
   return db.transaction(async (tx) => {
+    await lockDraftStatement(tx, input.statementId);
     const requirementIds = input.requirements.map((requirement) => requirement.id);
     await tx
       .update(sectionApprovals)
@@ -156,9 +182,13 @@ export interface Revocation {
   reason: string | null;
 }
 
-/** Revokes the actor's own approvals of a section; returns how many were in force. */
+/**
+ * Revokes the actor's own approvals of a section; returns how many were in force. Throws
+ * StatementFinalisedError when the statement is finalised.
+ */
 export async function revokeOwnApprovals(db: Database, input: Revocation): Promise<number> {
   return db.transaction(async (tx) => {
+    await lockDraftStatement(tx, input.statementId);
     const ended = await tx
       .update(sectionApprovals)
       .set({

@@ -135,6 +135,7 @@ export interface UnitRef {
 }
 
 export interface SectionDetail {
+  id: string;
   key: string;
   title: string;
   position: number;
@@ -218,6 +219,7 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     .where(inArray(sectionApprovalRequirements.sectionId, sectionIds))
     .orderBy(asc(units.name));
   return rows.map((row) => ({
+    id: row.id,
     key: row.key,
     title: row.title,
     position: row.position,

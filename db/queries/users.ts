@@ -16,6 +16,8 @@ export interface SessionUser extends Actor {
   name: string;
   title: string | null;
   roles: UserRoleGrant[];
+  /** The units the user works in and the avdelningar those belong to: members of an enhet are members of its avdelning. */
+  memberOfUnitIds: string[];
 }
 
 export async function findLoginByEmail(db: Database, email: string) {
@@ -30,7 +32,12 @@ export async function loadSessionUser(db: Database, userId: string): Promise<Ses
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return null;
   const grants = await db
-    .select({ role: userRoles.role, unitId: userRoles.unitId, unitName: units.name })
+    .select({
+      role: userRoles.role,
+      unitId: userRoles.unitId,
+      unitName: units.name,
+      parentId: units.parentId,
+    })
     .from(userRoles)
     .leftJoin(units, eq(units.id, userRoles.unitId))
     .where(eq(userRoles.userId, userId));
@@ -40,6 +47,11 @@ export async function loadSessionUser(db: Database, userId: string): Promise<Ses
     email: user.email,
     name: user.name,
     title: user.title,
-    roles: grants,
+    roles: grants.map(({ role, unitId, unitName }) => ({ role, unitId, unitName })),
+    memberOfUnitIds: [
+      ...new Set(
+        grants.flatMap((grant) => [grant.unitId, grant.parentId].filter((id): id is string => id !== null)),
+      ),
+    ],
   };
 }

@@ -18,7 +18,7 @@ export interface ApprovalWatchOptions {
 /**
  * Watches a loaded statement's sections for edits that make an approval stale (or, by restoring
  * the approved text exactly, fresh again), records the change with who made it, and tells every
- * open page. Only sections with approvals in force are hashed, so typing elsewhere costs nothing.
+ * open page. Only sections with approvals in force are hashed, so typing elsewhere costs little.
  */
 export class ApprovalWatch {
   private approvals: ApprovalHash[] = [];
@@ -39,7 +39,9 @@ export class ApprovalWatch {
       this.unobserve.push(() => fragment.unobserveDeep(observer));
     }
     this.unsubscribe = subscribeToStatement(options.statementId, (event) => {
-      if (event.kind === "approvals") void this.reload();
+      // An approval is written after its text was read, and reaches this watch later still: an edit
+      // in between found no approval to check. So every section with approvals is compared anew.
+      if (event.kind === "approvals") this.enqueue(() => this.check(true));
     });
   }
 
@@ -48,25 +50,47 @@ export class ApprovalWatch {
     this.approvals = await loadApprovalHashes(this.options.db, this.options.statementId);
   }
 
+  /**
+   * Notes who edited the section. Edits of sections without approvals are noted too (hashing waits
+   * for the check): an approval of it may be in flight, and its editors are who made it stale.
+   */
   private onEdit(sectionKey: string, origin: unknown) {
-    if (!this.approvals.some((approval) => approval.sectionKey === sectionKey)) return;
     const editors = this.changed.get(sectionKey) ?? new Set<string>();
     const userId = (origin as { userId?: unknown } | null)?.userId;
     if (typeof userId === "string") editors.add(userId);
     this.changed.set(sectionKey, editors);
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      this.checking = this.checking.then(() => this.check());
+      this.enqueue(() => this.check(false));
     }, this.options.checkDelayMs);
   }
 
-  private async check(): Promise<void> {
-    const batch = [...this.changed];
-    this.changed.clear();
+  /** Runs checks one at a time; a failed one is logged and does not stop the later ones. */
+  private enqueue(task: () => Promise<void>): void {
+    this.checking = this.checking.then(task).catch((error: unknown) =>
+      this.options.logger.error("staleness check failed", {
+        statementId: this.options.statementId,
+        error: String(error),
+      }),
+    );
+  }
+
+  /** Checks the edited sections; with `reload`, reloads the approvals and checks every approved section. */
+  private async check(reload: boolean): Promise<void> {
+    if (reload) await this.reload();
+    const keys = new Set(this.changed.keys());
+    if (reload) for (const approval of this.approvals) keys.add(approval.sectionKey);
     let anyChange = false;
-    for (const [sectionKey, editors] of batch) {
-      const currentHash = sectionHash(this.doc.getXmlFragment(sectionKey));
+    for (const sectionKey of keys) {
       const inForce = this.approvals.filter((approval) => approval.sectionKey === sectionKey);
+      if (inForce.length === 0) {
+        // Its editors are kept until the approvals are next reloaded: an approval may be on its way.
+        if (reload) this.changed.delete(sectionKey);
+        continue;
+      }
+      const editors = this.changed.get(sectionKey) ?? new Set<string>();
+      this.changed.delete(sectionKey);
+      const currentHash = sectionHash(this.doc.getXmlFragment(sectionKey));
       const transition = inForce.some(
         (approval) => (approval.contentHash !== currentHash) !== approval.stale,
       );
@@ -96,13 +120,14 @@ export class ApprovalWatch {
 
   /** Finishes pending checks (so nothing is lost at unload) and stops watching. */
   async stop(): Promise<void> {
+    // First, so no check is queued behind the ones awaited here.
+    this.unsubscribe();
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
-      this.checking = this.checking.then(() => this.check());
+      this.enqueue(() => this.check(false));
     }
     await this.checking;
-    this.unsubscribe();
     for (const unobserve of this.unobserve) unobserve();
   }
 }

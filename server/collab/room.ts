@@ -28,8 +28,10 @@ export class Room {
   /** Members being admitted (upgrade accepted, room not yet joined): the room must not unload under them. */
   pendingJoins = 0;
   unloadTimer: NodeJS.Timeout | null = null;
-  /** A finalised (justerad) statement, or one being finalised: no client's update is applied. */
-  frozen = false;
+  /** A finalised (justerad) statement: no client's update is applied, ever again. */
+  finalised = false;
+  /** Finalisations deciding right now; while any is, no client's update is applied either. */
+  freezing = 0;
   /** Marks approvals stale when their section is edited; set by the registry after loading. */
   approvalWatch: ApprovalWatch | null = null;
   private updatesSinceCompaction = 0;
@@ -45,6 +47,11 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocumentUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** A finalised statement, or one being finalised: no client's update is applied. */
+  get frozen(): boolean {
+    return this.finalised || this.freezing > 0;
   }
 
   get isIdle(): boolean {

@@ -67,7 +67,7 @@ export class RoomRegistry {
     ]);
     if (!facts) throw new Error(`Unknown statement ${statementId}`);
     const room = new Room(statementId, doc, this.options);
-    room.frozen = facts.status === "finalised";
+    room.finalised = facts.status === "finalised";
     const watch = new ApprovalWatch(doc, {
       db,
       logger,

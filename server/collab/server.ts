@@ -4,6 +4,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { contentHash } from "../../domain/content-hash";
+import { isValidAnchor } from "../../editor/comment-anchors";
 import { fragmentPlainText } from "../../editor/section-content";
 import { sectionContent } from "../../editor/section-hash";
 import { authorizeUpgrade } from "./authorize";
@@ -62,19 +63,28 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
         rooms.release(room);
       }
     },
+    async isValidAnchor(statementId, sectionKey, anchor) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return isValidAnchor(room.doc, sectionKey, anchor);
+      } finally {
+        rooms.release(room);
+      }
+    },
     async freezeWhile(statementId, decide) {
       const room = await rooms.reserve(statementId);
-      const wasFrozen = room.frozen;
-      room.frozen = true;
-      let keep = false;
+      // Counted, not saved and restored: a finalisation that loses a race must not thaw the
+      // statement another one has just finalised, nor one still deciding.
+      room.freezing++;
       try {
-        keep = await decide({
+        const keep = await decide({
           documentState: Y.encodeStateAsUpdate(room.doc),
           sections: (keys) => snapshotSections(room.doc, keys),
         });
+        if (keep) room.finalised = true;
         return keep;
       } finally {
-        if (!keep) room.frozen = wasFrozen;
+        room.freezing--;
         rooms.release(room);
       }
     },

@@ -30,6 +30,12 @@ export interface StatementDocuments {
    * returns true (finalised), and thaws otherwise.
    */
   freezeWhile(statementId: string, decide: (frozen: FrozenStatement) => Promise<boolean>): Promise<boolean>;
+  /** Whether both ends of a comment anchor (base64 relative positions) lie in the section. */
+  isValidAnchor(
+    statementId: string,
+    sectionKey: string,
+    anchor: { start: string; end: string },
+  ): Promise<boolean>;
 }
 
 const REGISTRY = Symbol.for("beredning.statement-documents");

@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/AppHeader";
 import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { getDb } from "@/db/client";
+import { listThreads } from "@/db/queries/comments";
 import { presenceIdentityOf } from "@/domain/presence";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
 import { isUuid } from "../../api/responses";
@@ -25,8 +26,10 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
         <StatementHeader statement={lookup.statement} />
         <StatementWorkspace
           initialWorkflow={lookup.workflow}
+          initialThreads={await listThreads(await getDb(), id)}
           me={presenceIdentityOf(user)}
           myUnitIds={myUnitIds}
+          memberOfUnitIds={user.memberOfUnitIds}
         />
       </main>
     </>

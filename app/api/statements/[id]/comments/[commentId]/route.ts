@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { commentPatchSchema, removeComment, updateComment } from "@/workflow/comments";
+import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../responses";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string; commentId: string }> };
+
+/** PATCH {body} edits one's own comment; {resolved} resolves or reopens a thread. */
+export function PATCH(request: Request, context: Context) {
+  return withUser(async (user) => {
+    const { id, commentId } = await context.params;
+    if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
+    const body = await parseJsonBody(request, commentPatchSchema);
+    if (!body.ok) return body.response;
+    return signOffResponse(await updateComment(await getDb(), user, id, commentId, body.data));
+  });
+}
+
+/** DELETE: removes one's own comment (a thread's first comment removes the thread). */
+export function DELETE(_request: Request, context: Context) {
+  return withUser(async (user) => {
+    const { id, commentId } = await context.params;
+    if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
+    return signOffResponse(await removeComment(await getDb(), user, id, commentId));
+  });
+}

@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { listComments, newThreadSchema, startThread } from "@/workflow/comments";
+import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** GET: the statement's comment threads with their replies. */
+export function GET(_request: Request, context: Context) {
+  return withUser(async (user) => {
+    const { id } = await context.params;
+    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    return signOffResponse(await listComments(await getDb(), user, id));
+  });
+}
+
+/** POST {sectionKey, anchor: {start, end}, quote, body}: starts a thread on a passage (201). */
+export function POST(request: Request, context: Context) {
+  return withUser(async (user) => {
+    const { id } = await context.params;
+    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    const body = await parseJsonBody(request, newThreadSchema);
+    if (!body.ok) return body.response;
+    return signOffResponse(await startThread(await getDb(), user, id, body.data), 201);
+  });
+}

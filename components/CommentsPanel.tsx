@@ -1,0 +1,91 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { ThreadView } from "@/db/queries/comments";
+import { CommentThread } from "./CommentThread";
+
+type Filter = "open" | "resolved" | "all";
+
+export interface PanelSection {
+  key: string;
+  title: string;
+  ownerUnitIds: string[];
+}
+
+interface CommentsPanelProps {
+  statementId: string;
+  sections: PanelSection[];
+  threads: ThreadView[];
+  /** Each thread's passage position in its section; null when the passage was deleted. */
+  positions: ReadonlyMap<string, number | null>;
+  activeThreadId: string | null;
+  myUserId: string;
+  memberOfUnitIds: string[];
+  onShowPassage: (threadId: string) => void;
+  onChanged: () => Promise<void>;
+}
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: "open", label: "Öppna" },
+  { value: "resolved", label: "Lösta" },
+  { value: "all", label: "Alla" },
+];
+
+/** Threads by section in document order, filtered by open/resolved. */
+export function CommentsPanel(props: CommentsPanelProps) {
+  const { sections, threads, positions, myUserId, memberOfUnitIds } = props;
+  const [filter, setFilter] = useState<Filter>("open");
+  const filterName = useId();
+  const visible = threads.filter(
+    (thread) => !thread.deleted && (filter === "all" || (filter === "resolved") === thread.resolved),
+  );
+  const order = (thread: ThreadView) => positions.get(thread.id) ?? Number.MAX_SAFE_INTEGER;
+  return (
+    <section className="comments-panel" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Kommentarer</h2>
+      <fieldset className="comment-filter">
+        <legend>Visa</legend>
+        {FILTERS.map((option) => (
+          <label key={option.value}>
+            <input
+              type="radio"
+              name={filterName}
+              value={option.value}
+              checked={filter === option.value}
+              onChange={() => setFilter(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {visible.length === 0 && <p className="muted">Inga kommentarer att visa.</p>}
+      {sections.map((section) => {
+        const inSection = visible
+          .filter((thread) => thread.sectionKey === section.key)
+          .sort((a, b) => order(a) - order(b));
+        if (inSection.length === 0) return null;
+        return (
+          <div key={section.key} className="comment-section">
+            <h3>{section.title}</h3>
+            {inSection.map((thread) => (
+              <CommentThread
+                key={thread.id}
+                statementId={props.statementId}
+                thread={thread}
+                myUserId={myUserId}
+                mayResolve={
+                  thread.author.id === myUserId ||
+                  section.ownerUnitIds.some((unitId) => memberOfUnitIds.includes(unitId))
+                }
+                detached={positions.get(thread.id) === null}
+                active={props.activeThreadId === thread.id}
+                onShowPassage={props.onShowPassage}
+                onChanged={props.onChanged}
+              />
+            ))}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

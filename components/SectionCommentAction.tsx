@@ -1,0 +1,99 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import { anchorRange } from "@/editor/comment-highlights";
+import { CommentComposer } from "./CommentComposer";
+import { sendComment } from "./comment-api";
+
+interface Selected {
+  from: number;
+  to: number;
+  quote: string;
+}
+
+/** The editor range of the browser selection when it lies inside this editor and is not empty. */
+function selectionInEditor(editor: Editor): Selected | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const root = editor.view.dom;
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  try {
+    const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
+    const to = editor.view.posAtDOM(range.endContainer, range.endOffset);
+    if (from >= to) return null;
+    const quote = editor.state.doc.textBetween(from, to, "\n").trim();
+    return quote ? { from, to, quote } : null;
+  } catch {
+    return null;
+  }
+}
+
+interface SectionCommentActionProps {
+  statementId: string;
+  sectionKey: string;
+  sectionTitle: string;
+  editor: Editor | null;
+  disabled: boolean;
+  onCreated: () => Promise<void>;
+}
+
+/**
+ * "Kommentera": comments the passage selected in the section. It reads the browser selection, so
+ * it works in read-only sections too (granskare), and it never writes into the text.
+ */
+export function SectionCommentAction(props: SectionCommentActionProps) {
+  const { statementId, sectionKey, sectionTitle, editor, disabled, onCreated } = props;
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [composing, setComposing] = useState<Selected | null>(null);
+
+  useEffect(() => {
+    if (!editor) return;
+    const track = () => {
+      const current = selectionInEditor(editor);
+      // Keep the last selection when focus moves to the button, which clears nothing in the text.
+      if (current || editor.view.dom.contains(document.activeElement)) setSelected(current);
+    };
+    document.addEventListener("selectionchange", track);
+    return () => document.removeEventListener("selectionchange", track);
+  }, [editor]);
+
+  if (composing && editor) {
+    return (
+      <CommentComposer
+        quote={composing.quote}
+        onCancel={() => setComposing(null)}
+        onSubmit={async (body) => {
+          const anchor = anchorRange(editor.state, composing.from, composing.to);
+          if (!anchor) return "Markeringen kunde inte förankras. Markera texten igen.";
+          const problem = await sendComment(`/api/statements/${statementId}/comments`, "POST", {
+            sectionKey,
+            anchor,
+            quote: composing.quote,
+            body,
+          });
+          if (!problem) {
+            setComposing(null);
+            setSelected(null);
+            await onCreated();
+          }
+          return problem;
+        }}
+      />
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="button secondary comment-action"
+      disabled={disabled || !selected}
+      aria-label={`Kommentera markerad text i ${sectionTitle}`}
+      title={selected ? undefined : "Markera text i avsnittet först"}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => selected && setComposing(selected)}
+    >
+      Kommentera
+    </button>
+  );
+}

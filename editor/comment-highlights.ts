@@ -1,0 +1,135 @@
+import { Extension } from "@tiptap/core";
+import type { EditorState } from "@tiptap/pm/state";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { anchorPassage, decodeAnchorPosition, type EncodedAnchor, encodeAnchor } from "./comment-anchors";
+
+export interface HighlightedThread {
+  id: string;
+  anchor: EncodedAnchor;
+}
+
+interface HighlightState {
+  threads: HighlightedThread[];
+  activeId: string | null;
+  decorations: DecorationSet;
+}
+
+export const commentHighlightsKey = new PluginKey<HighlightState>("commentHighlights");
+
+type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
+
+interface SyncBinding {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  binding: { mapping: ProsemirrorMapping } | null;
+}
+
+function syncState(state: EditorState): SyncBinding | null {
+  const sync = ySyncPluginKey.getState(state) as SyncBinding | undefined;
+  return sync?.binding ? sync : null;
+}
+
+/** Where a thread's passage is in this editor now; null when detached or not yet resolvable. */
+export function passageRange(state: EditorState, anchor: EncodedAnchor): { from: number; to: number } | null {
+  const sync = syncState(state);
+  if (!sync?.binding) return null;
+  try {
+    const from = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      decodeAnchorPosition(anchor.start),
+      sync.binding.mapping,
+    );
+    const to = relativePositionToAbsolutePosition(
+      sync.doc,
+      sync.type,
+      decodeAnchorPosition(anchor.end),
+      sync.binding.mapping,
+    );
+    return from !== null && to !== null && from < to ? { from, to } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Anchors the editor range [from, to) as relative positions in the section's fragment. */
+export function anchorRange(state: EditorState, from: number, to: number): EncodedAnchor | null {
+  const sync = syncState(state);
+  if (!sync?.binding || from >= to) return null;
+  const toTypeIndex = (position: number) => {
+    const relative = absolutePositionToRelativePosition(
+      position,
+      sync.type,
+      sync.binding?.mapping ?? new Map(),
+    );
+    return Y.createAbsolutePositionFromRelativePosition(relative, sync.doc);
+  };
+  const start = toTypeIndex(from);
+  const end = toTypeIndex(to);
+  if (!start || !end) return null;
+  return encodeAnchor(anchorPassage(start, end));
+}
+
+function buildDecorations(
+  state: EditorState,
+  threads: HighlightedThread[],
+  activeId: string | null,
+): DecorationSet {
+  const decorations = threads.flatMap((thread) => {
+    const range = passageRange(state, thread.anchor);
+    if (!range) return [];
+    const active = thread.id === activeId;
+    return [
+      Decoration.inline(range.from, range.to, {
+        class: active ? "comment-highlight active" : "comment-highlight",
+        "data-thread": thread.id,
+      }),
+    ];
+  });
+  return DecorationSet.create(state.doc, decorations);
+}
+
+/**
+ * Highlights commented passages. The anchors are relative positions, re-resolved after every
+ * change, so highlights follow the words through concurrent edits without touching the text.
+ */
+export const CommentHighlights = Extension.create({
+  name: "commentHighlights",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<HighlightState>({
+        key: commentHighlightsKey,
+        state: {
+          init: () => ({ threads: [], activeId: null, decorations: DecorationSet.empty }),
+          apply(transaction, previous, _oldState, newState) {
+            const meta = transaction.getMeta(commentHighlightsKey) as Partial<HighlightState> | undefined;
+            const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+              ?.isChangeOrigin;
+            if (meta || fromYjs) {
+              const threads = meta?.threads ?? previous.threads;
+              const activeId = meta?.activeId !== undefined ? meta.activeId : previous.activeId;
+              return { threads, activeId, decorations: buildDecorations(newState, threads, activeId) };
+            }
+            // A local edit reaches the Y.Doc only after this transaction, so the anchors cannot be
+            // resolved against it yet: the highlights move with the edit instead.
+            if (!transaction.docChanged) return previous;
+            return {
+              ...previous,
+              decorations: previous.decorations.map(transaction.mapping, transaction.doc),
+            };
+          },
+        },
+        props: {
+          decorations: (state) => commentHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty,
+        },
+      }),
+    ];
+  },
+});
