@@ -102,14 +102,34 @@ export function SectionSignOff(props: SectionSignOffProps) {
           <TextDiff approved={staleApprovals[0]?.approvedText ?? ""} current={currentText} />
         </details>
       )}
-      {!finalised && (
+      {openThreads > 0 && (
+        <p className="open-threads-note">
+          {openThreads === 1 ? "1 öppen kommentarstråd" : `${openThreads} öppna kommentarstrådar`}
+        </p>
+      )}
+      {!finalised && confirming && (
+        <fieldset className="confirm-approval" aria-labelledby={`${section.key}-confirm`}>
+          <p id={`${section.key}-confirm`}>
+            Avsnittet har{" "}
+            {openThreads === 1 ? "en olöst kommentarstråd" : `${openThreads} olösta kommentarstrådar`}. Vill
+            du godkänna det ändå?
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void approve()}>
+            Godkänn ändå
+          </button>
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+            Avbryt
+          </button>
+        </fieldset>
+      )}
+      {!finalised && !confirming && (
         <div className="sign-off-actions">
           {section.approvableByMe.length > 0 && !myFreshApproval && (
             <button
               type="button"
               className="button"
               disabled={busy || !fragment}
-              onClick={() => void approve()}
+              onClick={() => (openThreads > 0 ? setConfirming(true) : void approve())}
             >
               {mine.length > 0 ? "Godkänn igen" : "Godkänn avsnittet"}
             </button>
