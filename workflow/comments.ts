@@ -10,16 +10,15 @@ import {
   setThreadResolved,
   type ThreadView,
 } from "../db/queries/comments";
-import { getStatementAccessFacts, getStatementDetail } from "../db/queries/statements";
+import { getStatementDetail } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canReadStatement } from "../domain/access";
 import { canResolveThread, commentBodySchema, isOwnComment } from "../domain/comments";
 import { publishStatementEvent } from "../events/statement-events";
 import { statementDocuments } from "../server/collab/statement-documents";
-import type { SignOffResult } from "./sign-off";
+import { fail, readableStatement, statementUnavailable, type WorkflowResult } from "./result";
 
-type Result<T> = SignOffResult<T>;
-const fail = (status: 400 | 403 | 404 | 409, error: string) => ({ ok: false, status, error }) as const;
+type Result<T> = WorkflowResult<T>;
 
 const base64 = z
   .string()
@@ -39,17 +38,10 @@ export const newThreadSchema = z.object({
 
 export const replySchema = z.object({ body: commentBodySchema });
 
-export const commentPatchSchema = z.union([
-  z.object({ body: commentBodySchema }).strict(),
-  z.object({ resolved: z.boolean() }).strict(),
-]);
-
-async function readableStatement(db: Database, user: SessionUser, statementId: string) {
-  const facts = await getStatementAccessFacts(db, statementId);
-  if (!facts) return fail(404, "Tjänsteutlåtandet finns inte");
-  if (!canReadStatement(user, facts)) return fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
-  return { ok: true as const, facts };
-}
+export const commentPatchSchema = z.union(
+  [z.object({ body: commentBodySchema }).strict(), z.object({ resolved: z.boolean() }).strict()],
+  { error: "Ange antingen body (ny text) eller resolved (true eller false)" },
+);
 
 export async function listComments(
   db: Database,
@@ -69,8 +61,8 @@ export async function startThread(
   input: z.infer<typeof newThreadSchema>,
 ): Promise<Result<{ id: string }>> {
   const detail = await getStatementDetail(db, statementId);
-  if (!detail) return fail(404, "Tjänsteutlåtandet finns inte");
-  if (!canReadStatement(user, detail)) return fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
+  if (!detail) return statementUnavailable(404);
+  if (!canReadStatement(user, detail)) return statementUnavailable(403);
   if (detail.status === "finalised")
     return fail(409, "Tjänsteutlåtandet är justerat; nya kommentarer tas inte emot");
   const section = detail.sections.find((candidate) => candidate.key === input.sectionKey);

@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { StatementAccessFacts } from "../../domain/access";
-import type { Signatory } from "../../domain/content";
+import type { Signatory, StatementMetadata } from "../../domain/content";
 import type { Role } from "../../domain/roles";
 import type { PlannedSection } from "../../domain/section-plan";
 import type { Database } from "../client";
@@ -17,17 +17,10 @@ import {
 } from "../schema";
 import { recordAuditEvent } from "./audit";
 
-export interface NewStatement {
+export interface NewStatement extends Omit<StatementMetadata, "preparingUnits"> {
   organisationId: string;
   createdBy: string | null;
-  recipient: string;
-  title: string;
-  diarienummer: string | null;
-  remissSender: string | null;
-  deadline: string | null;
-  extendedDeadline: string | null;
   preparingUnitIds: string[];
-  signatories: Signatory[];
   sections: PlannedSection[];
   /** The Y.Doc state holding each section's initial content. */
   initialDocument: Uint8Array;

@@ -25,18 +25,11 @@ export async function createStatementFromTemplate(
   input: TemplateStatementInput,
 ): Promise<string> {
   const planned = planSections(TJANSTEUTLATANDE_TEMPLATE, input.preparingUnits);
-  const { metadata } = input;
   return createStatement(db, {
     organisationId: input.organisationId,
     createdBy: input.createdBy,
-    recipient: metadata.recipient,
-    title: metadata.title,
-    diarienummer: metadata.diarienummer,
-    remissSender: metadata.remissSender,
-    deadline: metadata.deadline,
-    extendedDeadline: metadata.extendedDeadline,
+    ...input.metadata,
     preparingUnitIds: input.preparingUnits.map((unit) => unit.id),
-    signatories: metadata.signatories,
     sections: planned,
     initialDocument: encodeInitialDocument(
       planned.map((section) => ({

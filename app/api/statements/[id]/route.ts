@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
+import { STATEMENT_NOT_FOUND, statementUnavailable } from "@/workflow/result";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { isUuid, json, jsonError, withUser } from "../../responses";
+import { isUuid, json, jsonError, signOffResponse, withUser } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,13 +9,9 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const lookup = await loadStatementWorkflow(await getDb(), user, id);
-    if (!lookup.found) {
-      return lookup.status === 404
-        ? jsonError(404, "Tjänsteutlåtandet finns inte")
-        : jsonError(403, "Du har inte behörighet till detta tjänsteutlåtande");
-    }
+    if (!lookup.found) return signOffResponse(statementUnavailable(lookup.status));
     return json(lookup.workflow);
   });
 }

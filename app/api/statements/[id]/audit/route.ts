@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
-import { getStatementAccessFacts } from "@/db/queries/statements";
-import { canReadStatement } from "@/domain/access";
-import { isUuid, json, jsonError, withUser } from "../../../responses";
+import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
+import { isUuid, json, jsonError, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +10,9 @@ export function GET(_request: Request, context: { params: Promise<{ id: string }
   return withUser(async (user) => {
     const { id } = await context.params;
     const db = await getDb();
-    const facts = isUuid(id) ? await getStatementAccessFacts(db, id) : null;
-    if (!facts) return jsonError(404, "Tjänsteutlåtandet finns inte");
-    if (!canReadStatement(user, facts))
-      return jsonError(403, "Du har inte behörighet till detta tjänsteutlåtande");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
+    const readable = await readableStatement(db, user, id);
+    if (!readable.ok) return signOffResponse(readable);
     return json({ events: await listAuditEvents(db, id) });
   });
 }

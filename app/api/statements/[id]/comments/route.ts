@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { listComments, newThreadSchema, startThread } from "@/workflow/comments";
+import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(_request: Request, context: Context) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     return signOffResponse(await listComments(await getDb(), user, id));
   });
 }
@@ -19,7 +20,7 @@ export function GET(_request: Request, context: Context) {
 export function POST(request: Request, context: Context) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const body = await parseJsonBody(request, newThreadSchema);
     if (!body.ok) return body.response;
     return signOffResponse(await startThread(await getDb(), user, id, body.data), 201);

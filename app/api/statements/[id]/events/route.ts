@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
-import { getStatementAccessFacts } from "@/db/queries/statements";
-import { canReadStatement } from "@/domain/access";
 import { subscribeToStatement } from "@/events/statement-events";
-import { isUuid, jsonError, withUser } from "../../../responses";
+import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
+import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +15,9 @@ const KEEPALIVE_MS = 25_000;
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    const facts = isUuid(id) ? await getStatementAccessFacts(await getDb(), id) : null;
-    if (!facts) return jsonError(404, "Tjänsteutlåtandet finns inte");
-    if (!canReadStatement(user, facts))
-      return jsonError(403, "Du har inte behörighet till detta tjänsteutlåtande");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
+    const readable = await readableStatement(await getDb(), user, id);
+    if (!readable.ok) return signOffResponse(readable);
     const encoder = new TextEncoder();
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { finalise } from "@/workflow/sign-off";
 import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export function POST(_request: Request, context: { params: Promise<{ id: string }> }) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     return signOffResponse(await finalise(await getDb(), user, id));
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { approve, revoke } from "@/workflow/sign-off";
 import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
 
@@ -19,7 +20,7 @@ const revocationSchema = z.object({ reason: z.string().trim().max(1000).optional
 export function POST(request: Request, context: Context) {
   return withUser(async (user) => {
     const { id, key } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const body = await parseJsonBody(request, approvalSchema);
     if (!body.ok) return body.response;
     return signOffResponse(await approve(await getDb(), user, id, key, body.data.contentHash), 201);
@@ -30,7 +31,7 @@ export function POST(request: Request, context: Context) {
 export function DELETE(request: Request, context: Context) {
   return withUser(async (user) => {
     const { id, key } = await context.params;
-    if (!isUuid(id)) return jsonError(404, "Tjänsteutlåtandet finns inte");
+    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const body = await parseJsonBody(request, revocationSchema);
     if (!body.ok) return body.response;
     return signOffResponse(await revoke(await getDb(), user, id, key, body.data?.reason || null));
