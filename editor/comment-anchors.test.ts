@@ -94,4 +94,19 @@ describe("comment anchors across replicas", () => {
     );
     expect(isValidAnchor(a, "bakgrund", foreign)).toBe(false);
   });
+
+  it("never add a top-level type to the document when they name one it does not have", () => {
+    const { a } = replicas();
+    const named = (name: string) => {
+      const position = Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment(name), 0);
+      const encoded = encodeAnchor({ start: position, end: position });
+      return isValidAnchor(a, "bakgrund", encoded);
+    };
+    const before = [...a.share.keys()];
+    expect(named("finns-inte")).toBe(false);
+    expect(named("sammanfattning")).toBe(false);
+    expect([...a.share.keys()]).toEqual(before);
+    // A position at the start of the section's own (empty or not) top-level type is in the section.
+    expect(named("bakgrund")).toBe(true);
+  });
 });

@@ -49,6 +49,12 @@ export function resolveAnchor(
   fragment: Y.XmlFragment,
   anchor: { start: Y.RelativePosition; end: Y.RelativePosition },
 ): { start: Y.AbsolutePosition; end: Y.AbsolutePosition } | null {
+  // Yjs resolves a position naming a top-level type with `doc.get(name)`, which would add that
+  // type to the (server's live) document when it does not exist: only the section's own name counts.
+  const section: unknown = fragment;
+  const namesOtherType = (position: Y.RelativePosition) =>
+    position.tname !== null && doc.share.get(position.tname) !== section;
+  if (namesOtherType(anchor.start) || namesOtherType(anchor.end)) return null;
   const start = Y.createAbsolutePositionFromRelativePosition(anchor.start, doc);
   const end = Y.createAbsolutePositionFromRelativePosition(anchor.end, doc);
   const inSection = (position: Y.AbsolutePosition | null) =>

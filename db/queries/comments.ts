@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { comments, sectionOwners, sections, users } from "../schema";
 import { recordAuditEvent } from "./audit";
@@ -29,14 +30,21 @@ function toBase64(bytes: Uint8Array | null): string {
 
 /** All threads of a statement with their replies, oldest first; deleted bodies are withheld. */
 export async function listThreads(db: Database, statementId: string): Promise<ThreadView[]> {
+  // Whoever resolved a thread need not have written in it: their name is joined on its own.
+  const resolvers = alias(users, "resolvers");
   const rows = await db
-    .select({ comment: comments, sectionKey: sections.key, authorName: users.name })
+    .select({
+      comment: comments,
+      sectionKey: sections.key,
+      authorName: users.name,
+      resolverName: resolvers.name,
+    })
     .from(comments)
     .innerJoin(sections, eq(sections.id, comments.sectionId))
     .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(resolvers, eq(resolvers.id, comments.resolvedBy))
     .where(eq(comments.statementId, statementId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const names = new Map(rows.map((row) => [row.comment.authorId, row.authorName]));
   const view = ({ comment, authorName }: (typeof rows)[number]): CommentView => ({
     id: comment.id,
     body: comment.deletedAt ? "" : comment.body,
@@ -56,7 +64,7 @@ export async function listThreads(db: Database, statementId: string): Promise<Th
         resolved: row.comment.resolvedAt !== null,
         resolvedAt: row.comment.resolvedAt?.toISOString() ?? null,
         resolvedBy: row.comment.resolvedBy
-          ? { id: row.comment.resolvedBy, name: names.get(row.comment.resolvedBy) ?? "" }
+          ? { id: row.comment.resolvedBy, name: row.resolverName ?? "" }
           : null,
         replies: [],
       }),
