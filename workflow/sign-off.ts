@@ -18,14 +18,10 @@ import {
 } from "../domain/signoff";
 import { publishStatementEvent } from "../events/statement-events";
 import { statementDocuments } from "../server/collab/statement-documents";
+import { fail, statementUnavailable, type WorkflowResult } from "./result";
 import { loadStatementWorkflow, type SectionWorkflow, type StatementWorkflow } from "./statement-workflow";
 
-export type SignOffResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 403 | 404 | 409; error: string; details?: unknown };
-
-const fail = (status: 400 | 403 | 404 | 409, error: string, details?: unknown) =>
-  ({ ok: false, status, error, details }) as const;
+export type SignOffResult<T> = WorkflowResult<T>;
 
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
 const FINALISED_REVOKE = "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas";
@@ -52,9 +48,7 @@ function listNotApproved(workflow: StatementWorkflow, include: (section: Section
 async function findSection(db: Database, user: SessionUser, statementId: string, sectionKey: string) {
   const lookup = await loadStatementWorkflow(db, user, statementId);
   if (!lookup.found) {
-    return lookup.status === 404
-      ? fail(404, "Tjänsteutlåtandet finns inte")
-      : fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
+    return statementUnavailable(lookup.status);
   }
   const sections = await loadSectionRequirements(db, statementId);
   const section = sections.find((candidate) => candidate.key === sectionKey);
@@ -155,9 +149,7 @@ export async function finalise(
 ): Promise<SignOffResult<{ finalisedAt: string }>> {
   const lookup = await loadStatementWorkflow(db, user, statementId);
   if (!lookup.found) {
-    return lookup.status === 404
-      ? fail(404, "Tjänsteutlåtandet finns inte")
-      : fail(403, "Du har inte behörighet till detta tjänsteutlåtande");
+    return statementUnavailable(lookup.status);
   }
   if (!canFinalise(user)) return fail(403, "Endast stadsdelsdirektören kan justera tjänsteutlåtandet");
   if (lookup.statement.status === "finalised") return fail(409, "Tjänsteutlåtandet är redan justerat");

@@ -1,0 +1,137 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { statements, statementVersions } from "../../db/schema";
+import { approve, finalise, revoke } from "../../workflow/sign-off";
+import { waitForDocs } from "../support/clients";
+import { insertAtStart, sectionText } from "../support/document";
+import { collabFixture } from "../support/fixture";
+import {
+  AVDELNINGSCHEF,
+  DIREKTOR,
+  ENHETSCHEF_BOU,
+  expectOk,
+  expectRefusal,
+  gateTransaction,
+  HANDLAGGARE_BOU,
+  HANDLAGGARE_EB,
+  signOffHelpers,
+  YTTRANDE,
+} from "../support/sign-off";
+
+/*
+ * Concurrent sign-off steps, landed at exact points: a gated database runs the competing step to
+ * completion just before the workflow call under test opens its next transaction.
+ */
+const collab = collabFixture();
+const signOff = signOffHelpers(collab);
+const { db, seed } = signOff;
+
+const versionsOfSeed = () =>
+  db().select().from(statementVersions).where(eq(statementVersions.statementId, seed()));
+
+async function statusOfSeed() {
+  const [row] = await db().select().from(statements).where(eq(statements.id, seed()));
+  return row?.status;
+}
+
+/** What the audit trail records after the finalisation: nothing may follow it. */
+async function actionsAfterFinalisation(): Promise<string[]> {
+  const actions = (await signOff.audit()).map((event) => event.action);
+  expect(actions).toContain("statement.finalised");
+  return actions.slice(actions.indexOf("statement.finalised") + 1);
+}
+
+describe("an edit racing an approval", () => {
+  it("still makes the approval stale when it reaches the server while the approval is being recorded", async () => {
+    const writer = await collab.connectAs(HANDLAGGARE_EB);
+    const observer = await collab.connectAs(HANDLAGGARE_BOU);
+    const shown = await signOff.currentHash(YTTRANDE);
+    // Once the approval is written, its staleness re-check (which has already read the text) waits
+    // for an edit the server has applied.
+    const gated = gateTransaction(
+      db(),
+      async () => {
+        insertAtStart(writer.doc, YTTRANDE, "Samtidigt ");
+        await waitForDocs([observer.doc], () => sectionText(observer.doc, YTTRANDE).startsWith("Samtidigt "));
+      },
+      async () => (await signOff.activeRows(YTTRANDE)).length > 0,
+    );
+    expectOk(await approve(gated, await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, shown));
+    expect(gated.opened).toBe(true);
+
+    await signOff.waitForStaleness(YTTRANDE, true, 1);
+    expect((await signOff.section(YTTRANDE)).state).toBe("stale");
+    const [event] = await signOff.audit("approval.stale");
+    expect(event?.details).toMatchObject({ changedBy: [await collab.userIdOf(HANDLAGGARE_EB)] });
+  });
+});
+
+describe("finalisation racing", () => {
+  it("another finalisation: one wins, and the loser does not thaw the document", async () => {
+    const writer = await collab.connectAs(HANDLAGGARE_BOU);
+    const observer = await collab.connectAs(HANDLAGGARE_EB);
+    await signOff.approveEverySection();
+    const direktor = await signOff.user(DIREKTOR);
+    // The first finalisation has frozen the document and decided; a second one finishes before it writes.
+    let second: Awaited<ReturnType<typeof finalise>> | undefined;
+    const gated = gateTransaction(db(), async () => {
+      second = await finalise(db(), direktor, seed());
+    });
+    const first = await finalise(gated, direktor, seed());
+    expect(gated.opened).toBe(true);
+    expect(second?.ok).toBe(true);
+    expect(expectRefusal(first, 409).error).toBe("Tjänsteutlåtandet är redan justerat");
+    expect(await versionsOfSeed()).toHaveLength(1);
+    await signOff.expectEditDropped(writer, observer);
+  });
+
+  it("a revocation that lands first: finalising is refused, listing the section", async () => {
+    await signOff.approveEverySection();
+    const chef = await signOff.user(AVDELNINGSCHEF);
+    const gated = gateTransaction(db(), async () =>
+      expectOk(await revoke(db(), chef, seed(), "bakgrund", "Fel siffror")),
+    );
+    const refused = expectRefusal(await finalise(gated, await signOff.user(DIREKTOR), seed()), 409);
+    expect(gated.opened).toBe(true);
+    expect(refused.details.sections).toEqual([expect.objectContaining({ key: "bakgrund" })]);
+    expect(await statusOfSeed()).toBe("draft");
+    expect(await versionsOfSeed()).toEqual([]);
+    // Not frozen by the refused attempt.
+    const writer = await collab.connectAs(HANDLAGGARE_BOU);
+    const reader = await collab.connectAs(HANDLAGGARE_EB);
+    insertAtStart(writer.doc, "bakgrund", "Rättat. ");
+    await waitForDocs([reader.doc], () => sectionText(reader.doc, "bakgrund").startsWith("Rättat. "));
+  });
+
+  it("a revocation the finalisation overtakes: refused (409), the approval stays in force", async () => {
+    await signOff.approveEverySection();
+    const before = await signOff.approvalRows(YTTRANDE);
+    const direktor = await signOff.user(DIREKTOR);
+    const gated = gateTransaction(db(), async () => expectOk(await finalise(db(), direktor, seed())));
+    const refused = expectRefusal(
+      await revoke(gated, await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, null),
+      409,
+    );
+    expect(gated.opened).toBe(true);
+    expect(refused.error).toMatch(/justerat/);
+    expect(await statusOfSeed()).toBe("finalised");
+    expect(await signOff.approvalRows(YTTRANDE)).toEqual(before);
+    expect(await actionsAfterFinalisation()).toEqual([]);
+  });
+
+  it("an approval the finalisation overtakes: refused (409), nothing recorded", async () => {
+    await signOff.approveEverySection();
+    const hash = await signOff.currentHash(YTTRANDE);
+    const before = await signOff.approvalRows(YTTRANDE);
+    const direktor = await signOff.user(DIREKTOR);
+    const gated = gateTransaction(db(), async () => expectOk(await finalise(db(), direktor, seed())));
+    const refused = expectRefusal(
+      await approve(gated, await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, hash),
+      409,
+    );
+    expect(gated.opened).toBe(true);
+    expect(refused.error).toMatch(/justerat/);
+    expect(await signOff.approvalRows(YTTRANDE)).toEqual(before);
+    expect(await actionsAfterFinalisation()).toEqual([]);
+  });
+});
