@@ -17,7 +17,27 @@ function freePort(): string {
 }
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "beredning-e2e-"));
+/*
+ * With a PostgreSQL server at hand (npm test runs e2e inside scripts/with-postgres.sh), a second
+ * app runs on it, and the HTTP API specs run against both databases.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) process.env.E2E_POSTGRES_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const postgresBaseURL = `http://127.0.0.1:${process.env.E2E_POSTGRES_PORT}`;
+
+function appServer(port: string | undefined, env: Record<string, string>) {
+  return {
+    command: "node --import tsx server/main.ts",
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    env: { PORT: port ?? "", HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO: "1", ...env },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,7 +49,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -45,20 +64,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node --import tsx server/main.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PORT: process.env.E2E_PORT,
-      HOST: "127.0.0.1",
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      NODE_ENV: "production",
-      SEED_DEMO: "1",
-    },
-  },
+  projects: [
+    { name: "pglite", use: { baseURL } },
+    ...(postgresUrl
+      ? [{ name: "postgres", testMatch: /-api\.spec\.ts$/, use: { baseURL: postgresBaseURL } }]
+      : []),
+  ],
+  webServer: [
+    appServer(process.env.E2E_PORT, { DATA_DIR: process.env.E2E_DATA_DIR ?? "" }),
+    ...(postgresUrl
+      ? [
+          appServer(process.env.E2E_POSTGRES_PORT, {
+            DATABASE_URL: postgresUrl,
+            DATA_DIR: path.join(process.env.E2E_DATA_DIR ?? "", "postgres-app"),
+          }),
+        ]
+      : []),
+  ],
 });
