@@ -1,5 +1,5 @@
 import * as awarenessProtocol from "y-protocols/awareness";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import type { ApprovalWatch } from "./approval-watch";
 import { compactLoadedDocument } from "./document-store";
@@ -61,8 +61,8 @@ export class Room {
   private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
     const author = origin as RoomMember | null;
     this.options.updateLog.append(this.statementId, author?.userId ?? null, update);
-    const message = encodeUpdateMessage(update);
-    for (const member of this.members) if (member !== origin) member.send(message);
+    this.outgoingUpdates.push({ update, origin: author });
+    this.scheduleFanOut();
     this.updatesSinceCompaction++;
     if (this.updatesSinceCompaction >= this.options.compactEvery) void this.compact();
   };
@@ -71,9 +71,45 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,
   ) => {
-    const changed = added.concat(updated, removed);
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const member of this.members) member.send(message);
+    for (const clientId of added.concat(updated, removed)) this.outgoingAwareness.add(clientId);
+    this.scheduleFanOut();
+  };
+
+  /*
+   * Fan-out is coalesced per event-loop turn: everything applied while the incoming messages of
+   * one turn are handled goes out as one merged update and one awareness message per client,
+   * instead of one message per keystroke per client. A turn adds no timer delay.
+   */
+  private readonly outgoingUpdates: { update: Uint8Array; origin: RoomMember | null }[] = [];
+  private readonly outgoingAwareness = new Set<number>();
+  private fanOutScheduled = false;
+
+  private scheduleFanOut() {
+    if (this.fanOutScheduled) return;
+    this.fanOutScheduled = true;
+    setImmediate(this.fanOut);
+  }
+
+  private fanOut = () => {
+    this.fanOutScheduled = false;
+    const updates = this.outgoingUpdates.splice(0);
+    if (updates.length > 0) {
+      const first = updates[0] as (typeof updates)[number];
+      const merged =
+        updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((entry) => entry.update));
+      const message = encodeUpdateMessage(merged);
+      // A client's own edits are not echoed back to it, unless they travel with others' edits.
+      const soleOrigin = updates.every((entry) => entry.origin === first.origin) ? first.origin : null;
+      for (const member of this.members) if (member !== soleOrigin) member.send(message);
+    }
+    if (this.outgoingAwareness.size > 0) {
+      const changed = [...this.outgoingAwareness];
+      this.outgoingAwareness.clear();
+      const message = encodeAwarenessMessage(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
+      for (const member of this.members) member.send(message);
+    }
   };
 
   /** Compacts at most once at a time; failures are logged and retried at the next threshold. */
