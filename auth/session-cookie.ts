@@ -38,6 +38,22 @@ export function readSessionToken(cookieHeader: string | undefined): string | nul
   return null;
 }
 
+/*
+ * Decrypting a session token derives its key with HKDF every time, which dominates the cost of a
+ * WebSocket upgrade. A token never changes, so its subject and expiry are remembered (bounded,
+ * oldest first out); the expiry is still checked on every use.
+ */
+const DECODED_TOKENS_MAX = 2000;
+const decodedTokens = new Map<string, { subject: string; expiresAt: number }>();
+
+function remember(key: string, value: { subject: string; expiresAt: number }) {
+  if (decodedTokens.size >= DECODED_TOKENS_MAX) {
+    const oldest = decodedTokens.keys().next().value;
+    if (oldest !== undefined) decodedTokens.delete(oldest);
+  }
+  decodedTokens.set(key, value);
+}
+
 /**
  * The user id of a valid, unexpired next-auth session in a Cookie header, or null.
  * For plain Node requests (the WebSocket upgrade), where next-auth's helpers cannot read cookies.
@@ -48,13 +64,18 @@ export async function sessionUserIdFromCookies(
 ): Promise<string | null> {
   const token = readSessionToken(cookieHeader);
   if (!token) return null;
-  try {
-    const payload = await decode({ token, secret });
-    const subject = payload?.sub;
-    const expires = typeof payload?.exp === "number" ? payload.exp : 0;
-    if (!subject || expires * 1000 < Date.now()) return null;
-    return subject;
-  } catch {
-    return null;
+  // The secret is part of the key: a token is only ever remembered as valid for the secret that decoded it.
+  const key = `${secret}\u0000${token}`;
+  let decoded = decodedTokens.get(key);
+  if (!decoded) {
+    try {
+      const payload = await decode({ token, secret });
+      if (!payload?.sub) return null;
+      decoded = { subject: payload.sub, expiresAt: typeof payload.exp === "number" ? payload.exp * 1000 : 0 };
+      remember(key, decoded);
+    } catch {
+      return null;
+    }
   }
+  return decoded.expiresAt > Date.now() ? decoded.subject : null;
 }
