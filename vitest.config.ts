@@ -23,6 +23,16 @@ export default defineConfig({
       },
       integration("pglite"),
       integration("postgres"),
+      {
+        // The quick bench pass: integrity only, no timing (bench/README.md). It starts many processes,
+        // so it runs after the other projects instead of competing with them for the cores.
+        test: {
+          name: "bench",
+          include: ["bench/**/*.test.ts"],
+          testTimeout: 900_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "vitest";
+import type { BenchResults } from "./lib/results";
+
+/**
+ * The quick bench pass (`npm run bench:quick`): every server under test, every scenario, tiny sizes.
+ * It checks that the bench still runs and that integrity holds; it asserts no timing.
+ */
+test("the quick bench pass runs every scenario and integrity holds", async () => {
+  const out = path.join(os.tmpdir(), `beredning-bench-quick-${process.pid}.md`);
+  const json = out.replace(/\.md$/, ".json");
+  let output = "";
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--out", out], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  try {
+    const results = JSON.parse(await readFile(json, "utf8")) as BenchResults;
+    const failed = results.integrity.filter((entry) => !entry.ok);
+    expect(failed, output).toEqual([]);
+    const ran = new Set(results.integrity.map((entry) => `${entry.scenario}/${entry.server}`));
+    // The cold-open scenario replays ../shared/data's trace; without that file it is skipped (and reported).
+    const traceFile = path.resolve(
+      import.meta.dirname,
+      "..",
+      "..",
+      "shared",
+      "data",
+      "automerge-paper.json.gz",
+    );
+    const scenarios = ["day", "saturation", "many", ...(existsSync(traceFile) ? ["cold"] : [])];
+    for (const scenario of scenarios) {
+      for (const server of ["stock", "hocuspocus", "ours-pglite"])
+        expect(ran, output).toContain(`${scenario}/${server}`);
+    }
+    expect(exitCode, output).toBe(0);
+  } finally {
+    await rm(out, { force: true });
+    await rm(json, { force: true });
+  }
+}, 900_000);

@@ -1,0 +1,147 @@
+import type { Distribution } from "./stats";
+
+export type ServerName = "ours-pglite" | "ours-postgres" | "stock" | "hocuspocus" | "floor";
+export type ScenarioName = "day" | "saturation" | "cold" | "many";
+
+export const SERVER_LABELS: Record<ServerName, string> = {
+  "ours-pglite": "ours (PGlite)",
+  "ours-postgres": "ours (PostgreSQL)",
+  stock: "stock y-websocket 2.1.0",
+  hocuspocus: "Hocuspocus 4",
+  floor: "ws relay floor",
+};
+
+export interface IntegrityCheck {
+  scenario: ScenarioName;
+  server: ServerName;
+  ok: boolean;
+  detail: string;
+}
+
+export interface Background {
+  /** Cores used by other processes on this shared machine during the measured window. */
+  otherCores: number;
+  stealCores: number;
+}
+
+export interface ServerUsage {
+  /** User + system CPU seconds of the server process during the measured window. */
+  cpuSeconds: number;
+  wallSeconds: number;
+  /** VmHWM of the server process at the end of the scenario (it was started for this scenario). */
+  peakRssBytes: number;
+  /** CPU seconds of all load-generator processes over their lifetime, for context. */
+  loadCpuSeconds: number;
+  background: Background;
+  /** Ours (PostgreSQL) with the bench's own cluster: CPU seconds of the PostgreSQL processes; else null. */
+  databaseCpuSeconds: number | null;
+}
+
+export interface TypingFigures extends ServerUsage {
+  server: ServerName;
+  rooms: number;
+  clients: number;
+  typists: number;
+  keystrokes: number;
+  latency: Distribution;
+  /** Keystrokes visible at every peer, per second, from "go" until every client had everything. */
+  updatesPerSecond: number;
+  /** Keystroke × receiving client pairs per second over the same time. */
+  deliveriesPerSecond: number;
+  convergedAfterSeconds: number;
+  converged: boolean;
+  missingUpdates: number;
+  unexpectedCloses: number;
+  connect: Distribution;
+  /** Server CPU microseconds per keystroke delivered to one peer. */
+  cpuMicrosPerDelivery: number;
+}
+
+export interface ColdFigures {
+  server: ServerName;
+  edits: number;
+  replaySeconds: number;
+  /** Edits per second through the server while replaying (one Yjs update each). */
+  ingestPerSecond: number;
+  replayCpuSeconds: number;
+  replayPeakRssBytes: number;
+  /** Other processes' load during the replay. */
+  background: Background;
+  /** PostgreSQL's own CPU seconds during the replay (ours with the bench's cluster), else null. */
+  replayDatabaseCpuSeconds: number | null;
+  /** Ours: the load split, each in a freshly started server: database read, then Y.Doc rebuild. */
+  serverReadMs: number[];
+  serverApplyMs: number[];
+  /** Ours: bytes of snapshot + update rows in the database after the graceful shutdown. */
+  storedBytes: number | null;
+  storedRows: number | null;
+  /** Size of the document state (Y.encodeStateAsUpdate) at the writer. */
+  stateBytes: number;
+  shutdownMs: number | null;
+  /** After a restart (ours): connect → synced of the first client, which loads the statement. */
+  coldOpenMs: number[];
+  /** Connect → synced of a client while the document is already loaded. */
+  warmOpenMs: number[];
+  /** Ours: loadDocument (database read + Y.Doc rebuild) timed inside a freshly started server. */
+  serverLoadMs: number[];
+  /** Ours: Y.encodeStateAsUpdate of the loaded document (what a sync step 2 costs). */
+  serverEncodeMs: number[];
+  /** Peak RSS of the server that loaded the statement cold (ours) or held it warm. */
+  openPeakRssBytes: number;
+}
+
+export interface ManyFigures {
+  server: ServerName;
+  statements: number;
+  openSeconds: number;
+  /** Server CPU seconds while all statements were opened. */
+  openCpuSeconds: number;
+  open: Distribution;
+  rssStartBytes: number;
+  rssLoadedBytes: number;
+  bytesPerStatement: number;
+  rssAfterLeaveBytes: number;
+  rssAfterGcBytes: number;
+  rssStartAfterGcBytes: number;
+  /** V8 heap in use + external memory after a forced GC: loaded minus start, per statement. */
+  heapBytesPerStatement: number;
+  heapStartBytes: number;
+  heapAfterLeaveBytes: number;
+  roomsAfterLeave: number;
+  secondsUntilUnloaded: number | null;
+  peakRssBytes: number;
+  mismatches: number;
+  unexpectedCloses: number;
+  /** Other processes' load while the statements were opened. */
+  background: Background;
+  databaseCpuSeconds: number | null;
+}
+
+export interface BenchResults {
+  quick: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  command: string;
+  options: Record<string, unknown>;
+  machine: Record<string, string>;
+  versions: Record<string, string>;
+  setup: string[];
+  /** Ours' code (server, db, auth, domain, editor, events) as each run of ours started it. */
+  codeVersions: { run: string; commit: string; fingerprint: string }[];
+  /** How long each server run waited for the machine to quieten down, and how busy it still was. */
+  quietWaits: { run: string; waitedMs: number; otherCores: number }[];
+  notes: string[];
+  skipped: string[];
+  day: TypingFigures[];
+  saturation: TypingFigures[];
+  cold: ColdFigures[];
+  many: ManyFigures[];
+  integrity: IntegrityCheck[];
+  profiles: {
+    server: ServerName;
+    scenario: ScenarioName;
+    file: string;
+    top: { name: string; selfPercent: number }[];
+  }[];
+}

@@ -1,0 +1,31 @@
+export interface Distribution {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles of the samples (milliseconds in, milliseconds out). */
+export function distribution(samples: readonly number[]): Distribution {
+  if (samples.length === 0)
+    return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, mean: Number.NaN };
+  const sorted = Float64Array.from(samples).sort();
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] ?? Number.NaN;
+  let sum = 0;
+  for (const value of sorted) sum += value;
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    mean: sum / sorted.length,
+  };
+}
+
+export function median(values: readonly number[]): number {
+  return distribution(values).p50;
+}

@@ -1,0 +1,604 @@
+/**
+ * Renders bench results as markdown. `node --import tsx bench/report.ts results.json [out.md]`
+ * re-renders a report from the JSON that `npm run bench` writes beside it.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import {
+  type Background,
+  type BenchResults,
+  type ColdFigures,
+  type ManyFigures,
+  SERVER_LABELS,
+  type ServerName,
+  type TypingFigures,
+} from "./lib/results";
+import { median } from "./lib/stats";
+
+const OURS: ServerName[] = ["ours-pglite", "ours-postgres"];
+
+function ms(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return value < 10 ? value.toFixed(2) : value < 1000 ? value.toFixed(1) : value.toFixed(0);
+}
+
+function mib(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return "–";
+  return (bytes / 2 ** 20).toFixed(1);
+}
+
+function kib(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return "–";
+  return (bytes / 1024).toFixed(1);
+}
+
+function count(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "–";
+  return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function ratio(ours: number | null | undefined, theirs: number | null | undefined): string {
+  if (ours === null || ours === undefined || theirs === null || theirs === undefined) return "–";
+  if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0) return "–";
+  return `${(ours / theirs).toFixed(2)}×`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => " --- ").join("|")}|`];
+  for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
+  return `${lines.join("\n")}\n`;
+}
+
+function find<T extends { server: ServerName }>(list: T[], server: ServerName): T | undefined {
+  return list.find((entry) => entry.server === server);
+}
+
+const label = (server: ServerName) => SERVER_LABELS[server];
+
+/** Server CPU seconds, with PostgreSQL's own beside it when it was measured. */
+function cpuCell(seconds: number, database: number | null | undefined, digits = 2): string {
+  return database === null || database === undefined
+    ? seconds.toFixed(digits)
+    : `${seconds.toFixed(digits)} (+${database.toFixed(digits)} PostgreSQL)`;
+}
+
+/** Other processes' CPU during the window; marked when it was enough to disturb the figure. */
+function background(value: Background | undefined): string {
+  if (!value) return "–";
+  const text =
+    value.otherCores.toFixed(2) +
+    (value.stealCores >= 0.05 ? ` (+${value.stealCores.toFixed(2)} steal)` : "");
+  return value.otherCores >= 0.3 ? `**${text}**` : text;
+}
+
+interface Target {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? "**met**" : "**not met**");
+
+/** Ours cold open (after a restart) when measured, else its warm open; the in-memory servers only have warm. */
+function openFigure(cold: ColdFigures): number {
+  return cold.coldOpenMs.length > 0 ? median(cold.coldOpenMs) : median(cold.warmOpenMs);
+}
+
+function targets(results: BenchResults): Target[] {
+  const list: Target[] = [];
+  for (const ours of OURS) {
+    const name = label(ours);
+    const day = find(results.day, ours);
+    const stockDay = find(results.day, "stock");
+    if (day) {
+      const p99 = day.latency.p99;
+      const stockP99 = stockDay?.latency.p99;
+      list.push({
+        target: `Beredning day, ${name}: p99 propagation ≤ stock's p99 and < 25 ms`,
+        measured: `${ms(p99)} ms vs stock ${ms(stockP99)} ms (ratio ${ratio(p99, stockP99)})`,
+        met: stockP99 === undefined ? null : p99 <= stockP99 && p99 < 25,
+      });
+    }
+    const saturation = find(results.saturation, ours);
+    const stockSaturation = find(results.saturation, "stock");
+    if (saturation) {
+      list.push({
+        target: `Saturation, ${name}: delivered updates/s ≥ 1.5 × stock's, no update lost`,
+        measured:
+          `${count(saturation.updatesPerSecond)} vs stock ${count(stockSaturation?.updatesPerSecond)} updates/s ` +
+          `(ratio ${ratio(saturation.updatesPerSecond, stockSaturation?.updatesPerSecond)}), ` +
+          `${saturation.missingUpdates} lost`,
+        met:
+          stockSaturation === undefined
+            ? null
+            : saturation.updatesPerSecond >= 1.5 * stockSaturation.updatesPerSecond &&
+              saturation.missingUpdates === 0 &&
+              saturation.converged,
+      });
+    }
+    const cold = find(results.cold, ours);
+    if (cold) {
+      const open = median(cold.coldOpenMs);
+      const load = median(cold.serverLoadMs);
+      list.push({
+        target: `Cold open of the trace statement, ${name}: connect → synced < 300 ms`,
+        measured: `median ${ms(open)} ms after a restart (runs: ${cold.coldOpenMs.map(ms).join(", ")})`,
+        met: Number.isNaN(open) ? null : open < 300,
+      });
+      list.push({
+        target: `Cold open of the trace statement, ${name}: server load < 150 ms`,
+        measured: `median ${ms(load)} ms (runs: ${cold.serverLoadMs.map(ms).join(", ")})`,
+        met: Number.isNaN(load) ? null : load < 150,
+      });
+    }
+    const many = find(results.many, ours);
+    if (many) {
+      list.push({
+        target: `Many statements, ${name}: < 60 KB (60,000 bytes) per loaded small statement`,
+        measured: `${count(many.bytesPerStatement)} bytes (${kib(many.bytesPerStatement)} KiB) over ${many.statements} statements`,
+        met: many.bytesPerStatement < 60_000,
+      });
+      const growth = many.rssAfterLeaveBytes / many.rssStartBytes - 1;
+      list.push({
+        target: `Many statements, ${name}: after all leave, RSS within 10% of start`,
+        measured:
+          `${mib(many.rssAfterLeaveBytes)} MiB vs ${mib(many.rssStartBytes)} MiB at start (${(growth * 100).toFixed(0)}%; ` +
+          `after a forced GC ${mib(many.rssAfterGcBytes)} MiB), ${many.roomsAfterLeave} statements still loaded`,
+        met: growth <= 0.1,
+      });
+    }
+    // Ahead of Hocuspocus on every scenario (the headline figure of each).
+    const checks: {
+      scenario: string;
+      ours: number | undefined;
+      theirs: number | undefined;
+      higherIsBetter: boolean;
+    }[] = [
+      {
+        scenario: "day p99",
+        ours: day?.latency.p99,
+        theirs: find(results.day, "hocuspocus")?.latency.p99,
+        higherIsBetter: false,
+      },
+      {
+        scenario: "saturation updates/s",
+        ours: saturation?.updatesPerSecond,
+        theirs: find(results.saturation, "hocuspocus")?.updatesPerSecond,
+        higherIsBetter: true,
+      },
+      {
+        scenario: "trace connect → synced (ours cold, Hocuspocus warm in memory)",
+        ours: cold ? openFigure(cold) : undefined,
+        theirs: (() => {
+          const theirs = find(results.cold, "hocuspocus");
+          return theirs ? median(theirs.warmOpenMs) : undefined;
+        })(),
+        higherIsBetter: false,
+      },
+      {
+        scenario: "bytes per loaded statement",
+        ours: many?.bytesPerStatement,
+        theirs: find(results.many, "hocuspocus")?.bytesPerStatement,
+        higherIsBetter: false,
+      },
+    ];
+    const measured = checks.filter((entry) => entry.ours !== undefined && entry.theirs !== undefined);
+    if (measured.length > 0) {
+      const behind = measured.filter((entry) =>
+        entry.higherIsBetter
+          ? (entry.ours as number) <= (entry.theirs as number)
+          : (entry.ours as number) >= (entry.theirs as number),
+      );
+      list.push({
+        target: `Ahead of Hocuspocus on every scenario, ${name}`,
+        measured:
+          measured.map((entry) => `${entry.scenario}: ${ratio(entry.ours, entry.theirs)}`).join("; ") +
+          (behind.length > 0 ? ` — behind on: ${behind.map((entry) => entry.scenario).join(", ")}` : ""),
+        met: behind.length === 0,
+      });
+    }
+  }
+  return list;
+}
+
+function typingSection(title: string, figures: TypingFigures[], saturation: boolean): string {
+  if (figures.length === 0) return "";
+  let out = `## ${title}\n\n`;
+  out += table(
+    [
+      "server",
+      "keystrokes",
+      ...(saturation ? ["updates/s (to all peers)", "deliveries/s"] : []),
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "max ms",
+      "lost",
+      "server CPU s",
+      "CPU %",
+      "CPU µs / delivery",
+      "peak RSS MiB",
+      "connect p50 / p99 ms",
+      "load-gen CPU s",
+      "other load (cores)",
+    ],
+    figures.map((entry) => [
+      label(entry.server),
+      count(entry.keystrokes),
+      ...(saturation ? [count(entry.updatesPerSecond), count(entry.deliveriesPerSecond)] : []),
+      ms(entry.latency.p50),
+      ms(entry.latency.p95),
+      ms(entry.latency.p99),
+      ms(entry.latency.max),
+      `${entry.missingUpdates}${entry.converged ? "" : " (did not converge)"}`,
+      cpuCell(entry.cpuSeconds, entry.databaseCpuSeconds),
+      ((100 * entry.cpuSeconds) / entry.wallSeconds).toFixed(0),
+      ms(entry.cpuMicrosPerDelivery),
+      mib(entry.peakRssBytes),
+      `${ms(entry.connect.p50)} / ${ms(entry.connect.p99)}`,
+      entry.loadCpuSeconds.toFixed(1),
+      background(entry.background),
+    ]),
+  );
+  const rows: string[][] = [];
+  for (const ours of OURS) {
+    const mine = find(figures, ours);
+    if (!mine) continue;
+    for (const other of ["stock", "hocuspocus", "floor"] as ServerName[]) {
+      const theirs = find(figures, other);
+      if (!theirs) continue;
+      rows.push([
+        `${label(ours)} / ${label(other)}`,
+        ...(saturation ? [ratio(mine.updatesPerSecond, theirs.updatesPerSecond)] : []),
+        ratio(mine.latency.p50, theirs.latency.p50),
+        ratio(mine.latency.p99, theirs.latency.p99),
+        ratio(mine.latency.max, theirs.latency.max),
+        ratio(mine.cpuSeconds, theirs.cpuSeconds),
+        ratio(mine.cpuMicrosPerDelivery, theirs.cpuMicrosPerDelivery),
+        ratio(mine.peakRssBytes, theirs.peakRssBytes),
+      ]);
+    }
+  }
+  if (rows.length > 0) {
+    out += `\nRatios (ours ÷ theirs; below 1 is better for ours${saturation ? ", except updates/s" : ""}):\n\n`;
+    out += table(
+      [
+        "ratio",
+        ...(saturation ? ["updates/s"] : []),
+        "p50",
+        "p99",
+        "max",
+        "server CPU",
+        "CPU / delivery",
+        "peak RSS",
+      ],
+      rows,
+    );
+  }
+  return `${out}\n`;
+}
+
+function coldSection(figures: ColdFigures[]): string {
+  if (figures.length === 0) return "";
+  let out = "## Cold open of a long history (automerge-paper trace)\n\n";
+  out += table(
+    [
+      "server",
+      "edits",
+      "replay s",
+      "edits/s",
+      "server CPU s (replay)",
+      "peak RSS MiB",
+      "stored bytes (update rows)",
+      "state bytes",
+      "shutdown ms",
+      "cold open ms (median; runs)",
+      "warm open ms (median; runs)",
+      "server load ms (median; runs)",
+      "of which read + rebuild ms (medians)",
+      "encode ms",
+      "other load (cores)",
+    ],
+    figures.map((entry) => [
+      label(entry.server),
+      count(entry.edits),
+      entry.replaySeconds.toFixed(1),
+      count(entry.ingestPerSecond),
+      cpuCell(entry.replayCpuSeconds, entry.replayDatabaseCpuSeconds, 1),
+      mib(Math.max(entry.replayPeakRssBytes, entry.openPeakRssBytes)),
+      entry.storedBytes === null ? "in memory" : `${count(entry.storedBytes)} (${entry.storedRows})`,
+      count(entry.stateBytes),
+      ms(entry.shutdownMs),
+      entry.coldOpenMs.length > 0
+        ? `${ms(median(entry.coldOpenMs))}; ${entry.coldOpenMs.map(ms).join(", ")}`
+        : "in memory: no restart possible",
+      `${ms(median(entry.warmOpenMs))}; ${entry.warmOpenMs.map(ms).join(", ")}`,
+      entry.serverLoadMs.length > 0
+        ? `${ms(median(entry.serverLoadMs))}; ${entry.serverLoadMs.map(ms).join(", ")}`
+        : "–",
+      entry.serverReadMs.length > 0
+        ? `${ms(median(entry.serverReadMs))} + ${ms(median(entry.serverApplyMs))}`
+        : "–",
+      entry.serverEncodeMs.length > 0 ? ms(median(entry.serverEncodeMs)) : "–",
+      background(entry.background),
+    ]),
+  );
+  const rows: string[][] = [];
+  for (const ours of OURS) {
+    const mine = find(figures, ours);
+    if (!mine) continue;
+    for (const other of ["stock", "hocuspocus"] as ServerName[]) {
+      const theirs = find(figures, other);
+      if (!theirs) continue;
+      rows.push([
+        `${label(ours)} / ${label(other)}`,
+        ratio(mine.ingestPerSecond, theirs.ingestPerSecond),
+        ratio(mine.replayCpuSeconds, theirs.replayCpuSeconds),
+        ratio(median(mine.coldOpenMs), median(theirs.warmOpenMs)),
+        ratio(median(mine.warmOpenMs), median(theirs.warmOpenMs)),
+      ]);
+    }
+  }
+  if (rows.length > 0) {
+    out += "\nRatios (ours ÷ theirs):\n\n";
+    out += table(
+      [
+        "ratio",
+        "edits/s (higher is better)",
+        "replay server CPU",
+        "our cold open ÷ their warm open",
+        "warm open ÷ warm open",
+      ],
+      rows,
+    );
+  }
+  out +=
+    "\nServer load is `loadDocument` timed inside a freshly started server (nothing loaded, code not yet " +
+    "optimised by the JIT, as after a deploy); read + rebuild are its two steps (`loadStoredDocument`, then " +
+    "`Y.applyUpdate` into a new document), timed apart in other freshly started servers. Encode is " +
+    "`Y.encodeStateAsUpdate` of the loaded document, what a new client's sync step 2 costs.\n" +
+    "\nThe stock server and Hocuspocus keep documents in memory only: they cannot be restarted without losing the " +
+    "document, so they have no cold open; their warm open (document in memory, writer still connected) is the " +
+    "closest figure and is what our cold open is compared with.\n\n";
+  return out;
+}
+
+function manySection(figures: ManyFigures[]): string {
+  if (figures.length === 0) return "";
+  let out = "## Many statements\n\n";
+  out += table(
+    [
+      "server",
+      "statements",
+      "open all s",
+      "server CPU s (open all)",
+      "open p50 / p99 ms",
+      "RSS start MiB",
+      "RSS loaded MiB",
+      "per statement KiB",
+      "heap + external per statement KiB (after GC)",
+      "RSS after leave MiB",
+      "after leave + forced GC MiB",
+      "start + forced GC MiB",
+      "heap + external at start / after leave MiB (after GC)",
+      "still loaded",
+      "unloaded after s",
+      "peak RSS MiB",
+      "other load (cores)",
+    ],
+    figures.map((entry) => [
+      label(entry.server),
+      count(entry.statements),
+      entry.openSeconds.toFixed(1),
+      cpuCell(entry.openCpuSeconds, entry.databaseCpuSeconds, 1),
+      `${ms(entry.open.p50)} / ${ms(entry.open.p99)}`,
+      mib(entry.rssStartBytes),
+      mib(entry.rssLoadedBytes),
+      kib(entry.bytesPerStatement),
+      kib(entry.heapBytesPerStatement),
+      mib(entry.rssAfterLeaveBytes),
+      mib(entry.rssAfterGcBytes),
+      mib(entry.rssStartAfterGcBytes),
+      `${mib(entry.heapStartBytes)} / ${mib(entry.heapAfterLeaveBytes)}`,
+      count(entry.roomsAfterLeave),
+      entry.secondsUntilUnloaded === null ? "never (in 5 s)" : entry.secondsUntilUnloaded.toFixed(1),
+      mib(entry.peakRssBytes),
+      background(entry.background),
+    ]),
+  );
+  const rows: string[][] = [];
+  for (const ours of OURS) {
+    const mine = find(figures, ours);
+    if (!mine) continue;
+    for (const other of ["stock", "hocuspocus"] as ServerName[]) {
+      const theirs = find(figures, other);
+      if (!theirs) continue;
+      rows.push([
+        `${label(ours)} / ${label(other)}`,
+        ratio(mine.bytesPerStatement, theirs.bytesPerStatement),
+        ratio(mine.heapBytesPerStatement, theirs.heapBytesPerStatement),
+        ratio(mine.open.p50, theirs.open.p50),
+        ratio(mine.rssLoadedBytes, theirs.rssLoadedBytes),
+        ratio(mine.rssAfterLeaveBytes, theirs.rssAfterLeaveBytes),
+      ]);
+    }
+  }
+  if (rows.length > 0) {
+    out += "\nRatios (ours ÷ theirs; below 1 is better for ours):\n\n";
+    out += table(
+      ["ratio", "RSS / statement", "heap / statement", "open p50", "RSS loaded", "RSS after leave"],
+      rows,
+    );
+  }
+  out +=
+    "\nRSS per statement is (RSS with every statement loaded − RSS at start) ÷ statements; a process that starts " +
+    "with a large, partly free heap (ours: PGlite's WebAssembly memory and start-up garbage) absorbs part of " +
+    "the growth, so the V8 heap in use plus external memory after a forced GC is listed beside it.\n";
+  return `${out}\n`;
+}
+
+export function renderReport(results: BenchResults): string {
+  let out = "# Beredning collaboration benchmark\n\n";
+  if (results.quick) {
+    out +=
+      "> **Quick pass**: tiny sizes to check that the bench works and that integrity holds. The timings below are " +
+      "not meaningful and no target is judged on them.\n\n";
+  }
+  out +=
+    `Run ${results.startedAt} → ${results.finishedAt} (${(results.durationSeconds / 60).toFixed(1)} min) with ` +
+    `\`${results.command}\`.\n\n` +
+    "The machine is a shared, noisy 2-core virtual machine: every figure below comes from one run, and figures " +
+    "of the same server move between runs by tens of percent (tail latencies more). Ratios compare servers " +
+    "measured minutes apart in the same run. Servers and load generators share the two cores, so the load " +
+    "generators' CPU is listed beside each figure, and so is the CPU other processes on the machine used " +
+    'during the measured window ("other load", in cores of 2; **bold** from 0.3 cores: that figure was ' +
+    "disturbed). Before each server start the bench waits (a bounded time) for other load to drop below " +
+    "0.3 cores.\n\n";
+
+  out += "## Machine\n\n";
+  out += table(["", ""], Object.entries(results.machine));
+  out += "\n## Versions\n\n";
+  out += table(["", ""], Object.entries(results.versions));
+
+  out += "\n## Setup\n\n";
+  out +=
+    "- Each server under test runs alone in its own Node process (`node --expose-gc --import tsx " +
+    "bench/servers/<name>.ts`) on 127.0.0.1, started fresh for every scenario; the load generators are separate " +
+    "processes (`bench/load/*.ts`). Server CPU is read from `/proc/<pid>/stat` (user + system) over the measured " +
+    "window, peak RSS is `VmHWM` from `/proc/<pid>/status`.\n" +
+    "- **ours**: `server/app.ts` (collaboration part, `BEREDNING_PARTS=collab`, `NODE_ENV=production`, default " +
+    "`COLLAB_*` settings) with real next-auth session cookies minted for the demo drafters, persisting to PGlite " +
+    "(a copy of a seeded data folder) or PostgreSQL (a database copied from a seeded template). For " +
+    "ours (PostgreSQL), the PostgreSQL server's own CPU and memory are not counted.\n" +
+    "- **stock**: `y-websocket@2.1.0` `bin/utils.cjs` (`setupWSConnection`, in memory, gc on) wired as its " +
+    "`bin/server.cjs` does, on `ws` 8 like ours.\n" +
+    "- **Hocuspocus 4**: `@hocuspocus/server` `Server` with its defaults (no extensions: in memory), driven by " +
+    "`@hocuspocus/provider` (one socket per client).\n" +
+    "- **floor**: a plain `ws` relay forwarding each frame to the other sockets of its room (no Yjs): the cost " +
+    "of the network, `ws` and the harness alone.\n" +
+    "- Clients: ours and stock get the y-websocket 3.1 `WebsocketProvider` (ours with the Cookie header), " +
+    "Hocuspocus its own provider. Ours load statements from the database; the in-memory servers get the very " +
+    "same initial document bytes from their first client. Typists append to a paragraph, one character per Yjs " +
+    "update; latency is keystroke → the keystroke is in another client's document (its state vector covers " +
+    "it), both ends timed with one clock in the load generator that holds sender and receiver.\n";
+  for (const line of results.setup) out += `- ${line}\n`;
+  const versions = new Map<string, string[]>();
+  for (const version of results.codeVersions ?? []) {
+    const key = `${version.commit} (source ${version.fingerprint})`;
+    versions.set(key, [...(versions.get(key) ?? []), version.run]);
+  }
+  if (versions.size === 1) {
+    out += `- Ours' code was the same in every run: ${[...versions.keys()][0]}.\n`;
+  } else if (versions.size > 1) {
+    out +=
+      "- **Ours' code changed during this run** (others work in this checkout), so figures of ours come from " +
+      `different versions: ${[...versions].map(([key, runs]) => `${key}: ${runs.join(", ")}`).join("; ")}.\n`;
+  }
+  if (results.quietWaits.length > 0) {
+    const waited = results.quietWaits.reduce((sum, wait) => sum + wait.waitedMs, 0) / 1000;
+    const busy = results.quietWaits.filter((wait) => wait.otherCores >= 0.3);
+    out +=
+      `- Waiting for a quiet machine: ${waited.toFixed(0)} s in all over ${results.quietWaits.length} server starts; ` +
+      `${busy.length} started while other processes still used ≥ 0.3 cores` +
+      (busy.length > 0
+        ? ` (${busy.map((wait) => `${wait.run}: ${wait.otherCores.toFixed(1)}`).join(", ")})`
+        : "") +
+      ".\n";
+  }
+  for (const line of results.skipped) out += `- **Skipped**: ${line}\n`;
+  for (const line of results.notes) out += `- Note: ${line}\n`;
+  out += `- Options: \`${JSON.stringify(results.options)}\`\n`;
+
+  if (!results.quick) {
+    out += "\n## Targets\n\n";
+    const list = targets(results);
+    out += table(
+      ["target", "measured", "verdict"],
+      list.map((entry) => [entry.target, entry.measured, verdict(entry.met)]),
+    );
+    const disturbed = [
+      ...results.day.map((entry) => ({ what: `day ${label(entry.server)}`, load: entry.background })),
+      ...results.saturation.map((entry) => ({
+        what: `saturation ${label(entry.server)}`,
+        load: entry.background,
+      })),
+      ...results.cold.map((entry) => ({
+        what: `cold (replay) ${label(entry.server)}`,
+        load: entry.background,
+      })),
+      ...results.many.map((entry) => ({ what: `many ${label(entry.server)}`, load: entry.background })),
+    ].filter((entry) => entry.load && entry.load.otherCores >= 0.3);
+    if (disturbed.length > 0) {
+      out +=
+        "\n**Disturbed figures**: other processes on this shared machine used ≥ 0.3 of its 2 cores while " +
+        `these were measured, so treat them (and ratios built on them) with extra caution: ${disturbed
+          .map((entry) => `${entry.what} (${entry.load.otherCores.toFixed(1)} cores)`)
+          .join(", ")}.\n\n`;
+    }
+    const met = list.filter((entry) => entry.met === true).length;
+    const unmet = list.filter((entry) => entry.met === false).length;
+    out += `\n${met} of ${list.length} targets met, ${unmet} not met.\n`;
+  }
+
+  out += "\n";
+  const options = results.options as Record<string, number | boolean | string>;
+  let day = typingSection("Beredning day", results.day, false);
+  if (day) {
+    day = day.replace(
+      "\n\n",
+      `\n\n${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
+        `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
+        `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.\n\n`,
+    );
+  }
+  out += day;
+  let saturation = typingSection("Saturation", results.saturation, true);
+  if (saturation) {
+    saturation = saturation.replace(
+      "\n\n",
+      `\n\nOne statement, ${options.satClients} clients (in ${options.satProcs} load-generator processes) all ` +
+        `typing as fast as they can for ${options.satSeconds} s: each may have ${options.satWindow} keystrokes ` +
+        "not yet seen by its peers in the same process, and types the next one as soon as that allows. " +
+        "Updates/s counts keystrokes that reached all peers, from the start until every client had every " +
+        "keystroke; latency is measured between clients of the same process.\n\n",
+    );
+  }
+  out += saturation;
+  out += coldSection(results.cold);
+  out += manySection(results.many);
+
+  out += "## Integrity\n\n";
+  out +=
+    "After every scenario: no keystroke missing at any client, all clients of a statement hold the same " +
+    "document (every section's full XML), a freshly connected client holds it too (what the server has), and " +
+    "for ours the database (snapshot + update log, read after a graceful shutdown) holds it too.\n\n";
+  out += table(
+    ["scenario", "server", "result", "detail"],
+    results.integrity.map((entry) => [
+      entry.scenario,
+      label(entry.server),
+      entry.ok ? "ok" : "**FAILED**",
+      entry.detail,
+    ]),
+  );
+
+  if (results.profiles.length > 0) {
+    out += "\n## CPU profiles of ours (`--profile`)\n\n";
+    for (const profile of results.profiles) {
+      out += `**${profile.scenario}, ${label(profile.server)}** (\`${profile.file}\`), self time as a share of busy time:\n\n`;
+      out += table(
+        ["self %", "function"],
+        profile.top.map((entry) => [entry.selfPercent.toFixed(1), `\`${entry.name}\``]),
+      );
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [input, output] = process.argv.slice(2);
+  if (!input) throw new Error("usage: report.ts results.json [out.md]");
+  const markdown = renderReport(JSON.parse(readFileSync(input, "utf8")) as BenchResults);
+  if (output) writeFileSync(output, markdown);
+  else process.stdout.write(markdown);
+}

@@ -1,0 +1,58 @@
+import { onParentMessages, toParent } from "../lib/ipc";
+
+/** What every server under test answers over IPC, besides being a server. */
+export interface ServerUnderTest {
+  port: number;
+  /** Documents (rooms) held in memory and open sockets. */
+  stats(): { rooms: number; connections: number };
+  /** Ours only: times loading a statement's document from the database, as a room load does. */
+  load?(statementId: string): Promise<{ loadMs: number; encodeMs: number; stateBytes: number }>;
+  /** Ours only: the same load in its two steps, database read and Y.Doc rebuild, timed apart. */
+  loadSplit?(statementId: string): Promise<{ readMs: number; applyMs: number; storedBytes: number }>;
+  /** Graceful shutdown: everything the server would flush is flushed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Reports the port to the orchestrator and answers its requests. SIGTERM (or the orchestrator going
+ * away) stops the server gracefully, as a deploy would.
+ */
+export function serveUnderTest(server: ServerUnderTest): void {
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= server
+      .stop()
+      .catch((error: unknown) => {
+        process.stderr.write(`stop failed: ${String(error)}\n`);
+      })
+      .finally(() => process.exit(0));
+    return stopping;
+  };
+  onParentMessages({
+    stats: () => toParent({ type: "stats", ...server.stats() }),
+    gc: () => {
+      // --expose-gc is given to every server alike; only the memory figures "after GC" use it.
+      const collect = (globalThis as { gc?: () => void }).gc;
+      collect?.();
+      const usage = process.memoryUsage();
+      toParent({
+        type: "gc-done",
+        available: collect !== undefined,
+        heapUsed: usage.heapUsed,
+        external: usage.external,
+      });
+    },
+    load: async (message: { statementId: string }) => {
+      if (!server.load) throw new Error("This server loads nothing");
+      toParent({ type: "loaded", ...(await server.load(message.statementId)) });
+    },
+    loadSplit: async (message: { statementId: string }) => {
+      if (!server.loadSplit) throw new Error("This server loads nothing");
+      toParent({ type: "load-split", ...(await server.loadSplit(message.statementId)) });
+    },
+  });
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  process.on("disconnect", () => void stop());
+  toParent({ type: "ready", port: server.port });
+}

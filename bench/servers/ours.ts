@@ -1,0 +1,45 @@
+/**
+ * Ours: the real collaboration server (server/app.ts, collaboration part only), with next-auth
+ * session authentication and persistence to PGlite (DATA_DIR) or PostgreSQL (DATABASE_URL), all
+ * configured through the same environment variables as `npm start`.
+ */
+import * as Y from "yjs";
+import { loadStoredDocument } from "../../db/queries/documents";
+import { startApp } from "../../server/app";
+import { loadDocument } from "../../server/collab/document-store";
+import { consoleLogger } from "../../server/collab/logger";
+import { loadConfig } from "../../server/config";
+import { serveUnderTest } from "./common";
+
+const app = await startApp(loadConfig(process.env), consoleLogger);
+
+serveUnderTest({
+  port: app.port,
+  stats: () => ({ rooms: app.collab.loadedRooms, connections: app.collab.connectionCount }),
+  async load(statementId) {
+    const started = performance.now();
+    const doc = await loadDocument(app.database.db, statementId);
+    const loaded = performance.now();
+    const state = Y.encodeStateAsUpdate(doc);
+    const encoded = performance.now();
+    doc.destroy();
+    return { loadMs: loaded - started, encodeMs: encoded - loaded, stateBytes: state.byteLength };
+  },
+  async loadSplit(statementId) {
+    // The two steps of loadDocument (server/collab/document-store.ts), timed apart.
+    const started = performance.now();
+    const stored = await loadStoredDocument(app.database.db, statementId);
+    const read = performance.now();
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    const applied = performance.now();
+    doc.destroy();
+    const storedBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    return { readMs: read - started, applyMs: applied - read, storedBytes };
+  },
+  stop: () => app.close(),
+});
