@@ -481,28 +481,27 @@ export function renderReport(results: BenchResults): string {
     "update; latency is keystroke → the keystroke is in another client's document (its state vector covers " +
     "it), both ends timed with one clock in the load generator that holds sender and receiver.\n";
   for (const line of results.setup) out += `- ${line}\n`;
-  const versions = new Map<string, string[]>();
+  const sources = new Map<string, { commits: Set<string>; runs: string[] }>();
   for (const version of results.codeVersions ?? []) {
-    const key = `${version.commit} (source ${version.fingerprint})`;
-    versions.set(key, [...(versions.get(key) ?? []), version.run]);
+    const entry = sources.get(version.fingerprint) ?? { commits: new Set<string>(), runs: [] };
+    entry.commits.add(version.commit);
+    entry.runs.push(version.run);
+    sources.set(version.fingerprint, entry);
   }
-  if (versions.size === 1) {
-    out += `- Ours' code was the same in every run: ${[...versions.keys()][0]}.\n`;
-  } else if (versions.size > 1) {
+  if (sources.size === 1) {
+    const [[fingerprint, entry]] = [...sources] as [[string, { commits: Set<string>; runs: string[] }]];
+    out +=
+      `- Ours' code (server, db, auth, domain, editor, events) was the same in every run: source ${fingerprint}` +
+      ` (commit ${[...entry.commits].join(", then ")}${entry.commits.size > 1 ? "; HEAD moved during the run, ours' code did not" : ""}).\n`;
+  } else if (sources.size > 1) {
     out +=
       "- **Ours' code changed during this run** (others work in this checkout), so figures of ours come from " +
-      `different versions: ${[...versions].map(([key, runs]) => `${key}: ${runs.join(", ")}`).join("; ")}.\n`;
-  }
-  if (results.quietWaits.length > 0) {
-    const waited = results.quietWaits.reduce((sum, wait) => sum + wait.waitedMs, 0) / 1000;
-    const busy = results.quietWaits.filter((wait) => wait.otherCores >= 0.3);
-    out +=
-      `- Waiting for a quiet machine: ${waited.toFixed(0)} s in all over ${results.quietWaits.length} server starts; ` +
-      `${busy.length} started while other processes still used ≥ 0.3 cores` +
-      (busy.length > 0
-        ? ` (${busy.map((wait) => `${wait.run}: ${wait.otherCores.toFixed(1)}`).join(", ")})`
-        : "") +
-      ".\n";
+      `different versions: ${[...sources]
+        .map(
+          ([fingerprint, entry]) =>
+            `source ${fingerprint} (commit ${[...entry.commits].join(", ")}): ${entry.runs.join(", ")}`,
+        )
+        .join("; ")}.\n`;
   }
   for (const line of results.skipped) out += `- **Skipped**: ${line}\n`;
   for (const line of results.notes) out += `- Note: ${line}\n`;

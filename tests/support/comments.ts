@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, expect } from "vitest";
+import { afterEach } from "vitest";
 import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
@@ -13,30 +13,25 @@ import type { WorkflowResult } from "../../workflow/result";
 import { passageAnchor } from "./anchors";
 import { connectClient, type TestClient, waitForSynced } from "./clients";
 import type { CollabFixture } from "./fixture";
+import { expectOk, expectRefusal as expectWorkflowRefusal, GRANSKARE, HANDLAGGARE_BOU } from "./workflow";
 
 export { anchoredText, findPassage, passageAnchor } from "./anchors";
 
-export const GRANSKARE = "granskare@demo.test";
-export const HANDLAGGARE_BOU = "handlaggare.bou@demo.test";
-export const HANDLAGGARE_EB = "handlaggare.eb@demo.test";
-export const ENHETSCHEF_BOU = "enhetschef.bou@demo.test";
-export const ENHETSCHEF_EB = "enhetschef.eb@demo.test";
-export const AVDELNINGSCHEF = "avdelningschef@demo.test";
-export const DIREKTOR = "direktor@demo.test";
-/** Owned by both enheter; every other section is owned by the avdelning. */
-export const YTTRANDE = "forvaltningens-yttrande";
-
-/** The success value of a workflow call; fails the test with the refusal otherwise. */
-export function expectOk<T>(result: WorkflowResult<T>): T {
-  if (!result.ok) throw new Error(`Expected success, got ${result.status}: ${result.error}`);
-  return result.value;
-}
+export {
+  AVDELNINGSCHEF,
+  DIREKTOR,
+  ENHETSCHEF_BOU,
+  ENHETSCHEF_EB,
+  expectOk,
+  GRANSKARE,
+  HANDLAGGARE_BOU,
+  HANDLAGGARE_EB,
+  YTTRANDE,
+} from "./workflow";
 
 /** The message of a workflow refusal, after checking its status. */
 export function expectRefusal<T>(result: WorkflowResult<T>, status: 400 | 403 | 404 | 409): string {
-  if (result.ok) throw new Error(`Expected ${status}, got success`);
-  expect(result.status, result.error).toBe(status);
-  return result.error;
+  return expectWorkflowRefusal(result, status).error;
 }
 
 /** Comment helpers bound to a collaboration fixture: its database, server and seed statement. */

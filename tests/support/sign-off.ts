@@ -6,7 +6,7 @@ import { createNewStatement } from "../../db/queries/new-statement";
 import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import { sectionApprovals, sections, units } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
-import { approve, type SignOffResult } from "../../workflow/sign-off";
+import { approve } from "../../workflow/sign-off";
 import {
   loadStatementWorkflow,
   type SectionWorkflow,
@@ -16,17 +16,28 @@ import { type TestClient, waitForAwareness } from "./clients";
 import { insertAtStart, sectionText } from "./document";
 import type { CollabFixture } from "./fixture";
 import { pollUntil } from "./wait";
+import {
+  AVDELNINGSCHEF,
+  ENHETSCHEF_BOU,
+  ENHETSCHEF_EB,
+  expectOk,
+  HANDLAGGARE_BOU,
+  YTTRANDE,
+} from "./workflow";
 
-export const HANDLAGGARE_BOU = "handlaggare.bou@demo.test";
-export const HANDLAGGARE_EB = "handlaggare.eb@demo.test";
-export const GRANSKARE = "granskare@demo.test";
-export const ENHETSCHEF_BOU = "enhetschef.bou@demo.test";
-export const ENHETSCHEF_EB = "enhetschef.eb@demo.test";
-export const AVDELNINGSCHEF = "avdelningschef@demo.test";
-export const DIREKTOR = "direktor@demo.test";
+export {
+  AVDELNINGSCHEF,
+  DIREKTOR,
+  ENHETSCHEF_BOU,
+  ENHETSCHEF_EB,
+  expectOk,
+  expectRefusal,
+  GRANSKARE,
+  HANDLAGGARE_BOU,
+  HANDLAGGARE_EB,
+  YTTRANDE,
+} from "./workflow";
 
-/** Needs both enhetschefer; every other section of the template needs the avdelningschef. */
-export const YTTRANDE = "forvaltningens-yttrande";
 export const AVDELNING_SECTIONS = [
   "forslag-till-beslut",
   "sammanfattning",
@@ -37,23 +48,6 @@ export const AVDELNING_SECTIONS = [
 ] as const;
 
 export type ApprovalRow = typeof sectionApprovals.$inferSelect;
-
-/** The success value of a workflow call; fails the test with the refusal otherwise. */
-export function expectOk<T>(result: SignOffResult<T>): T {
-  if (!result.ok) throw new Error(`Expected success, got ${result.status}: ${result.error}`);
-  return result.value;
-}
-
-/** The refusal of a workflow call, after checking its status. */
-export function expectRefusal<T>(
-  result: SignOffResult<T>,
-  status: 400 | 403 | 404 | 409,
-): { error: string; details: Record<string, unknown> } {
-  if (result.ok) throw new Error(`Expected ${status}, got success`);
-  expect(result.status, result.error).toBe(status);
-  const details = typeof result.details === "object" && result.details !== null ? result.details : {};
-  return { error: result.error, details: details as Record<string, unknown> };
-}
 
 /**
  * The database, except that `before` runs once, ahead of the first transaction started while `when`

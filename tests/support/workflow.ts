@@ -1,0 +1,30 @@
+import { expect } from "vitest";
+import type { WorkflowResult } from "../../workflow/result";
+
+export const HANDLAGGARE_BOU = "handlaggare.bou@demo.test";
+export const HANDLAGGARE_EB = "handlaggare.eb@demo.test";
+export const GRANSKARE = "granskare@demo.test";
+export const ENHETSCHEF_BOU = "enhetschef.bou@demo.test";
+export const ENHETSCHEF_EB = "enhetschef.eb@demo.test";
+export const AVDELNINGSCHEF = "avdelningschef@demo.test";
+export const DIREKTOR = "direktor@demo.test";
+
+/** Owned by both enheter and approved by both enhetschefer; the other sections belong to the avdelning. */
+export const YTTRANDE = "forvaltningens-yttrande";
+
+/** The success value of a workflow call; fails the test with the refusal otherwise. */
+export function expectOk<T>(result: WorkflowResult<T>): T {
+  if (!result.ok) throw new Error(`Expected success, got ${result.status}: ${result.error}`);
+  return result.value;
+}
+
+/** The refusal of a workflow call, after checking its status. */
+export function expectRefusal<T>(
+  result: WorkflowResult<T>,
+  status: 400 | 403 | 404 | 409,
+): { error: string; details: Record<string, unknown> } {
+  if (result.ok) throw new Error(`Expected ${status}, got success`);
+  expect(result.status, result.error).toBe(status);
+  const details = typeof result.details === "object" && result.details !== null ? result.details : {};
+  return { error: result.error, details: details as Record<string, unknown> };
+}
