@@ -503,6 +503,17 @@ export function renderReport(results: BenchResults): string {
         )
         .join("; ")}.\n`;
   }
+  if (results.quietWaits.length > 0) {
+    const waited = results.quietWaits.reduce((sum, wait) => sum + wait.waitedMs, 0) / 1000;
+    const busy = results.quietWaits.filter((wait) => wait.otherCores >= 0.3);
+    out +=
+      `- Waiting for a quiet machine: ${waited.toFixed(0)} s in all over ${results.quietWaits.length} server starts; ` +
+      `${busy.length} started while other processes still used ≥ 0.3 cores` +
+      (busy.length > 0
+        ? ` (${busy.map((wait) => `${wait.run}: ${wait.otherCores.toFixed(1)}`).join(", ")})`
+        : "") +
+      ".\n";
+  }
   for (const line of results.skipped) out += `- **Skipped**: ${line}\n`;
   for (const line of results.notes) out += `- Note: ${line}\n`;
   out += `- Options: \`${JSON.stringify(results.options)}\`\n`;

@@ -626,7 +626,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
         server,
         problems.length === 0,
         problems.length === 0
-          ? `${clientDigests.size} rooms: ${checked}, no keystroke missing`
+          ? `${clientDigests.size} room${clientDigests.size === 1 ? "" : "s"}: ${checked}, no keystroke missing`
           : problems.join("; "),
       );
     } else {

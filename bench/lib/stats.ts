@@ -26,6 +26,12 @@ export function distribution(samples: readonly number[]): Distribution {
   };
 }
 
+/** The median of a few values (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): number {
-  return distribution(values).p50;
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
