@@ -4,18 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { OrganisationUnit } from "@/db/queries/units";
-import type { NewStatementField, NewStatementFieldErrors } from "@/domain/new-statement";
+import {
+  NEW_STATEMENT_FIELDS,
+  type NewStatementField,
+  type NewStatementFieldErrors,
+} from "@/domain/new-statement";
 
 /** Summary entries follow the order of the fields on the page. */
-const FIELD_ORDER: readonly NewStatementField[] = [
-  "recipient",
-  "title",
-  "diarienummer",
-  "remissSender",
-  "deadline",
-  "extendedDeadline",
-  "preparingUnitIds",
-];
+const FIELD_ORDER = NEW_STATEMENT_FIELDS;
 
 const inputId = (field: NewStatementField) => `new-statement-${field}`;
 const errorId = (field: NewStatementField) => `${inputId(field)}-error`;

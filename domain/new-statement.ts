@@ -99,7 +99,8 @@ export type NewStatementField = keyof NewStatementInput;
 /** One message per field, as the form shows it next to the field. */
 export type NewStatementFieldErrors = Partial<Record<NewStatementField, string>>;
 
-const FIELDS: ReadonlySet<string> = new Set<NewStatementField>([
+/** The form's fields, in the order they stand on the page. */
+export const NEW_STATEMENT_FIELDS: readonly NewStatementField[] = [
   "recipient",
   "title",
   "diarienummer",
@@ -107,7 +108,9 @@ const FIELDS: ReadonlySet<string> = new Set<NewStatementField>([
   "deadline",
   "extendedDeadline",
   "preparingUnitIds",
-]);
+];
+
+const FIELDS: ReadonlySet<string> = new Set<string>(NEW_STATEMENT_FIELDS);
 
 function isField(name: PropertyKey | undefined): name is NewStatementField {
   return typeof name === "string" && FIELDS.has(name);
