@@ -79,6 +79,7 @@ const { values: flags } = parseArgs({
     profile: { type: "boolean", default: false },
     "no-cache": { type: "boolean", default: false },
     "quiet-wait": { type: "string" },
+    "ours-env": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -92,8 +93,22 @@ if (flags.help) {
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
   --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N
   --many N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
+  --ours-env KEY=VALUE,...  extra settings for ours (e.g. COLLAB_COMPACT_EVERY=2000), for A/B runs
 `);
   process.exit(0);
+}
+
+/** `--ours-env A=1,B=2`: settings only ours' server gets (COLLAB_* tuning), recorded in the options. */
+function parseOursEnv(list: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of list?.split(",").filter(Boolean) ?? []) {
+    const [key, value] = pair.split("=");
+    if (!key || value === undefined || !/^COLLAB_[A-Z_]+$/.test(key)) {
+      throw new Error(`--ours-env takes COLLAB_NAME=value pairs, not "${pair}"`);
+    }
+    env[key] = value;
+  }
+  return env;
 }
 
 const quick = flags.quick ?? false;
@@ -135,6 +150,7 @@ const options = {
   cache: !(flags["no-cache"] ?? false),
   /** Seconds each server run may wait for other processes to go below 0.3 cores (0: never wait). */
   quietWait: number("quiet-wait", 20, 0),
+  oursEnv: parseOursEnv(flags["ours-env"]),
 };
 for (const scenario of options.scenarios) {
   if (!ALL_SCENARIOS.includes(scenario)) throw new Error(`Unknown scenario ${scenario}`);
@@ -344,6 +360,7 @@ async function startServer(
       SEED_DEMO: "0",
       DATA_DIR: location.kind === "pglite" ? location.dataDir : path.join(runFolder, "data", name),
       ...(location.kind === "postgres" ? { DATABASE_URL: location.url } : {}),
+      ...options.oursEnv,
     });
     if (options.profile) {
       // One folder per server run: every thread (tsx runs a loader thread) writes its own profile.

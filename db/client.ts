@@ -2,6 +2,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
+import type { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -10,20 +11,46 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type DatabaseKind = "pglite" | "postgres";
 
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  | {
+      kind: "pglite";
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /**
+       * "worker" (the default) runs PGlite in a worker thread, so its synchronous execution never
+       * stalls the event loop; "main" keeps it in this thread for PGlite-only calls (dumpDataDir).
+       */
+      thread?: "worker" | "main";
+    }
   | { kind: "postgres"; url: string; maxConnections?: number };
 
 export interface DatabaseConnection {
   kind: DatabaseKind;
   db: Database;
   /** The driver's client, kept so another bundled copy of Drizzle can wrap the same connection. */
-  client: PGlite | Sql;
+  client: DriverClient;
   close(): Promise<void>;
 }
+
+type DriverClient = PGlite | PgliteThread | Sql;
+
+/**
+ * The database thread runs below the event loop's priority (nice 10 of 19): on a contended machine
+ * relaying keystrokes comes first, and the database still gets a share, so it never starves.
+ */
+const PGLITE_THREAD_NICENESS = 10;
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseConnection> {
+  if (config.kind === "pglite" && config.thread !== "main") {
+    const { PgliteThread } = await import("./pglite-thread");
+    const client = await PgliteThread.open({
+      dataDir: config.dataDir,
+      loadDataDir: config.loadDataDir ? await config.loadDataDir.arrayBuffer() : undefined,
+      niceness: PGLITE_THREAD_NICENESS,
+    });
+    return { kind: "pglite", client, db: await wrapClient("pglite", client), close: () => client.close() };
+  }
   if (config.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
@@ -40,9 +67,10 @@ export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseC
   };
 }
 
-async function wrapClient(kind: DatabaseKind, client: PGlite | Sql): Promise<Database> {
+async function wrapClient(kind: DatabaseKind, client: DriverClient): Promise<Database> {
   if (kind === "pglite") {
     const { drizzle } = await import("drizzle-orm/pglite");
+    // A PgliteThread implements the part of PGlite that Drizzle's PGlite driver calls.
     return drizzle({ client: client as PGlite, schema });
   }
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -76,7 +104,7 @@ export function clearProcessDatabase(): void {
   delete (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
 }
 
-let wrappedForThisCopy: { client: PGlite | Sql; db: Database } | undefined;
+let wrappedForThisCopy: { client: DriverClient; db: Database } | undefined;
 
 /** The process's database, for code that runs inside the app (route handlers, pages). */
 export async function getDb(): Promise<Database> {

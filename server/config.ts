@@ -25,6 +25,7 @@ const environmentSchema = z.object({
     .min(1024)
     .default(2 * 1024 * 1024),
   COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  COLLAB_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).max(10000).default(1000),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(2000),
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
@@ -48,6 +49,7 @@ export interface ServerConfig {
   collab: {
     maxMessageBytes: number;
     flushDelayMs: number;
+    writeIntervalMs: number;
     unloadGraceMs: number;
     compactEvery: number;
     heartbeatMs: number;
@@ -86,6 +88,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
     collab: {
       maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
       flushDelayMs: env.COLLAB_FLUSH_MS,
+      writeIntervalMs: env.COLLAB_WRITE_INTERVAL_MS,
       unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
       compactEvery: env.COLLAB_COMPACT_EVERY,
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,

@@ -6,8 +6,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
 import * as Y from "yjs";
 import { connectDatabase, type Database, type DatabaseConnection, migrateDatabase } from "../../db/client";
-import { loadStoredDocument } from "../../db/queries/documents";
 import { documentSnapshots, documentUpdates } from "../../db/schema";
+import { loadDocument } from "../../server/collab/document-store";
 import { type DocumentDigest, digestDocument } from "./digest";
 import { type BenchManifest, type SeedSizes, seedBenchDatabase } from "./seed";
 
@@ -219,12 +219,7 @@ export async function openStored(location: StoredLocation): Promise<DatabaseConn
 
 /** The statement as the database holds it: snapshot plus logged updates, as the server loads it. */
 export async function storedDigest(db: Database, statementId: string): Promise<DocumentDigest> {
-  const stored = await loadStoredDocument(db, statementId);
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-  });
+  const doc = await loadDocument(db, statementId);
   const digest = digestDocument(doc);
   doc.destroy();
   return digest;

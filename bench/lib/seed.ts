@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
+import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { importStatement } from "../../db/queries/import-statement";
 import { createNewStatement } from "../../db/queries/new-statement";
@@ -35,11 +36,13 @@ const DRAFTING_ROLES = new Set(["handlaggare", "enhetschef", "avdelningschef", "
 
 async function initialSnapshot(db: Database, statementId: string): Promise<Uint8Array> {
   const [row] = await db
-    .select({ snapshot: documentSnapshots.snapshot })
+    .select({ snapshot: documentSnapshots.snapshot, encoding: documentSnapshots.encoding })
     .from(documentSnapshots)
     .where(eq(documentSnapshots.statementId, statementId));
   if (!row) throw new Error(`No initial snapshot for ${statementId}`);
-  return new Uint8Array(row.snapshot);
+  // The in-memory servers get it as their first client's update: Yjs' V1 format.
+  const snapshot = new Uint8Array(row.snapshot);
+  return row.encoding === 2 ? Y.convertUpdateFormatV2ToV1(snapshot) : snapshot;
 }
 
 /**

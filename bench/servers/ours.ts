@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 import { loadStoredDocument } from "../../db/queries/documents";
 import { startApp } from "../../server/app";
-import { loadDocument } from "../../server/collab/document-store";
+import { loadDocument, rebuildDocument } from "../../server/collab/document-store";
 import { consoleLogger } from "../../server/collab/logger";
 import { loadConfig } from "../../server/config";
 import { serveUnderTest } from "./common";
@@ -30,15 +30,12 @@ serveUnderTest({
     const started = performance.now();
     const stored = await loadStoredDocument(app.database.db, statementId);
     const read = performance.now();
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    const doc = rebuildDocument(stored);
     const applied = performance.now();
     doc.destroy();
     const storedBytes =
-      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+      (stored.snapshot?.update.byteLength ?? 0) +
+      stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
     return { readMs: read - started, applyMs: applied - read, storedBytes };
   },
   stop: () => app.close(),

@@ -2,8 +2,14 @@ import { and, asc, eq, gt, lte, max } from "drizzle-orm";
 import type { Database } from "../client";
 import { documentSnapshots, documentUpdates } from "../schema";
 
+/** A compacted document: a Yjs update in the format `encoding` names. */
+export interface StoredSnapshot {
+  update: Uint8Array;
+  encoding: 1 | 2;
+}
+
 export interface StoredDocument {
-  snapshot: Uint8Array | null;
+  snapshot: StoredSnapshot | null;
   /** Updates appended after the snapshot, oldest first. */
   updates: Uint8Array[];
 }
@@ -16,7 +22,11 @@ export async function loadStoredDocument(db: Database, statementId: string): Pro
   return db.transaction(
     async (tx) => {
       const [snapshot] = await tx
-        .select({ snapshot: documentSnapshots.snapshot, lastUpdateId: documentSnapshots.lastUpdateId })
+        .select({
+          update: documentSnapshots.snapshot,
+          encoding: documentSnapshots.encoding,
+          lastUpdateId: documentSnapshots.lastUpdateId,
+        })
         .from(documentSnapshots)
         .where(eq(documentSnapshots.statementId, statementId));
       const rows = await tx
@@ -29,7 +39,10 @@ export async function loadStoredDocument(db: Database, statementId: string): Pro
           ),
         )
         .orderBy(asc(documentUpdates.id));
-      return { snapshot: snapshot?.snapshot ?? null, updates: rows.map((row) => row.update) };
+      return {
+        snapshot: snapshot ? { update: snapshot.update, encoding: snapshot.encoding === 2 ? 2 : 1 } : null,
+        updates: rows.map((row) => row.update),
+      };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
@@ -62,16 +75,17 @@ export async function latestUpdateId(db: Database, statementId: string): Promise
 export async function compactDocument(
   db: Database,
   statementId: string,
-  snapshot: Uint8Array,
+  { update, encoding }: StoredSnapshot,
   upToUpdateId: number,
 ): Promise<void> {
+  const stored = { snapshot: update, encoding, lastUpdateId: upToUpdateId };
   await db.transaction(async (tx) => {
     await tx
       .insert(documentSnapshots)
-      .values({ statementId, snapshot, lastUpdateId: upToUpdateId })
+      .values({ statementId, ...stored })
       .onConflictDoUpdate({
         target: documentSnapshots.statementId,
-        set: { snapshot, lastUpdateId: upToUpdateId, updatedAt: new Date() },
+        set: { ...stored, updatedAt: new Date() },
       });
     await tx
       .delete(documentUpdates)

@@ -2,6 +2,7 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PresenceIdentity } from "../../domain/presence";
+import { applyAwarenessEntries } from "./awareness";
 import { CloseCode, ProtocolViolation } from "./close-codes";
 import type { Logger } from "./logger";
 import {
@@ -11,7 +12,6 @@ import {
   decodeAwarenessUpdate,
   decodeClientMessage,
   encodeAwarenessMessage,
-  encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
 } from "./protocol";
@@ -38,6 +38,8 @@ export class CollabConnection implements RoomMember {
 
   constructor(
     private readonly socket: WebSocket,
+    /** The TCP stream under `socket`: corked so that several messages leave in one write. */
+    private readonly stream: { cork(): void; uncork(): void },
     readonly identity: ConnectionIdentity,
     private readonly logger: Logger,
   ) {
@@ -71,11 +73,16 @@ export class CollabConnection implements RoomMember {
     return room;
   }
 
-  send(message: Uint8Array): void {
+  send(...messages: Uint8Array[]): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(message, (error) => {
-      if (error) this.close(CloseCode.internalError, "Send failed");
-    });
+    const together = messages.length > 1;
+    if (together) this.stream.cork();
+    for (const message of messages) {
+      this.socket.send(message, (error) => {
+        if (error) this.close(CloseCode.internalError, "Send failed");
+      });
+    }
+    if (together) this.stream.uncork();
   }
 
   close(code: number, reason: string): void {
@@ -151,7 +158,7 @@ export class CollabConnection implements RoomMember {
     const own = decodeAwarenessUpdate(update).filter((entry) => this.speaksFor(room, entry));
     if (own.length === 0) return;
     for (const entry of own) if (entry.state) entry.state.user = { ...this.identity.presence };
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(own), this);
+    applyAwarenessEntries(room.awareness, own, this);
   }
 
   private speaksFor(room: Room, entry: AwarenessEntry): boolean {

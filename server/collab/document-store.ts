@@ -1,17 +1,31 @@
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { compactDocument, latestUpdateId, loadStoredDocument } from "../../db/queries/documents";
+import {
+  compactDocument,
+  latestUpdateId,
+  loadStoredDocument,
+  type StoredDocument,
+  type StoredSnapshot,
+} from "../../db/queries/documents";
 import type { UpdateLog } from "./update-log";
 
 /** Rebuilds a statement's Y.Doc from its snapshot plus the updates logged after it. */
 export async function loadDocument(db: Database, statementId: string): Promise<Y.Doc> {
-  const stored = await loadStoredDocument(db, statementId);
+  return rebuildDocument(await loadStoredDocument(db, statementId));
+}
+
+export function rebuildDocument(stored: StoredDocument): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    if (stored.snapshot) applySnapshot(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update);
   });
   return doc;
+}
+
+function applySnapshot(doc: Y.Doc, { update, encoding }: StoredSnapshot): void {
+  if (encoding === 2) Y.applyUpdateV2(doc, update);
+  else Y.applyUpdate(doc, update);
 }
 
 /**
@@ -27,5 +41,5 @@ export async function compactLoadedDocument(
 ): Promise<void> {
   await updateLog.flush();
   const upTo = await latestUpdateId(db, statementId);
-  await compactDocument(db, statementId, Y.encodeStateAsUpdate(doc), upTo);
+  await compactDocument(db, statementId, { update: Y.encodeStateAsUpdateV2(doc), encoding: 2 }, upTo);
 }

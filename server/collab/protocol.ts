@@ -144,14 +144,3 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     throw malformed("Malformed awareness update");
   }
 }
-
-export function encodeAwarenessUpdate(entries: AwarenessEntry[]): Uint8Array {
-  return encodeMessage((encoder) => {
-    encoding.writeVarUint(encoder, entries.length);
-    for (const entry of entries) {
-      encoding.writeVarUint(encoder, entry.clientId);
-      encoding.writeVarUint(encoder, entry.clock);
-      encoding.writeVarString(encoder, JSON.stringify(entry.state));
-    }
-  });
-}

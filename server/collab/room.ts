@@ -1,16 +1,18 @@
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import type { ApprovalWatch } from "./approval-watch";
 import { compactLoadedDocument } from "./document-store";
 import type { Logger } from "./logger";
+import { mergeUpdatesInRounds } from "./merge-updates";
 import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol";
 import type { UpdateLog } from "./update-log";
 
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
   readonly userId: string;
-  send(message: Uint8Array): void;
+  /** Sends the messages in order; several at once go out in one write. */
+  send(...messages: Uint8Array[]): void;
 }
 
 export interface RoomOptions {
@@ -69,19 +71,24 @@ export class Room {
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ) => {
     for (const clientId of added.concat(updated, removed)) this.outgoingAwareness.add(clientId);
+    this.awarenessOrigins.add(this.members.has(origin as RoomMember) ? (origin as RoomMember) : null);
     this.scheduleFanOut();
   };
 
   /*
    * Fan-out is coalesced per event-loop turn: everything applied while the incoming messages of
    * one turn are handled goes out as one merged update and one awareness message per client,
-   * instead of one message per keystroke per client. A turn adds no timer delay.
+   * written together, instead of one message (and one system call) per keystroke per client. A
+   * turn adds no timer delay. Nothing is echoed to the client it came from when it is the only
+   * source of that turn's changes: it already has them.
    */
   private readonly outgoingUpdates: { update: Uint8Array; origin: RoomMember | null }[] = [];
   private readonly outgoingAwareness = new Set<number>();
+  /** Who caused this turn's awareness changes (null: the server, e.g. a member leaving). */
+  private readonly awarenessOrigins = new Set<RoomMember | null>();
   private fanOutScheduled = false;
 
   private scheduleFanOut() {
@@ -92,25 +99,35 @@ export class Room {
 
   private fanOut = () => {
     this.fanOutScheduled = false;
-    const updates = this.outgoingUpdates.splice(0);
-    if (updates.length > 0) {
-      const first = updates[0] as (typeof updates)[number];
-      const merged =
-        updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((entry) => entry.update));
-      const message = encodeUpdateMessage(merged);
-      // A client's own edits are not echoed back to it, unless they travel with others' edits.
-      const soleOrigin = updates.every((entry) => entry.origin === first.origin) ? first.origin : null;
-      for (const member of this.members) if (member !== soleOrigin) member.send(message);
-    }
-    if (this.outgoingAwareness.size > 0) {
-      const changed = [...this.outgoingAwareness];
-      this.outgoingAwareness.clear();
-      const message = encodeAwarenessMessage(
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      );
-      for (const member of this.members) member.send(message);
+    const update = this.takeOutgoingUpdate();
+    const awareness = this.takeOutgoingAwareness();
+    for (const member of this.members) {
+      const forMember = update?.skip === member ? [] : update ? [update.message] : [];
+      if (awareness && awareness.skip !== member) forMember.push(awareness.message);
+      if (forMember.length > 0) member.send(...forMember);
     }
   };
+
+  /** This turn's document updates as one message, and the member it need not go to. */
+  private takeOutgoingUpdate(): { message: Uint8Array; skip: RoomMember | null } | null {
+    const updates = this.outgoingUpdates.splice(0);
+    const first = updates[0];
+    if (!first) return null;
+    const skip = updates.every((entry) => entry.origin === first.origin) ? first.origin : null;
+    // Merging costs more than anything else here: skip it when nobody would receive the result.
+    if ([...this.members].every((member) => member === skip)) return null;
+    return { message: encodeUpdateMessage(mergeUpdatesInRounds(updates.map((entry) => entry.update))), skip };
+  }
+
+  private takeOutgoingAwareness(): { message: Uint8Array; skip: RoomMember | null } | null {
+    if (this.outgoingAwareness.size === 0) return null;
+    const changed = [...this.outgoingAwareness];
+    const origins = [...this.awarenessOrigins];
+    this.outgoingAwareness.clear();
+    this.awarenessOrigins.clear();
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    return { message, skip: origins.length === 1 ? (origins[0] ?? null) : null };
+  }
 
   /** Compacts at most once at a time; failures are logged and retried at the next threshold. */
   compact(): Promise<void> {

@@ -18,6 +18,7 @@ import {
   type StatementDocuments,
 } from "./statement-documents";
 import { UpdateLog } from "./update-log";
+import { warmUpYjs } from "./warm-up";
 
 export interface CollabServerOptions {
   db: Database;
@@ -26,6 +27,8 @@ export interface CollabServerOptions {
   /** Frames above this close the connection with 1009. */
   maxMessageBytes: number;
   flushDelayMs: number;
+  /** Least time between two timed writes of the update log (see UpdateLog). */
+  writeIntervalMs: number;
   unloadGraceMs: number;
   compactEvery: number;
   /** How soon after an edit its section's approvals are checked for staleness. */
@@ -93,8 +96,10 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
+  logger.info("yjs codec warmed up", { ms: Math.round(warmUpYjs()) });
   const updateLog = new UpdateLog(db, {
     flushDelayMs: options.flushDelayMs,
+    writeIntervalMs: options.writeIntervalMs,
     onError: (error) => logger.error("update log write failed", { error: String(error) }),
   });
   const rooms = new RoomRegistry({
@@ -146,7 +151,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       alive.add(ws);
       ws.on("pong", () => alive.add(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
-      const connection = new CollabConnection(ws, decision.identity, logger);
+      const connection = new CollabConnection(ws, socket, decision.identity, logger);
       void join(connection, ws, decision.statementId);
     });
   }

@@ -1,22 +1,34 @@
-import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { appendUpdates, type UpdateRow } from "../../db/queries/documents";
+import { mergeUpdatesInRounds } from "./merge-updates";
 
 export interface UpdateLogOptions {
   /** How long an update may wait for companions before it is written. */
   flushDelayMs: number;
+  /** Least time from the start of one timed write to the start of the next. */
+  writeIntervalMs: number;
   onError?: (error: unknown) => void;
 }
 
+/** After a failed write, the next attempt waits at least this long. */
+const RETRY_DELAY_MS = 1000;
+
 /**
- * Durable, batched writer of the Yjs update log. Updates wait at most `flushDelayMs`; while one
- * write is in flight, everything arriving meanwhile is written together next (group commit), so
- * typing costs one round-trip per batch, not per keystroke.
+ * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
+ * `flushDelayMs`; under continuous typing, writes start at most once per `writeIntervalMs`, and
+ * everything arriving meanwhile is written together (group commit), merged into one row per
+ * statement and author. A write costs per row, not per keystroke, so the interval is what bounds
+ * the database work of a busy server (on PGlite: CPU this machine shares with the relaying).
+ * Until written, an edit is also held by the client that made it, which sends it again when it
+ * reconnects after a server crash.
  */
 export class UpdateLog {
   private pending: UpdateRow[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
+  /** The latest batch write; batches run one after another. */
+  private writing: Promise<void> = Promise.resolve();
+  private writesInFlight = 0;
+  private lastTimedWriteAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Database,
@@ -25,9 +37,7 @@ export class UpdateLog {
 
   append(statementId: string, authorId: string | null, update: Uint8Array): void {
     this.pending.push({ statementId, authorId, update });
-    if (!this.timer && !this.draining) {
-      this.timer = setTimeout(() => void this.drain().catch(() => {}), this.options.flushDelayMs);
-    }
+    if (!this.timer && this.writesInFlight === 0) this.scheduleTimedWrite(0);
   }
 
   get pendingCount(): number {
@@ -36,38 +46,66 @@ export class UpdateLog {
 
   /** Resolves once everything appended before the call is in the database. */
   flush(): Promise<void> {
-    return this.drain();
+    this.cancelTimer();
+    return this.writeBatch();
   }
 
-  private drain(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    this.draining ??= this.writeUntilEmpty().finally(() => {
-      this.draining = null;
-    });
-    return this.draining;
+  private scheduleTimedWrite(minimumDelayMs: number): void {
+    const untilAllowed = this.lastTimedWriteAt + this.options.writeIntervalMs - performance.now();
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.lastTimedWriteAt = performance.now();
+        void this.writeBatch().catch(() => {});
+      },
+      Math.max(this.options.flushDelayMs, minimumDelayMs, untilAllowed),
+    );
   }
 
-  private async writeUntilEmpty(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        await appendUpdates(this.db, mergeByStatementAndAuthor(batch));
-      } catch (error) {
-        // Keep the batch, in order, ahead of anything newer, and retry later.
-        this.pending = batch.concat(this.pending);
-        this.options.onError?.(error);
-        this.timer ??= setTimeout(() => void this.drain().catch(() => {}), 1000);
-        throw error;
-      }
+  private cancelTimer(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Queues a write of everything pending when it starts. */
+  private writeBatch(): Promise<void> {
+    this.writesInFlight++;
+    const write = this.writing
+      .catch(() => {})
+      .then(() => this.writePending())
+      .finally(() => {
+        this.writesInFlight--;
+      });
+    this.writing = write;
+    return write;
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    let failed = false;
+    try {
+      await appendUpdates(this.db, mergeByStatementAndAuthor(batch));
+    } catch (error) {
+      failed = true;
+      // Keep the batch, in order, ahead of anything newer, and retry later.
+      this.pending = batch.concat(this.pending);
+      this.options.onError?.(error);
+      throw error;
+    } finally {
+      // What arrived during the write (or a failed batch) waits for the next timed write.
+      if (this.pending.length > 0 && !this.timer) this.scheduleTimedWrite(failed ? RETRY_DELAY_MS : 0);
     }
   }
 }
 
-/** One row per statement and author per batch: a batch is small, so merging it is cheap. */
+/**
+ * One row per statement and author per batch. A batch can hold thousands of updates when they
+ * arrive faster than the database writes (a paste replayed, a client catching up), hence the
+ * merge in rounds.
+ */
 function mergeByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[] {
   const groups = new Map<string, UpdateRow[]>();
   for (const row of batch) {
@@ -78,6 +116,8 @@ function mergeByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[] {
   }
   return [...groups.values()].map((rows) => {
     const first = rows[0] as UpdateRow;
-    return rows.length === 1 ? first : { ...first, update: Y.mergeUpdates(rows.map((row) => row.update)) };
+    return rows.length === 1
+      ? first
+      : { ...first, update: mergeUpdatesInRounds(rows.map((row) => row.update)) };
   });
 }

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { loadStoredDocument } from "../../db/queries/documents";
 import { createNewStatement, UnknownPreparingUnitsError } from "../../db/queries/new-statement";
 import { getStatementDetail } from "../../db/queries/statements";
 import { listUnits } from "../../db/queries/units";
 import { auditEvents, organisations, statements, units, users } from "../../db/schema";
 import { STANDARD_OPENING_PROPOSAL, TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
 import { fragmentPlainText } from "../../editor/section-content";
+import { loadDocument } from "../../server/collab/document-store";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 /* What the query layer stores and refuses, in an organisation of the test's own. */
@@ -127,9 +127,7 @@ describe("createNewStatement", () => {
     const bakgrund = detail?.sections.find((section) => section.key === "bakgrund");
     expect(bakgrund?.owners).toEqual([{ id: unitIds.avdelning, name: "Socialtjänstavdelningen" }]);
 
-    const stored = await loadStoredDocument(db, id);
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    const doc = await loadDocument(db, id);
     const opening = doc.getXmlFragment("forslag-till-beslut");
     expect(opening.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(["orderedList"]);
     expect(fragmentPlainText(opening)).toBe(STANDARD_OPENING_PROPOSAL);

@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   // project's own config says which database it tests.
   const kind = project.config.env?.TEST_DB === "postgres" ? "postgres" : "pglite";
   if (kind === "pglite") {
-    const connection = await connectDatabase({ kind: "pglite" });
+    const connection = await connectDatabase({ kind: "pglite", thread: "main" });
     await migrateDatabase(connection);
     const seedStatementId = await seedDemoData(connection.db);
     const { PGlite } = await import("@electric-sql/pglite");

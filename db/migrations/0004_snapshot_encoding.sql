@@ -1,0 +1,1 @@
+ALTER TABLE "document_snapshots" ADD COLUMN "encoding" smallint DEFAULT 1 NOT NULL;
