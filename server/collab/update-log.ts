@@ -10,6 +10,9 @@ export interface UpdateLogOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Pending updates are merged whenever this many have arrived since the last merge. */
+const MERGE_EVERY = 64;
+
 /** After a failed write, the next attempt waits at least this long. */
 const RETRY_DELAY_MS = 1000;
 
@@ -29,6 +32,8 @@ export class UpdateLog {
   private writing: Promise<void> = Promise.resolve();
   private writesInFlight = 0;
   private lastTimedWriteAt = Number.NEGATIVE_INFINITY;
+  /** How many of `pending` are already merged: one per statement and author. */
+  private mergedUpTo = 0;
 
   constructor(
     private readonly db: Database,
@@ -37,7 +42,17 @@ export class UpdateLog {
 
   append(statementId: string, authorId: string | null, update: Uint8Array): void {
     this.pending.push({ statementId, authorId, update });
+    if (this.pending.length >= this.mergedUpTo + MERGE_EVERY) this.mergePending();
     if (!this.timer && this.writesInFlight === 0) this.scheduleTimedWrite(0);
+  }
+
+  /**
+   * Merges pending updates as they accumulate, a small slice at a time, so a write after a second
+   * of busy typing does not stall the event loop merging everything at once.
+   */
+  private mergePending(): void {
+    this.pending = mergeByStatementAndAuthor(this.pending);
+    this.mergedUpTo = this.pending.length;
   }
 
   get pendingCount(): number {
@@ -85,6 +100,7 @@ export class UpdateLog {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.mergedUpTo = 0;
     let failed = false;
     try {
       await appendUpdates(this.db, mergeByStatementAndAuthor(batch));
@@ -92,6 +108,7 @@ export class UpdateLog {
       failed = true;
       // Keep the batch, in order, ahead of anything newer, and retry later.
       this.pending = batch.concat(this.pending);
+      this.mergedUpTo = 0;
       this.options.onError?.(error);
       throw error;
     } finally {
