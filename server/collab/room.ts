@@ -79,26 +79,38 @@ export class Room {
   };
 
   /*
-   * Fan-out is coalesced per event-loop turn: everything applied while the incoming messages of
-   * one turn are handled goes out as one merged update and one awareness message per client,
-   * written together, instead of one message (and one system call) per keystroke per client. A
-   * turn adds no timer delay. Nothing is echoed to the client it came from when it is the only
-   * source of that turn's changes: it already has them.
+   * Fan-out is coalesced: everything applied while one socket read is handled (a keystroke and
+   * the caret move that travels with it) goes out as one merged update and one awareness message
+   * per client, written together. A room that already sent in this event-loop turn is busy: the
+   * rest of its turn is gathered and sent once at the end of the turn, instead of one message
+   * (and one system call) per keystroke per client. A quiet room adds no delay; a busy one at most
+   * the rest of a turn. Nothing is echoed to the client it came from when it is the only source
+   * of the changes: it already has them.
    */
   private readonly outgoingUpdates: { update: Uint8Array; origin: RoomMember | null }[] = [];
   private readonly outgoingAwareness = new Set<number>();
-  /** Who caused this turn's awareness changes (null: the server, e.g. a member leaving). */
+  /** Who caused the pending awareness changes (null: the server, e.g. a member leaving). */
   private readonly awarenessOrigins = new Set<RoomMember | null>();
   private fanOutScheduled = false;
+  private sentThisTurn = false;
 
   private scheduleFanOut() {
     if (this.fanOutScheduled) return;
     this.fanOutScheduled = true;
-    setImmediate(this.fanOut);
+    if (this.sentThisTurn) setImmediate(this.fanOut);
+    else queueMicrotask(this.fanOut);
   }
+
+  private readonly endTurn = () => {
+    this.sentThisTurn = false;
+  };
 
   private fanOut = () => {
     this.fanOutScheduled = false;
+    if (!this.sentThisTurn) {
+      this.sentThisTurn = true;
+      setImmediate(this.endTurn);
+    }
     const update = this.takeOutgoingUpdate();
     const awareness = this.takeOutgoingAwareness();
     for (const member of this.members) {
