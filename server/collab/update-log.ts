@@ -32,7 +32,7 @@ export class UpdateLog {
   private writing: Promise<void> = Promise.resolve();
   private writesInFlight = 0;
   private lastTimedWriteAt = Number.NEGATIVE_INFINITY;
-  /** How many of `pending` are already merged: one per statement and author. */
+  /** How many of `pending` are merged slices; the rest arrived since the last merge. */
   private mergedUpTo = 0;
 
   constructor(
@@ -47,11 +47,13 @@ export class UpdateLog {
   }
 
   /**
-   * Merges pending updates as they accumulate, a small slice at a time, so a write after a second
-   * of busy typing does not stall the event loop merging everything at once.
+   * Merges the updates that arrived since the last merge among themselves, so that a write after
+   * a second of busy typing does not stall the event loop merging everything at once. Rows merged
+   * earlier are left alone: merging into them again would re-encode a growing row every time.
    */
   private mergePending(): void {
-    this.pending = mergeByStatementAndAuthor(this.pending);
+    const merged = this.pending.slice(0, this.mergedUpTo);
+    this.pending = merged.concat(mergeByStatementAndAuthor(this.pending.slice(this.mergedUpTo)));
     this.mergedUpTo = this.pending.length;
   }
 
