@@ -5,18 +5,7 @@ import { documentUpdates, users } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { UpdateLog } from "../../server/collab/update-log";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-
-/** Keystrokes of several writers into one section, each its own Yjs update, in typing order. */
-function keystrokes(writers: number, count: number): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const docs = Array.from({ length: writers }, () => new Y.Doc());
-  for (const doc of docs) doc.on("update", (update: Uint8Array) => updates.push(update));
-  for (let index = 0; index < count; index++) {
-    const doc = docs[index % writers] as Y.Doc;
-    doc.getText("update-log-test").insert(0, String(index % 10));
-  }
-  return updates;
-}
+import { keystrokeUpdates } from "../support/keystrokes";
 
 describe("the update log", () => {
   let database: TestDatabase;
@@ -36,7 +25,7 @@ describe("the update log", () => {
     const before = await loadDocument(db, statementId);
     // A write interval far longer than the test: only the flush writes.
     const log = new UpdateLog(db, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
-    const updates = keystrokes(2, 301);
+    const updates = keystrokeUpdates(2, 301, "update-log-test");
     updates.forEach((update, index) => {
       log.append(statementId, authors[index % 2] ?? null, update);
     });
