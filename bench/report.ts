@@ -54,6 +54,24 @@ function find<T extends { server: ServerName }>(list: T[], server: ServerName): 
 
 const label = (server: ServerName) => SERVER_LABELS[server];
 
+/** One row per pair (ours, theirs) both measured: the pair's label, then `cells` of the two. */
+function ratioRows<T extends { server: ServerName }>(
+  figures: T[],
+  others: ServerName[],
+  cells: (mine: T, theirs: T) => string[],
+): string[][] {
+  const rows: string[][] = [];
+  for (const ours of OURS) {
+    const mine = find(figures, ours);
+    if (!mine) continue;
+    for (const other of others) {
+      const theirs = find(figures, other);
+      if (theirs) rows.push([`${label(ours)} / ${label(other)}`, ...cells(mine, theirs)]);
+    }
+  }
+  return rows;
+}
+
 /** Server CPU seconds, with PostgreSQL's own beside it when it was measured. */
 function cpuCell(seconds: number, database: number | null | undefined, digits = 2): string {
   return database === null || database === undefined
@@ -239,25 +257,15 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       background(entry.background),
     ]),
   );
-  const rows: string[][] = [];
-  for (const ours of OURS) {
-    const mine = find(figures, ours);
-    if (!mine) continue;
-    for (const other of ["stock", "hocuspocus", "floor"] as ServerName[]) {
-      const theirs = find(figures, other);
-      if (!theirs) continue;
-      rows.push([
-        `${label(ours)} / ${label(other)}`,
-        ...(saturation ? [ratio(mine.updatesPerSecond, theirs.updatesPerSecond)] : []),
-        ratio(mine.latency.p50, theirs.latency.p50),
-        ratio(mine.latency.p99, theirs.latency.p99),
-        ratio(mine.latency.max, theirs.latency.max),
-        ratio(mine.cpuSeconds, theirs.cpuSeconds),
-        ratio(mine.cpuMicrosPerDelivery, theirs.cpuMicrosPerDelivery),
-        ratio(mine.peakRssBytes, theirs.peakRssBytes),
-      ]);
-    }
-  }
+  const rows = ratioRows(figures, ["stock", "hocuspocus", "floor"], (mine, theirs) => [
+    ...(saturation ? [ratio(mine.updatesPerSecond, theirs.updatesPerSecond)] : []),
+    ratio(mine.latency.p50, theirs.latency.p50),
+    ratio(mine.latency.p99, theirs.latency.p99),
+    ratio(mine.latency.max, theirs.latency.max),
+    ratio(mine.cpuSeconds, theirs.cpuSeconds),
+    ratio(mine.cpuMicrosPerDelivery, theirs.cpuMicrosPerDelivery),
+    ratio(mine.peakRssBytes, theirs.peakRssBytes),
+  ]);
   if (rows.length > 0) {
     out += `\nRatios (ours ÷ theirs; below 1 is better for ours${saturation ? ", except updates/s" : ""}):\n\n`;
     out += table(
@@ -322,22 +330,12 @@ function coldSection(figures: ColdFigures[]): string {
       background(entry.background),
     ]),
   );
-  const rows: string[][] = [];
-  for (const ours of OURS) {
-    const mine = find(figures, ours);
-    if (!mine) continue;
-    for (const other of ["stock", "hocuspocus"] as ServerName[]) {
-      const theirs = find(figures, other);
-      if (!theirs) continue;
-      rows.push([
-        `${label(ours)} / ${label(other)}`,
-        ratio(mine.ingestPerSecond, theirs.ingestPerSecond),
-        ratio(mine.replayCpuSeconds, theirs.replayCpuSeconds),
-        ratio(median(mine.coldOpenMs), median(theirs.warmOpenMs)),
-        ratio(median(mine.warmOpenMs), median(theirs.warmOpenMs)),
-      ]);
-    }
-  }
+  const rows = ratioRows(figures, ["stock", "hocuspocus"], (mine, theirs) => [
+    ratio(mine.ingestPerSecond, theirs.ingestPerSecond),
+    ratio(mine.replayCpuSeconds, theirs.replayCpuSeconds),
+    ratio(median(mine.coldOpenMs), median(theirs.warmOpenMs)),
+    ratio(median(mine.warmOpenMs), median(theirs.warmOpenMs)),
+  ]);
   if (rows.length > 0) {
     out += "\nRatios (ours ÷ theirs):\n\n";
     out += table(
@@ -405,23 +403,13 @@ function manySection(figures: ManyFigures[]): string {
       background(entry.background),
     ]),
   );
-  const rows: string[][] = [];
-  for (const ours of OURS) {
-    const mine = find(figures, ours);
-    if (!mine) continue;
-    for (const other of ["stock", "hocuspocus"] as ServerName[]) {
-      const theirs = find(figures, other);
-      if (!theirs) continue;
-      rows.push([
-        `${label(ours)} / ${label(other)}`,
-        ratio(mine.bytesPerStatement, theirs.bytesPerStatement),
-        ratio(mine.heapBytesPerStatement, theirs.heapBytesPerStatement),
-        ratio(mine.open.p50, theirs.open.p50),
-        ratio(mine.rssLoadedBytes, theirs.rssLoadedBytes),
-        ratio(mine.rssAfterLeaveBytes, theirs.rssAfterLeaveBytes),
-      ]);
-    }
-  }
+  const rows = ratioRows(figures, ["stock", "hocuspocus"], (mine, theirs) => [
+    ratio(mine.bytesPerStatement, theirs.bytesPerStatement),
+    ratio(mine.heapBytesPerStatement, theirs.heapBytesPerStatement),
+    ratio(mine.open.p50, theirs.open.p50),
+    ratio(mine.rssLoadedBytes, theirs.rssLoadedBytes),
+    ratio(mine.rssAfterLeaveBytes, theirs.rssAfterLeaveBytes),
+  ]);
   if (rows.length > 0) {
     out += "\nRatios (ours ÷ theirs; below 1 is better for ours):\n\n";
     out += table(

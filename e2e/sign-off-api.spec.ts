@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import { AVDELNING_SECTIONS, YTTRANDE } from "../tests/support/sections";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /*
@@ -6,15 +7,6 @@ import { createStatementViaForm, signIn } from "./helpers";
  * finalised: other tests use it).
  */
 
-const YTTRANDE = "forvaltningens-yttrande";
-const AVDELNING_SECTIONS = [
-  "forslag-till-beslut",
-  "sammanfattning",
-  "bilaga",
-  "arendets-beredning",
-  "bakgrund",
-  "forslag-till-beslut-avslutande",
-];
 /** Well-formed, but no section's content has it. */
 const UNKNOWN_HASH = `sha256:${"0".repeat(64)}`;
 

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { AVDELNING_SECTIONS } from "../tests/support/sections";
 import {
   createStatementViaForm,
   focusEndOfSection,
@@ -86,14 +87,7 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
     direktor.getByRole("alert").filter({ hasText: "Alla avsnitt är inte godkända" }),
   ).toContainText("Bakgrund");
   const avdelningschef = await openStatementAt(browser, "avdelningschef@demo.test", url);
-  for (const key of [
-    "forslag-till-beslut",
-    "sammanfattning",
-    "bilaga",
-    "arendets-beredning",
-    "bakgrund",
-    "forslag-till-beslut-avslutande",
-  ]) {
+  for (const key of AVDELNING_SECTIONS) {
     await approveSection(avdelningschef, key);
     await expect(state(avdelningschef, key)).toHaveAttribute("data-state", "approved");
   }

@@ -6,6 +6,7 @@
  */
 import { WebSocket } from "ws";
 import { onParentMessages, toParent } from "../lib/ipc";
+import { stopTyping, typeAtRate } from "./pace";
 import type { SenderReport, TypingResult, TypingSpec } from "./typing";
 
 interface FloorClient {
@@ -125,23 +126,17 @@ onParentMessages({
     typing = true;
     goAt = performance.now();
     if (spec.mode === "rate") {
-      const interval = 1000 / spec.cps;
-      for (const room of rooms) {
-        for (const typist of room.typists) {
-          typist.timer = setTimeout(() => {
-            send(typist);
-            typist.timer = setInterval(() => send(typist), interval);
-          }, Math.random() * interval);
-        }
-      }
+      typeAtRate(
+        rooms.flatMap((room) => room.typists),
+        spec.cps,
+        send,
+      );
     } else {
       schedulePump();
     }
     await new Promise((resolve) => setTimeout(resolve, message.durationMs));
     typing = false;
-    for (const room of rooms) {
-      for (const typist of room.typists) if (typist.timer) clearTimeout(typist.timer);
-    }
+    stopTyping(rooms.flatMap((room) => room.typists));
     const senders: SenderReport[] = rooms.flatMap((room) =>
       room.typists.map((typist) => ({
         room: room.name,

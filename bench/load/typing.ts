@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
 import { type BenchClient, connectClient, withTimeout, type YjsServerKind } from "./clients";
+import { stopTyping, typeAtRate } from "./pace";
 
 export interface TypingClientSpec {
   cookie: string | null;
@@ -234,27 +235,17 @@ onParentMessages({
     typing = true;
     goAt = performance.now();
     if (spec.mode === "rate") {
-      const interval = 1000 / spec.cps;
-      for (const room of rooms) {
-        for (const typist of room.typists) {
-          // Typists start at random phases, as people do.
-          typist.timer = setTimeout(() => {
-            typeOne(typist);
-            typist.timer = setInterval(() => typeOne(typist), interval);
-          }, Math.random() * interval);
-        }
-      }
+      typeAtRate(
+        rooms.flatMap((room) => room.typists),
+        spec.cps,
+        typeOne,
+      );
     } else {
       schedulePump();
     }
     await new Promise((resolve) => setTimeout(resolve, message.durationMs));
     typing = false;
-    for (const room of rooms) {
-      for (const typist of room.typists) {
-        if (typist.timer) clearTimeout(typist.timer);
-        typist.timer = null;
-      }
-    }
+    stopTyping(rooms.flatMap((room) => room.typists));
     const senders: SenderReport[] = rooms.flatMap((room) =>
       room.typists.map((typist) => ({
         room: room.spec.name,

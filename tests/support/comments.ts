@@ -13,7 +13,13 @@ import type { WorkflowResult } from "../../workflow/result";
 import { passageAnchor } from "./anchors";
 import { connectClient, type TestClient, waitForSynced } from "./clients";
 import type { CollabFixture } from "./fixture";
-import { expectOk, expectRefusal as expectWorkflowRefusal, GRANSKARE, HANDLAGGARE_BOU } from "./workflow";
+import {
+  expectOk,
+  expectRefusal as expectWorkflowRefusal,
+  GRANSKARE,
+  HANDLAGGARE_BOU,
+  sessionUserOf,
+} from "./workflow";
 
 export { anchoredText, findPassage, passageAnchor } from "./anchors";
 
@@ -46,12 +52,7 @@ export function commentHelpers(collab: CollabFixture) {
   const helpers = {
     db,
     seed,
-    /** The user as the server loads them for a request. */
-    async user(email: string): Promise<SessionUser> {
-      const user = await loadSessionUser(db(), await collab.userIdOf(email));
-      if (!user) throw new Error(`No session user for ${email}`);
-      return user;
-    },
+    user: (email: string): Promise<SessionUser> => sessionUserOf(collab, email),
     /** A synced client of any statement (the fixture's own clients only open the seed). */
     async connectTo(statementId: string, email: string): Promise<TestClient> {
       const client = connectClient(collab.server.wsUrl, statementId, await collab.cookieFor(email));

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
 import { createNewStatement } from "../../db/queries/new-statement";
-import { loadSessionUser, type SessionUser } from "../../db/queries/users";
+import type { SessionUser } from "../../db/queries/users";
 import { sectionApprovals, sections, units } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { approve } from "../../workflow/sign-off";
@@ -15,6 +15,7 @@ import {
 import { type TestClient, waitForAwareness } from "./clients";
 import { insertAtStart, sectionText } from "./document";
 import type { CollabFixture } from "./fixture";
+import { AVDELNING_SECTIONS } from "./sections";
 import { pollUntil } from "./wait";
 import {
   AVDELNINGSCHEF,
@@ -22,9 +23,11 @@ import {
   ENHETSCHEF_EB,
   expectOk,
   HANDLAGGARE_BOU,
+  sessionUserOf,
   YTTRANDE,
 } from "./workflow";
 
+export { AVDELNING_SECTIONS } from "./sections";
 export {
   AVDELNINGSCHEF,
   DIREKTOR,
@@ -37,15 +40,6 @@ export {
   HANDLAGGARE_EB,
   YTTRANDE,
 } from "./workflow";
-
-export const AVDELNING_SECTIONS = [
-  "forslag-till-beslut",
-  "sammanfattning",
-  "bilaga",
-  "arendets-beredning",
-  "bakgrund",
-  "forslag-till-beslut-avslutande",
-] as const;
 
 export type ApprovalRow = typeof sectionApprovals.$inferSelect;
 
@@ -82,12 +76,7 @@ export function signOffHelpers(collab: CollabFixture) {
   const helpers = {
     db,
     seed,
-    /** The user as the server loads them for a request. */
-    async user(email: string): Promise<SessionUser> {
-      const user = await loadSessionUser(db(), await collab.userIdOf(email));
-      if (!user) throw new Error(`No session user for ${email}`);
-      return user;
-    },
+    user: (email: string): Promise<SessionUser> => sessionUserOf(collab, email),
     async workflow(email: string, statementId = seed()): Promise<StatementWorkflow> {
       const lookup = await loadStatementWorkflow(db(), await helpers.user(email), statementId);
       if (!lookup.found) throw new Error(`${email} cannot see ${statementId}: ${lookup.status}`);

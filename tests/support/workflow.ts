@@ -1,5 +1,7 @@
 import { expect } from "vitest";
+import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import type { WorkflowResult } from "../../workflow/result";
+import type { CollabFixture } from "./fixture";
 
 export const HANDLAGGARE_BOU = "handlaggare.bou@demo.test";
 export const HANDLAGGARE_EB = "handlaggare.eb@demo.test";
@@ -9,8 +11,7 @@ export const ENHETSCHEF_EB = "enhetschef.eb@demo.test";
 export const AVDELNINGSCHEF = "avdelningschef@demo.test";
 export const DIREKTOR = "direktor@demo.test";
 
-/** Owned by both enheter and approved by both enhetschefer; the other sections belong to the avdelning. */
-export const YTTRANDE = "forvaltningens-yttrande";
+export { YTTRANDE } from "./sections";
 
 /** The success value of a workflow call; fails the test with the refusal otherwise. */
 export function expectOk<T>(result: WorkflowResult<T>): T {
@@ -27,4 +28,11 @@ export function expectRefusal<T>(
   expect(result.status, result.error).toBe(status);
   const details = typeof result.details === "object" && result.details !== null ? result.details : {};
   return { error: result.error, details: details as Record<string, unknown> };
+}
+
+/** The user as the server loads them for a request. */
+export async function sessionUserOf(collab: CollabFixture, email: string): Promise<SessionUser> {
+  const user = await loadSessionUser(collab.database.connection.db, await collab.userIdOf(email));
+  if (!user) throw new Error(`No session user for ${email}`);
+  return user;
 }
