@@ -6,7 +6,7 @@ import { Deadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
 import { type StatementOverview, summariseStatements } from "@/db/queries/overview";
 import { listStatements } from "@/db/queries/statements";
-import { canCreateStatement } from "@/domain/access";
+import { actorUnitIds, canCreateStatement } from "@/domain/access";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtanden" };
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function StatementListPage() {
   const user = await requirePageUser("/");
   const db = await getDb();
   const statements = await listStatements(db, user.organisationId);
-  const myUnitIds = user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+  const myUnitIds = actorUnitIds(user);
   const overview = await summariseStatements(
     db,
     statements.map((statement) => statement.id),

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { ThreadView } from "@/db/queries/comments";
+import { isOwnComment } from "@/domain/comments";
 import { formatSwedishDateTime } from "@/domain/deadline";
 import { sendComment } from "./comment-api";
 
@@ -87,27 +88,29 @@ export function CommentThread(props: CommentThreadProps) {
           ) : (
             <CommentBody body={comment.body} />
           )}
-          {!comment.deleted && comment.author.id === myUserId && editing !== comment.id && (
-            <div className="comment-actions">
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setEditing(comment.id);
-                  setDraft(comment.body);
-                }}
-              >
-                Ändra
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => void run(`${base}/${comment.id}`, "DELETE")}
-              >
-                Ta bort
-              </button>
-            </div>
-          )}
+          {!comment.deleted &&
+            isOwnComment({ id: myUserId }, { authorId: comment.author.id }) &&
+            editing !== comment.id && (
+              <div className="comment-actions">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setEditing(comment.id);
+                    setDraft(comment.body);
+                  }}
+                >
+                  Ändra
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void run(`${base}/${comment.id}`, "DELETE")}
+                >
+                  Ta bort
+                </button>
+              </div>
+            )}
         </div>
       ))}
       {!thread.deleted && (

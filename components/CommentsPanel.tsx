@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { ThreadView } from "@/db/queries/comments";
+import { canResolveThread } from "@/domain/comments";
 import { CommentThread } from "./CommentThread";
 
 type Filter = "open" | "resolved" | "all";
@@ -73,10 +74,10 @@ export function CommentsPanel(props: CommentsPanelProps) {
                 statementId={props.statementId}
                 thread={thread}
                 myUserId={myUserId}
-                mayResolve={
-                  thread.author.id === myUserId ||
-                  section.ownerUnitIds.some((unitId) => memberOfUnitIds.includes(unitId))
-                }
+                mayResolve={canResolveThread(
+                  { id: myUserId, memberOfUnitIds },
+                  { authorId: thread.author.id, sectionOwnerUnitIds: section.ownerUnitIds },
+                )}
                 detached={positions.get(thread.id) === null}
                 active={props.activeThreadId === thread.id}
                 onShowPassage={props.onShowPassage}

@@ -11,7 +11,6 @@ import {
 } from "@/domain/new-statement";
 
 /** Summary entries follow the order of the fields on the page. */
-const FIELD_ORDER = NEW_STATEMENT_FIELDS;
 
 const inputId = (field: NewStatementField) => `new-statement-${field}`;
 const errorId = (field: NewStatementField) => `${inputId(field)}-error`;
@@ -33,7 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function knownFieldErrors(value: unknown): NewStatementFieldErrors {
   if (!isRecord(value)) return {};
   const errors: NewStatementFieldErrors = {};
-  for (const field of FIELD_ORDER) {
+  for (const field of NEW_STATEMENT_FIELDS) {
     const message = value[field];
     if (typeof message === "string") errors[field] = message;
   }
@@ -111,7 +110,7 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
   const [pending, setPending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { fieldErrors, formError } = problems;
-  const listedErrors = FIELD_ORDER.flatMap((field) => {
+  const listedErrors = NEW_STATEMENT_FIELDS.flatMap((field) => {
     const message = fieldErrors[field];
     return message ? [{ field, message }] : [];
   });

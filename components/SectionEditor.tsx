@@ -107,10 +107,9 @@ export function SectionEditor(props: SectionEditorProps) {
       onThreadPositions(sectionKey, positions);
     };
     report();
-    editor.on("update", report);
+    // Every edit is a transaction, so this also covers "update".
     editor.on("transaction", report);
     return () => {
-      editor.off("update", report);
       editor.off("transaction", report);
     };
   }, [editor, threads, sectionKey, onThreadPositions]);

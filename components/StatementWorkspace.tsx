@@ -43,7 +43,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
     [workflow.sections],
   );
-  const openThreads = threads.filter((thread) => !thread.resolved && !thread.deleted);
   const highlightsBySection = useMemo(() => {
     const bySection = new Map<string, HighlightedThread[]>();
     for (const thread of threads) {
@@ -99,7 +98,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
             const here = present.filter((user) => user.section === section.key && !user.isMe);
             const fragment = loaded ? doc.getXmlFragment(section.key) : null;
-            const open = openThreads.filter((thread) => thread.sectionKey === section.key).length;
+            const open = highlightsBySection.get(section.key)?.length ?? 0;
             return (
               <section
                 key={section.key}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, canCreateStatement, canEditStatementText, canReadStatement } from "./access";
+import {
+  type Actor,
+  actorUnitIds,
+  canCreateStatement,
+  canEditStatementText,
+  canReadStatement,
+} from "./access";
 
 const ORG = "org-1";
 const draft = { organisationId: ORG, status: "draft" as const };
@@ -59,5 +65,16 @@ describe("creating statements", () => {
       ],
     };
     expect(canCreateStatement(both)).toBe(true);
+  });
+});
+
+describe("actorUnitIds", () => {
+  it("lists the units the actor holds a role in, skipping roles held without a unit", () => {
+    const roles: Actor["roles"] = [
+      { role: "handlaggare", unitId: "bou" },
+      { role: "granskare", unitId: null },
+      { role: "enhetschef", unitId: "eb" },
+    ];
+    expect(actorUnitIds({ roles })).toEqual(["bou", "eb"]);
   });
 });

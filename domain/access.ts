@@ -24,6 +24,11 @@ function isDrafter(actor: Actor): boolean {
   return actor.roles.some((grant) => DRAFTING_ROLES.has(grant.role));
 }
 
+/** The units the actor holds a role in ("din enhet"). */
+export function actorUnitIds(actor: Pick<Actor, "roles">): string[] {
+  return actor.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+}
+
 export function canReadStatement(actor: Actor, statement: StatementAccessFacts): boolean {
   return actor.organisationId === statement.organisationId && actor.roles.length > 0;
 }

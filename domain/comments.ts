@@ -23,7 +23,7 @@ export interface ThreadFacts extends CommentFacts {
   sectionOwnerUnitIds: string[];
 }
 
-export function isOwnComment(actor: Actor, comment: CommentFacts): boolean {
+export function isOwnComment(actor: Pick<Actor, "id">, comment: CommentFacts): boolean {
   return actor.id === comment.authorId;
 }
 
@@ -31,7 +31,10 @@ export function isOwnComment(actor: Actor, comment: CommentFacts): boolean {
  * The thread's author, or a member of a unit that owns the section, may resolve or reopen it.
  * `memberOfUnitIds` counts an enhet's staff as members of its avdelning too.
  */
-export function canResolveThread(actor: Actor & { memberOfUnitIds: string[] }, thread: ThreadFacts): boolean {
+export function canResolveThread(
+  actor: Pick<Actor, "id"> & { memberOfUnitIds: string[] },
+  thread: ThreadFacts,
+): boolean {
   if (isOwnComment(actor, thread)) return true;
   return actor.memberOfUnitIds.some((unitId) => thread.sectionOwnerUnitIds.includes(unitId));
 }

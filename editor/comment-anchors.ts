@@ -34,9 +34,12 @@ export function encodeAnchor(anchor: { start: Y.RelativePosition; end: Y.Relativ
   };
 }
 
+/** Standard base64, as anchors travel in JSON. */
+export const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
+
 /** Throws on anything that is not base64 of an encoded relative position. */
 export function decodeAnchorPosition(encoded: string): Y.RelativePosition {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) throw new Error("Not base64");
+  if (!BASE64_PATTERN.test(encoded)) throw new Error("Not base64");
   return Y.decodeRelativePosition(fromBase64(encoded));
 }
 

@@ -14,17 +14,12 @@ import { getStatementDetail } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canReadStatement } from "../domain/access";
 import { canResolveThread, commentBodySchema, isOwnComment } from "../domain/comments";
+import { BASE64_PATTERN } from "../editor/comment-anchors";
 import { publishStatementEvent } from "../events/statement-events";
 import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, readableStatement, statementUnavailable, type WorkflowResult } from "./result";
 
-type Result<T> = WorkflowResult<T>;
-
-const base64 = z
-  .string()
-  .min(4)
-  .max(4096)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "ska vara base64");
+const base64 = z.string().min(4).max(4096).regex(BASE64_PATTERN, "ska vara base64");
 
 export const newThreadSchema = z.object({
   sectionKey: z.string().min(1).max(200),
@@ -47,7 +42,7 @@ export async function listComments(
   db: Database,
   user: SessionUser,
   statementId: string,
-): Promise<Result<{ threads: ThreadView[] }>> {
+): Promise<WorkflowResult<{ threads: ThreadView[] }>> {
   const statement = await readableStatement(db, user, statementId);
   if (!statement.ok) return statement;
   return { ok: true, value: { threads: await listThreads(db, statementId) } };
@@ -59,7 +54,7 @@ export async function startThread(
   user: SessionUser,
   statementId: string,
   input: z.infer<typeof newThreadSchema>,
-): Promise<Result<{ id: string }>> {
+): Promise<WorkflowResult<{ id: string }>> {
   const detail = await getStatementDetail(db, statementId);
   if (!detail) return statementUnavailable(404);
   if (!canReadStatement(user, detail)) return statementUnavailable(403);
@@ -101,7 +96,7 @@ export async function reply(
   statementId: string,
   threadId: string,
   body: string,
-): Promise<Result<{ id: string }>> {
+): Promise<WorkflowResult<{ id: string }>> {
   const found = await findLiveComment(db, user, statementId, threadId);
   if (!found.ok) return found;
   if (found.comment.threadId !== null) return fail(400, "Svara på trådens första kommentar");
@@ -121,7 +116,7 @@ export async function updateComment(
   statementId: string,
   commentId: string,
   patch: z.infer<typeof commentPatchSchema>,
-): Promise<Result<{ id: string }>> {
+): Promise<WorkflowResult<{ id: string }>> {
   const found = await findLiveComment(db, user, statementId, commentId);
   if (!found.ok) return found;
   const { comment } = found;
@@ -151,7 +146,7 @@ export async function removeComment(
   user: SessionUser,
   statementId: string,
   commentId: string,
-): Promise<Result<{ id: string }>> {
+): Promise<WorkflowResult<{ id: string }>> {
   const found = await findLiveComment(db, user, statementId, commentId);
   if (!found.ok) return found;
   if (!isOwnComment(user, found.comment)) return fail(403, "Du kan bara ta bort dina egna kommentarer");

@@ -21,8 +21,6 @@ import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowResult } from "./result";
 import { loadStatementWorkflow, type SectionWorkflow, type StatementWorkflow } from "./statement-workflow";
 
-export type SignOffResult<T> = WorkflowResult<T>;
-
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
 const FINALISED_REVOKE = "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas";
 const FINALISED = Symbol("finalised");
@@ -66,7 +64,7 @@ export async function approve(
   statementId: string,
   sectionKey: string,
   contentHash: string,
-): Promise<SignOffResult<{ approvalIds: string[]; contentHash: string }>> {
+): Promise<WorkflowResult<{ approvalIds: string[]; contentHash: string }>> {
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
   const { statement, section } = found;
@@ -119,7 +117,7 @@ export async function revoke(
   statementId: string,
   sectionKey: string,
   reason: string | null,
-): Promise<SignOffResult<{ revoked: number }>> {
+): Promise<WorkflowResult<{ revoked: number }>> {
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
   if (found.statement.status === "finalised") return fail(409, FINALISED_REVOKE);
@@ -146,7 +144,7 @@ export async function finalise(
   db: Database,
   user: SessionUser,
   statementId: string,
-): Promise<SignOffResult<{ finalisedAt: string }>> {
+): Promise<WorkflowResult<{ finalisedAt: string }>> {
   const lookup = await loadStatementWorkflow(db, user, statementId);
   if (!lookup.found) {
     return statementUnavailable(lookup.status);

@@ -68,19 +68,39 @@ export async function summariseStatements(
       ),
     });
   }
+  // Indexed by section once: the list covers every statement of the organisation.
+  const requirementsBySection = bySection(requirementRows);
+  const approvalsBySection = bySection(approvalRows);
+  const mine = new Set(myUnitIds);
+  const mySectionIds = new Set(
+    ownerRows.filter((owner) => mine.has(owner.unitId)).map((owner) => owner.sectionId),
+  );
   for (const section of sectionRows) {
     const summary = overview.get(section.statementId);
     if (!summary) continue;
-    const requirements = requirementRows
-      .filter((row) => row.sectionId === section.id)
-      .map((row) => ({ id: row.id, role: row.role, unitId: row.unitId, unitName: null }));
-    const approvals = approvalRows
-      .filter((row) => row.sectionId === section.id)
-      .map((row) => ({ requirementId: row.requirementId, contentHash: row.staleSince ? "stale" : CURRENT }));
+    const requirements = (requirementsBySection.get(section.id) ?? []).map((row) => ({
+      id: row.id,
+      role: row.role,
+      unitId: row.unitId,
+      unitName: null,
+    }));
+    const approvals = (approvalsBySection.get(section.id) ?? []).map((row) => ({
+      requirementId: row.requirementId,
+      contentHash: row.staleSince ? "stale" : CURRENT,
+    }));
     summary.sections++;
     summary.states[sectionState(requirements, approvals, CURRENT)]++;
-    if (ownerRows.some((owner) => owner.sectionId === section.id && myUnitIds.includes(owner.unitId)))
-      summary.mySections++;
+    if (mySectionIds.has(section.id)) summary.mySections++;
   }
   return overview;
+}
+
+function bySection<T extends { sectionId: string }>(rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.sectionId);
+    if (group) group.push(row);
+    else grouped.set(row.sectionId, [row]);
+  }
+  return grouped;
 }

@@ -6,6 +6,7 @@ import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { getDb } from "@/db/client";
 import { listThreads } from "@/db/queries/comments";
+import { actorUnitIds } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
 import { isUuid } from "../../api/responses";
@@ -18,7 +19,7 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
   const user = await requirePageUser(`/statements/${id}`);
   const lookup = isUuid(id) ? await loadStatementWorkflow(await getDb(), user, id) : null;
   if (!lookup?.found) notFound();
-  const myUnitIds = user.roles.flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+  const myUnitIds = actorUnitIds(user);
   return (
     <>
       <AppHeader user={user} />
