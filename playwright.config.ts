@@ -28,7 +28,7 @@ const postgresBaseURL = `http://127.0.0.1:${process.env.E2E_POSTGRES_PORT}`;
 
 function appServer(port: string | undefined, env: Record<string, string>) {
   return {
-    command: "node --import tsx server/main.ts",
+    command: "node --expose-gc --import tsx server/main.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

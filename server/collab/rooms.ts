@@ -13,6 +13,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
   staleCheckMs: number;
+  /** Called after each statement has unloaded. */
+  onUnloaded?: () => void;
 }
 
 /**
@@ -101,7 +103,10 @@ export class RoomRegistry {
       .catch((error: unknown) =>
         this.options.logger.error("unload failed", { statementId: room.statementId, error: String(error) }),
       )
-      .finally(() => this.entries.delete(room.statementId));
+      .finally(() => {
+        this.entries.delete(room.statementId);
+        this.options.onUnloaded?.();
+      });
     return entry.unloading;
   }
 

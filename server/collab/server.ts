@@ -11,6 +11,7 @@ import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
 import type { Logger } from "./logger";
+import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RoomRegistry } from "./rooms";
 import {
   registerStatementDocuments,
@@ -94,6 +95,10 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
   };
 }
 
+/** A full collection after this many unloads, once a second has passed without one (see MemoryRelease). */
+const MEMORY_RELEASE_MIN_UNLOADS = 100;
+const MEMORY_RELEASE_QUIET_MS = 1000;
+
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
   logger.info("yjs codec warmed up", { ms: Math.round(warmUpYjs()) });
@@ -102,6 +107,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     writeIntervalMs: options.writeIntervalMs,
     onError: (error) => logger.error("update log write failed", { error: String(error) }),
   });
+  const memoryRelease = new MemoryRelease({
+    collect: exposedFullCollections(),
+    minUnloads: MEMORY_RELEASE_MIN_UNLOADS,
+    quietMs: MEMORY_RELEASE_QUIET_MS,
+    logger,
+  });
   const rooms = new RoomRegistry({
     db,
     updateLog,
@@ -109,6 +120,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
     staleCheckMs: options.staleCheckMs,
+    onUnloaded: () => memoryRelease.noteUnload(),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -197,6 +209,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const ws of wss.clients) ws.terminate();
       registerStatementDocuments(undefined);
       await rooms.unloadAll();
+      memoryRelease.stop();
       await updateLog.flush();
       wss.close();
     },

@@ -28,7 +28,7 @@ export function findFreePort(): Promise<number> {
 }
 
 /**
- * `node --import tsx server/main.ts`, collaboration endpoint only, on 127.0.0.1:`port`. A guard
+ * `node --expose-gc --import tsx server/main.ts`, collaboration endpoint only, on 127.0.0.1:`port`. A guard
  * SIGKILLs it after `lifetimeMs`, so a hung process never outlives its test.
  */
 export function spawnServerProcess(
@@ -36,7 +36,7 @@ export function spawnServerProcess(
   env: Record<string, string>,
   lifetimeMs = 55_000,
 ): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "server/main.ts"], {
     cwd: REPOSITORY,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
