@@ -17,6 +17,13 @@ const MERGE_EVERY = 64;
 const RETRY_DELAY_MS = 1000;
 
 /**
+ * Longest stretch of write-time merging before the event loop gets a turn. A busy second holds a
+ * row's worth of keystrokes for every statement and author; merged in one go that stalled relaying
+ * by 10 ms and more, once a second, on the thread every keystroke passes through.
+ */
+const MERGE_SLICE_MS = 2;
+
+/**
  * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
  * `flushDelayMs`; under continuous typing, writes start at most once per `writeIntervalMs`, and
  * everything arriving meanwhile is written together (group commit), merged into one row per
@@ -105,7 +112,7 @@ export class UpdateLog {
     this.mergedUpTo = 0;
     let failed = false;
     try {
-      await appendUpdates(this.db, mergeByStatementAndAuthor(batch));
+      await appendUpdates(this.db, await mergeInSlices(groupByStatementAndAuthor(batch)));
     } catch (error) {
       failed = true;
       // Keep the batch, in order, ahead of anything newer, and retry later.
@@ -126,6 +133,24 @@ export class UpdateLog {
  * merge in rounds.
  */
 function mergeByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[] {
+  return groupByStatementAndAuthor(batch).map(mergeGroup);
+}
+
+/** The same merge, yielding to the event loop whenever a slice of it has run MERGE_SLICE_MS. */
+async function mergeInSlices(groups: UpdateRow[][]): Promise<UpdateRow[]> {
+  const merged: UpdateRow[] = [];
+  let sliceStart = performance.now();
+  for (const group of groups) {
+    if (performance.now() - sliceStart > MERGE_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    merged.push(mergeGroup(group));
+  }
+  return merged;
+}
+
+function groupByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[][] {
   const groups = new Map<string, UpdateRow[]>();
   for (const row of batch) {
     const key = `${row.statementId}\u0000${row.authorId ?? ""}`;
@@ -133,10 +158,12 @@ function mergeByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[] {
     if (group) group.push(row);
     else groups.set(key, [row]);
   }
-  return [...groups.values()].map((rows) => {
-    const first = rows[0] as UpdateRow;
-    return rows.length === 1
-      ? first
-      : { ...first, update: mergeUpdatesInRounds(rows.map((row) => row.update)) };
-  });
+  return [...groups.values()];
+}
+
+function mergeGroup(rows: UpdateRow[]): UpdateRow {
+  const first = rows[0] as UpdateRow;
+  return rows.length === 1
+    ? first
+    : { ...first, update: mergeUpdatesInRounds(rows.map((row) => row.update)) };
 }
