@@ -230,7 +230,9 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       "p95 ms",
       "p99 ms",
       "max ms",
+      "from 3 s on: p99 / max ms",
       "lost",
+      "server event-loop delay p99 / max ms",
       "server CPU s",
       "CPU %",
       "CPU µs / delivery",
@@ -247,7 +249,9 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       ms(entry.latency.p95),
       ms(entry.latency.p99),
       ms(entry.latency.max),
+      entry.steadyLatency ? `${ms(entry.steadyLatency.p99)} / ${ms(entry.steadyLatency.max)}` : "–",
       `${entry.missingUpdates}${entry.converged ? "" : " (did not converge)"}`,
+      entry.loopDelay ? `${ms(entry.loopDelay.p99)} / ${ms(entry.loopDelay.max)}` : "–",
       cpuCell(entry.cpuSeconds, entry.databaseCpuSeconds),
       ((100 * entry.cpuSeconds) / entry.wallSeconds).toFixed(0),
       ms(entry.cpuMicrosPerDelivery),
@@ -262,6 +266,7 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
     ratio(mine.latency.p50, theirs.latency.p50),
     ratio(mine.latency.p99, theirs.latency.p99),
     ratio(mine.latency.max, theirs.latency.max),
+    ratio(mine.steadyLatency?.p99, theirs.steadyLatency?.p99),
     ratio(mine.cpuSeconds, theirs.cpuSeconds),
     ratio(mine.cpuMicrosPerDelivery, theirs.cpuMicrosPerDelivery),
     ratio(mine.peakRssBytes, theirs.peakRssBytes),
@@ -275,6 +280,7 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
         "p50",
         "p99",
         "max",
+        "p99 from 3 s on",
         "server CPU",
         "CPU / delivery",
         "peak RSS",
@@ -452,7 +458,10 @@ export function renderReport(results: BenchResults): string {
     "- Each server under test runs alone in its own Node process (`node --expose-gc --import tsx " +
     "bench/servers/<name>.ts`) on 127.0.0.1, started fresh for every scenario; the load generators are separate " +
     "processes (`bench/load/*.ts`). Server CPU is read from `/proc/<pid>/stat` (user + system) over the measured " +
-    "window, peak RSS is `VmHWM` from `/proc/<pid>/status`.\n" +
+    'window, peak RSS is `VmHWM` from `/proc/<pid>/status`. `--expose-gc` serves the figures "after a forced GC"; ' +
+    "ours also uses it itself, as `npm start` runs it: after 100 statements have unloaded and a second has passed " +
+    "without another unload, it runs two full collections, so the memory goes back to the system " +
+    "(`server/collab/memory-release.ts`).\n" +
     "- **ours**: `server/app.ts` (collaboration part, `BEREDNING_PARTS=collab`, `NODE_ENV=production`, default " +
     "`COLLAB_*` settings) with real next-auth session cookies minted for the demo drafters, persisting to PGlite " +
     "(a copy of a seeded data folder) or PostgreSQL (a database copied from a seeded template). For " +

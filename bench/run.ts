@@ -36,6 +36,7 @@ import { summariseProfile } from "./lib/profile";
 import {
   type BenchResults,
   type ColdFigures,
+  type EventLoopDelay,
   type ManyFigures,
   type ScenarioName,
   SERVER_LABELS,
@@ -532,6 +533,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       ...databasePids(server),
     ]);
     const database = databaseCpuMeter(server);
+    await running.node.request({ type: "loop-delay-start" }, "loop-delay-started", 10_000);
     const typed = await Promise.all(
       loads.map((load) =>
         load.request<Message & { senders: SenderReport[] }>(
@@ -549,6 +551,11 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
     );
     const cpu = cpuSeconds(running.node.pid) - cpuBefore;
     const wall = (performance.now() - wallBefore) / 1000;
+    const loopDelay = await running.node.request<Message & EventLoopDelay>(
+      { type: "loop-delay-stop" },
+      "loop-delay",
+      10_000,
+    );
     const background = meter.stop();
     const databaseCpuSeconds = database.stop();
     const { peakRss } = memory(running.node.pid);
@@ -576,6 +583,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       typists: roomNames.length * typistsPerRoom,
       keystrokes,
       latency: distribution(outcomes.flatMap((outcome) => outcome.latencies)),
+      steadyLatency: distribution(outcomes.flatMap((outcome) => outcome.steadyLatencies)),
       updatesPerSecond: keystrokes / convergedAfterSeconds,
       deliveriesPerSecond: deliveries / convergedAfterSeconds,
       convergedAfterSeconds,
@@ -583,6 +591,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       missingUpdates: outcomes.reduce((sum, outcome) => sum + outcome.missingUpdates, 0),
       unexpectedCloses: outcomes.reduce((sum, outcome) => sum + outcome.unexpectedCloses, 0),
       connect: distribution(outcomes.flatMap((outcome) => outcome.connectMs)),
+      loopDelay: { p50: loopDelay.p50, p99: loopDelay.p99, max: loopDelay.max },
       cpuSeconds: cpu,
       wallSeconds: wall,
       peakRssBytes: peakRss,

@@ -4,7 +4,6 @@ import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
-import * as Y from "yjs";
 import { connectDatabase, type Database, type DatabaseConnection, migrateDatabase } from "../../db/client";
 import { documentSnapshots, documentUpdates } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";

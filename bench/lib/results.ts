@@ -37,6 +37,12 @@ export interface ServerUsage {
   databaseCpuSeconds: number | null;
 }
 
+export interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 export interface TypingFigures extends ServerUsage {
   server: ServerName;
   rooms: number;
@@ -44,6 +50,8 @@ export interface TypingFigures extends ServerUsage {
   typists: number;
   keystrokes: number;
   latency: Distribution;
+  /** Latency of the keystrokes typed from 3 s after the start on: without the start-up burst. */
+  steadyLatency?: Distribution;
   /** Keystrokes visible at every peer, per second, from "go" until every client had everything. */
   updatesPerSecond: number;
   /** Keystroke × receiving client pairs per second over the same time. */
@@ -53,6 +61,8 @@ export interface TypingFigures extends ServerUsage {
   missingUpdates: number;
   unexpectedCloses: number;
   connect: Distribution;
+  /** The server's event-loop delay over the measured window (ms; `perf_hooks`, 1 ms resolution). */
+  loopDelay?: EventLoopDelay;
   /** Server CPU microseconds per keystroke delivered to one peer. */
   cpuMicrosPerDelivery: number;
 }

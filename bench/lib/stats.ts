@@ -8,6 +8,14 @@ export interface Distribution {
 }
 
 /** Nearest-rank percentiles of the samples (milliseconds in, milliseconds out). */
+/**
+ * Every typist starts at "go", while the code of servers and load generators alike is still being
+ * compiled: the first second's latencies are several times the rest and decide a 30 s run's p99.
+ * A second distribution, of the keystrokes typed from this long after "go" on, shows the steady
+ * state beside it.
+ */
+export const STEADY_AFTER_MS = 3000;
+
 export function distribution(samples: readonly number[]): Distribution {
   if (samples.length === 0)
     return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, mean: Number.NaN };

@@ -6,6 +6,7 @@
  */
 import { WebSocket } from "ws";
 import { onParentMessages, toParent } from "../lib/ipc";
+import { STEADY_AFTER_MS } from "../lib/stats";
 import { stopTyping, typeAtRate } from "./pace";
 import type { SenderReport, TypingResult, TypingSpec } from "./typing";
 
@@ -35,6 +36,7 @@ const FRAME_BYTES = 24;
 let spec: TypingSpec;
 const rooms: FloorRoom[] = [];
 const latencies: number[] = [];
+const steadyLatencies: number[] = [];
 const connectMs: number[] = [];
 let typing = false;
 let goAt = 0;
@@ -96,7 +98,11 @@ function connect(url: string, room: FloorRoom): Promise<FloorClient> {
       client.seen.set(slot, Math.max(client.seen.get(slot) ?? 0, sequence + 1));
       const typist = room.typists.find((candidate) => candidate.slot === slot);
       const sentAt = typist?.times[sequence];
-      if (sentAt !== undefined) latencies.push(Math.round((now - sentAt) * 1000) / 1000);
+      if (sentAt !== undefined) {
+        const latency = Math.round((now - sentAt) * 1000) / 1000;
+        latencies.push(latency);
+        if (sentAt - goAt >= STEADY_AFTER_MS) steadyLatencies.push(latency);
+      }
       schedulePump();
     });
   });
@@ -176,6 +182,7 @@ onParentMessages({
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
       latencies,
+      steadyLatencies,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import * as Y from "yjs";
 import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
+import { STEADY_AFTER_MS } from "../lib/stats";
 import { type BenchClient, connectClient, withTimeout, type YjsServerKind } from "./clients";
 import { stopTyping, typeAtRate } from "./pace";
 
@@ -57,6 +58,8 @@ export interface SenderReport {
 export interface TypingResult {
   /** Keystroke → visible at a peer in this process, milliseconds. */
   latencies: number[];
+  /** The same, for keystrokes typed from STEADY_AFTER_MS after "go" on: the start-up burst left out. */
+  steadyLatencies: number[];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
   converged: boolean;
@@ -93,6 +96,7 @@ const TYPED =
 let spec: TypingSpec;
 const rooms: LiveRoom[] = [];
 const latencies: number[] = [];
+const steadyLatencies: number[] = [];
 const connectMs: number[] = [];
 let typing = false;
 let goAt = 0;
@@ -146,7 +150,10 @@ function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
       let seen = typist.seenBy.get(receiver) ?? 0;
       const state = Y.getState(receiver.doc.store, typist.client.doc.clientID);
       while (seen < typist.clocks.length && (typist.clocks[seen] ?? Number.POSITIVE_INFINITY) < state) {
-        latencies.push(Math.round((now - (typist.times[seen] ?? now)) * 1000) / 1000);
+        const typedAt = typist.times[seen] ?? now;
+        const latency = Math.round((now - typedAt) * 1000) / 1000;
+        latencies.push(latency);
+        if (typedAt - goAt >= STEADY_AFTER_MS) steadyLatencies.push(latency);
         seen++;
         advanced = true;
       }
@@ -302,6 +309,7 @@ onParentMessages({
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
       latencies,
+      steadyLatencies,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -1,3 +1,4 @@
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { onParentMessages, toParent } from "../lib/ipc";
 
 /** What every server under test answers over IPC, besides being a server. */
@@ -28,10 +29,31 @@ export function serveUnderTest(server: ServerUnderTest): void {
       .finally(() => process.exit(0));
     return stopping;
   };
+  let loopDelay: IntervalHistogram | null = null;
   onParentMessages({
+    // How long the event loop was kept from running ready callbacks: the server's own share of the
+    // latency, apart from the load generators' and the scheduler's.
+    "loop-delay-start": () => {
+      loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
+      toParent({ type: "loop-delay-started" });
+    },
+    "loop-delay-stop": () => {
+      const histogram = loopDelay;
+      histogram?.disable();
+      loopDelay = null;
+      const ms = (nanoseconds: number | undefined) => (nanoseconds ?? Number.NaN) / 1e6;
+      toParent({
+        type: "loop-delay",
+        p50: ms(histogram?.percentile(50)),
+        p99: ms(histogram?.percentile(99)),
+        max: ms(histogram?.max),
+      });
+    },
     stats: () => toParent({ type: "stats", ...server.stats() }),
     gc: () => {
-      // --expose-gc is given to every server alike; only the memory figures "after GC" use it.
+      // --expose-gc is given to every server alike, for the memory figures "after GC". Ours also uses
+      // it itself, as under `npm start`: it collects after many statements have unloaded.
       const collect = (globalThis as { gc?: () => void }).gc;
       collect?.();
       const usage = process.memoryUsage();
