@@ -152,8 +152,11 @@ function targets(results: BenchResults): Target[] {
     if (many) {
       list.push({
         target: `Many statements, ${name}: < 60 KB (60,000 bytes) per loaded small statement`,
-        measured: `${count(many.bytesPerStatement)} bytes (${kib(many.bytesPerStatement)} KiB) over ${many.statements} statements`,
-        met: many.bytesPerStatement < 60_000,
+        measured:
+          `${count(memoryPerStatement(many))} bytes (${kib(memoryPerStatement(many))} KiB) over ${many.statements} ` +
+          `statements: the larger of RSS growth (${kib(many.bytesPerStatement)} KiB) and heap + external growth ` +
+          `after GC (${kib(many.heapBytesPerStatement)} KiB)`,
+        met: memoryPerStatement(many) < 60_000,
       });
       const growth = many.rssAfterLeaveBytes / many.rssStartBytes - 1;
       list.push({
@@ -194,8 +197,11 @@ function targets(results: BenchResults): Target[] {
       },
       {
         scenario: "bytes per loaded statement",
-        ours: many?.bytesPerStatement,
-        theirs: find(results.many, "hocuspocus")?.bytesPerStatement,
+        ours: many ? memoryPerStatement(many) : undefined,
+        theirs: (() => {
+          const theirs = find(results.many, "hocuspocus");
+          return theirs ? memoryPerStatement(theirs) : undefined;
+        })(),
         higherIsBetter: false,
       },
     ];
@@ -289,6 +295,16 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
     );
   }
   return `${out}\n`;
+}
+
+/**
+ * Memory per loaded statement, for the verdicts: the larger of the RSS growth and the V8 heap +
+ * external growth after a GC. RSS alone can even come out negative when the process starts with a
+ * large, partly free heap (ours on PGlite: its WebAssembly memory and start-up garbage), and a
+ * negative figure must not pass for a small one.
+ */
+function memoryPerStatement(figures: ManyFigures): number {
+  return Math.max(figures.bytesPerStatement, figures.heapBytesPerStatement);
 }
 
 function coldSection(figures: ColdFigures[]): string {
