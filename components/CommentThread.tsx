@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { ThreadView } from "@/db/queries/comments";
 import { isOwnComment } from "@/domain/comments";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import { sendComment } from "./comment-api";
+import { sendJson } from "./send-json";
 
 interface CommentThreadProps {
   statementId: string;
@@ -33,7 +33,7 @@ export function CommentThread(props: CommentThreadProps) {
 
   async function run(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown) {
     setError(null);
-    const problem = await sendComment(url, method, body);
+    const problem = await sendJson(url, method, body);
     if (problem) setError(problem);
     await onChanged();
     return problem === null;

@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { anchorRange } from "@/editor/comment-highlights";
 import { CommentComposer } from "./CommentComposer";
-import { sendComment } from "./comment-api";
+import { sendJson } from "./send-json";
 
 interface Selected {
   from: number;
@@ -67,7 +67,7 @@ export function SectionCommentAction(props: SectionCommentActionProps) {
         onSubmit={async (body) => {
           const anchor = anchorRange(editor.state, composing.from, composing.to);
           if (!anchor) return "Markeringen kunde inte förankras. Markera texten igen.";
-          const problem = await sendComment(`/api/statements/${statementId}/comments`, "POST", {
+          const problem = await sendJson(`/api/statements/${statementId}/comments`, "POST", {
             sectionKey,
             anchor,
             quote: composing.quote,

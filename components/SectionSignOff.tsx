@@ -6,6 +6,7 @@ import { formatSwedishDateTime } from "@/domain/deadline";
 import { SECTION_STATE_LABELS } from "@/domain/signoff";
 import { sectionHash } from "@/editor/section-hash";
 import type { SectionWorkflow } from "@/workflow/statement-workflow";
+import { sendJson } from "./send-json";
 import { TextDiff } from "./TextDiff";
 import { useSectionText } from "./useSectionText";
 
@@ -18,15 +19,6 @@ interface SectionSignOffProps {
   /** Unresolved comment threads on the section: approving them asks for confirmation. */
   openThreads: number;
   onChanged: () => Promise<void>;
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? `Något gick fel (${response.status}).`;
-  } catch {
-    return `Något gick fel (${response.status}).`;
-  }
 }
 
 /**
@@ -48,12 +40,11 @@ export function SectionSignOff(props: SectionSignOffProps) {
   const myFreshApproval = mine.some((approval) => approval.fresh);
   const url = `/api/statements/${statementId}/sections/${encodeURIComponent(section.key)}/approvals`;
 
-  async function act(request: () => Promise<Response>) {
+  async function act(send: () => Promise<string | null>) {
     setBusy(true);
     setMessage(null);
     try {
-      const response = await request();
-      if (!response.ok) setMessage(await errorMessage(response));
+      setMessage(await send());
       await onChanged();
     } catch {
       setMessage("Servern kunde inte nås. Försök igen.");
@@ -62,17 +53,16 @@ export function SectionSignOff(props: SectionSignOffProps) {
     }
   }
 
-  const approve = () =>
-    act(() => {
-      setConfirming(false);
-      if (!fragment) throw new Error("Texten är inte hämtad");
-      return fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ contentHash: sectionHash(fragment) }),
-      });
-    });
-  const revoke = () => act(() => fetch(url, { method: "DELETE" }));
+  const approve = () => {
+    setConfirming(false);
+    // The approval is bound to the text shown: without it there is nothing to approve yet.
+    if (!fragment) {
+      setMessage("Texten är inte hämtad än. Försök igen om en stund.");
+      return;
+    }
+    void act(() => sendJson(url, "POST", { contentHash: sectionHash(fragment) }));
+  };
+  const revoke = () => void act(() => sendJson(url, "DELETE"));
 
   return (
     <div className={`sign-off state-${section.state}`} data-state={section.state}>

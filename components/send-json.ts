@@ -1,7 +1,10 @@
 "use client";
 
-/** Sends a JSON request to the comments API; resolves to an error message, or null on success. */
-export async function sendComment(
+/**
+ * Sends a request (with a JSON body, if any) to one of the app's APIs; resolves to the message to
+ * show the user (the server's own, or a general one), or to null on success.
+ */
+export async function sendJson(
   url: string,
   method: "POST" | "PATCH" | "DELETE",
   body?: unknown,
