@@ -11,10 +11,23 @@ export interface Distribution {
 /**
  * Every typist starts at "go", while the code of servers and load generators alike is still being
  * compiled: the first second's latencies are several times the rest and decide a 30 s run's p99.
- * A second distribution, of the keystrokes typed from this long after "go" on, shows the steady
- * state beside it.
+ * A second list, of the keystrokes typed from this long after "go" on, shows the steady state.
  */
-export const STEADY_AFTER_MS = 3000;
+const STEADY_AFTER_MS = 3000;
+
+/** Keystroke → seen latencies of a load generator, rounded to the microsecond, from "go" on. */
+export class LatencyRecorder {
+  readonly all: number[] = [];
+  /** Those of keystrokes typed from STEADY_AFTER_MS after "go" on: the start-up burst left out. */
+  readonly steady: number[] = [];
+  goAt = 0;
+
+  record(typedAt: number, seenAt: number): void {
+    const latency = Math.round((seenAt - typedAt) * 1000) / 1000;
+    this.all.push(latency);
+    if (typedAt - this.goAt >= STEADY_AFTER_MS) this.steady.push(latency);
+  }
+}
 
 export function distribution(samples: readonly number[]): Distribution {
   if (samples.length === 0)

@@ -6,7 +6,7 @@
  */
 import { WebSocket } from "ws";
 import { onParentMessages, toParent } from "../lib/ipc";
-import { STEADY_AFTER_MS } from "../lib/stats";
+import { LatencyRecorder } from "../lib/stats";
 import { stopTyping, typeAtRate } from "./pace";
 import type { SenderReport, TypingResult, TypingSpec } from "./typing";
 
@@ -35,11 +35,9 @@ const FRAME_BYTES = 24;
 
 let spec: TypingSpec;
 const rooms: FloorRoom[] = [];
-const latencies: number[] = [];
-const steadyLatencies: number[] = [];
+const latencies = new LatencyRecorder();
 const connectMs: number[] = [];
 let typing = false;
-let goAt = 0;
 let pumpScheduled = false;
 const cpuAtStart = process.cpuUsage();
 
@@ -98,11 +96,7 @@ function connect(url: string, room: FloorRoom): Promise<FloorClient> {
       client.seen.set(slot, Math.max(client.seen.get(slot) ?? 0, sequence + 1));
       const typist = room.typists.find((candidate) => candidate.slot === slot);
       const sentAt = typist?.times[sequence];
-      if (sentAt !== undefined) {
-        const latency = Math.round((now - sentAt) * 1000) / 1000;
-        latencies.push(latency);
-        if (sentAt - goAt >= STEADY_AFTER_MS) steadyLatencies.push(latency);
-      }
+      if (sentAt !== undefined) latencies.record(sentAt, now);
       schedulePump();
     });
   });
@@ -130,7 +124,7 @@ onParentMessages({
 
   async go(message: { durationMs: number }) {
     typing = true;
-    goAt = performance.now();
+    latencies.goAt = performance.now();
     if (spec.mode === "rate") {
       typeAtRate(
         rooms.flatMap((room) => room.typists),
@@ -168,7 +162,7 @@ onParentMessages({
     while (!complete() && performance.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 5));
     const converged = complete();
-    const convergedAfterMs = performance.now() - goAt;
+    const convergedAfterMs = performance.now() - latencies.goAt;
     let missingUpdates = 0;
     for (const sender of message.senders) {
       const room = rooms.find((candidate) => candidate.name === sender.room);
@@ -181,8 +175,8 @@ onParentMessages({
     }
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      latencies,
-      steadyLatencies,
+      latencies: latencies.all,
+      steadyLatencies: latencies.steady,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import * as Y from "yjs";
 import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
-import { STEADY_AFTER_MS } from "../lib/stats";
+import { LatencyRecorder } from "../lib/stats";
 import { type BenchClient, connectClient, withTimeout, type YjsServerKind } from "./clients";
 import { stopTyping, typeAtRate } from "./pace";
 
@@ -58,7 +58,7 @@ export interface SenderReport {
 export interface TypingResult {
   /** Keystroke → visible at a peer in this process, milliseconds. */
   latencies: number[];
-  /** The same, for keystrokes typed from STEADY_AFTER_MS after "go" on: the start-up burst left out. */
+  /** The same, for keystrokes typed from 3 s after "go" on (see LatencyRecorder): the start-up burst left out. */
   steadyLatencies: number[];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
@@ -95,11 +95,9 @@ const TYPED =
 
 let spec: TypingSpec;
 const rooms: LiveRoom[] = [];
-const latencies: number[] = [];
-const steadyLatencies: number[] = [];
+const latencies = new LatencyRecorder();
 const connectMs: number[] = [];
 let typing = false;
-let goAt = 0;
 let pumpScheduled = false;
 const cpuAtStart = process.cpuUsage();
 process.setMaxListeners(0);
@@ -150,10 +148,7 @@ function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
       let seen = typist.seenBy.get(receiver) ?? 0;
       const state = Y.getState(receiver.doc.store, typist.client.doc.clientID);
       while (seen < typist.clocks.length && (typist.clocks[seen] ?? Number.POSITIVE_INFINITY) < state) {
-        const typedAt = typist.times[seen] ?? now;
-        const latency = Math.round((now - typedAt) * 1000) / 1000;
-        latencies.push(latency);
-        if (typedAt - goAt >= STEADY_AFTER_MS) steadyLatencies.push(latency);
+        latencies.record(typist.times[seen] ?? now, now);
         seen++;
         advanced = true;
       }
@@ -240,7 +235,7 @@ onParentMessages({
 
   async go(message: { durationMs: number }) {
     typing = true;
-    goAt = performance.now();
+    latencies.goAt = performance.now();
     if (spec.mode === "rate") {
       typeAtRate(
         rooms.flatMap((room) => room.typists),
@@ -290,7 +285,7 @@ onParentMessages({
     } catch {
       converged = false;
     }
-    const convergedAfterMs = performance.now() - goAt;
+    const convergedAfterMs = performance.now() - latencies.goAt;
     let missingUpdates = 0;
     for (const room of rooms) {
       for (const client of room.clients) {
@@ -308,8 +303,8 @@ onParentMessages({
     });
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      latencies,
-      steadyLatencies,
+      latencies: latencies.all,
+      steadyLatencies: latencies.steady,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -1,5 +1,15 @@
 import type { Logger } from "./logger";
 
+export interface MemoryReleaseOptions {
+  /** Full collections; null when the runtime does not expose them. */
+  collect: (() => void) | null;
+  /** Unloads since the last release that make one worthwhile. */
+  minUnloads: number;
+  /** How long no statement may have unloaded before releasing. */
+  quietMs: number;
+  logger: Logger;
+}
+
 /**
  * Gives memory back to the system after many statements have unloaded: at the end of a working
  * day, or when a burst of readers leaves. V8 keeps the heap pages those rooms were spread over
@@ -11,16 +21,6 @@ import type { Logger } from "./logger";
  * It runs once unloading has gone quiet, so never once per room, and only when Node exposes
  * collections (`--expose-gc`, which `npm start` passes); without that it does nothing.
  */
-export interface MemoryReleaseOptions {
-  /** Full collections; null when the runtime does not expose them. */
-  collect: (() => void) | null;
-  /** Unloads since the last release that make one worthwhile. */
-  minUnloads: number;
-  /** How long no statement may have unloaded before releasing. */
-  quietMs: number;
-  logger: Logger;
-}
-
 export class MemoryRelease {
   private unloadsSinceRelease = 0;
   private timer: NodeJS.Timeout | null = null;

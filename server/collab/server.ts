@@ -95,7 +95,7 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
   };
 }
 
-/** A full collection after this many unloads, once a second has passed without one (see MemoryRelease). */
+/** Memory is released after this many unloads, once a second has passed without one (see MemoryRelease). */
 const MEMORY_RELEASE_MIN_UNLOADS = 100;
 const MEMORY_RELEASE_QUIET_MS = 1000;
 

@@ -4,25 +4,22 @@ import { sectionApprovals, sections } from "../../db/schema";
 import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
 import { listComments, removeComment, reply, startThread, updateComment } from "../../workflow/comments";
 import { approve, finalise } from "../../workflow/sign-off";
+import { anchoredText, findPassage, passageAnchor } from "../support/anchors";
 import { waitForDocs } from "../support/clients";
+import { commentHelpers, expectRefusal } from "../support/comments";
+import { sectionText } from "../support/document";
+import { collabFixture } from "../support/fixture";
 import {
   AVDELNINGSCHEF,
-  anchoredText,
-  commentHelpers,
   DIREKTOR,
   ENHETSCHEF_BOU,
   ENHETSCHEF_EB,
   expectOk,
-  expectRefusal,
-  findPassage,
   GRANSKARE,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
-  passageAnchor,
   YTTRANDE,
-} from "../support/comments";
-import { sectionText } from "../support/document";
-import { collabFixture } from "../support/fixture";
+} from "../support/workflow";
 
 const collab = collabFixture();
 const h = commentHelpers(collab);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { removeComment, reply, updateComment } from "../../workflow/comments";
-import {
-  commentHelpers,
-  expectOk,
-  expectRefusal,
-  GRANSKARE,
-  HANDLAGGARE_BOU,
-  HANDLAGGARE_EB,
-  YTTRANDE,
-} from "../support/comments";
+import { commentHelpers, expectRefusal } from "../support/comments";
 import { collabFixture } from "../support/fixture";
+import { expectOk, GRANSKARE, HANDLAGGARE_BOU, HANDLAGGARE_EB, YTTRANDE } from "../support/workflow";
 
 const collab = collabFixture();
 const h = commentHelpers(collab);

@@ -12,19 +12,18 @@ import {
   startThread,
   updateComment,
 } from "../../workflow/comments";
+import { passageAnchor } from "../support/anchors";
+import { commentHelpers, expectRefusal } from "../support/comments";
+import { collabFixture } from "../support/fixture";
 import {
   AVDELNINGSCHEF,
-  commentHelpers,
   DIREKTOR,
   expectOk,
-  expectRefusal,
   GRANSKARE,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
-  passageAnchor,
   YTTRANDE,
-} from "../support/comments";
-import { collabFixture } from "../support/fixture";
+} from "../support/workflow";
 
 const collab = collabFixture();
 const h = commentHelpers(collab);

@@ -6,6 +6,7 @@ import { approve, finalise, revoke } from "../../workflow/sign-off";
 import { waitForDocs } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
+import { signOffHelpers } from "../support/sign-off";
 import {
   AVDELNINGSCHEF,
   DIREKTOR,
@@ -14,9 +15,8 @@ import {
   expectRefusal,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
-  signOffHelpers,
   YTTRANDE,
-} from "../support/sign-off";
+} from "../support/workflow";
 
 const collab = collabFixture();
 const signOff = signOffHelpers(collab);

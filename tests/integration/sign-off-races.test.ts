@@ -5,18 +5,17 @@ import { approve, finalise, revoke } from "../../workflow/sign-off";
 import { waitForDocs } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
+import { gateTransaction, signOffHelpers } from "../support/sign-off";
 import {
   AVDELNINGSCHEF,
   DIREKTOR,
   ENHETSCHEF_BOU,
   expectOk,
   expectRefusal,
-  gateTransaction,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
-  signOffHelpers,
   YTTRANDE,
-} from "../support/sign-off";
+} from "../support/workflow";
 
 /*
  * Concurrent sign-off steps, landed at exact points: a gated database runs the competing step to

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { approve, revoke } from "../../workflow/sign-off";
 import { insertAtStart, paragraphText, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
+import { signOffHelpers } from "../support/sign-off";
+import { pollUntil } from "../support/wait";
 import {
   ENHETSCHEF_BOU,
   ENHETSCHEF_EB,
@@ -10,10 +12,8 @@ import {
   GRANSKARE,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
-  signOffHelpers,
   YTTRANDE,
-} from "../support/sign-off";
-import { pollUntil } from "../support/wait";
+} from "../support/workflow";
 
 const collab = collabFixture();
 const signOff = signOffHelpers(collab);

@@ -21,20 +21,6 @@ import {
   sessionUserOf,
 } from "./workflow";
 
-export { anchoredText, findPassage, passageAnchor } from "./anchors";
-
-export {
-  AVDELNINGSCHEF,
-  DIREKTOR,
-  ENHETSCHEF_BOU,
-  ENHETSCHEF_EB,
-  expectOk,
-  GRANSKARE,
-  HANDLAGGARE_BOU,
-  HANDLAGGARE_EB,
-  YTTRANDE,
-} from "./workflow";
-
 /** The message of a workflow refusal, after checking its status. */
 export function expectRefusal<T>(result: WorkflowResult<T>, status: 400 | 403 | 404 | 409): string {
   return expectWorkflowRefusal(result, status).error;

@@ -27,20 +27,6 @@ import {
   YTTRANDE,
 } from "./workflow";
 
-export { AVDELNING_SECTIONS } from "./sections";
-export {
-  AVDELNINGSCHEF,
-  DIREKTOR,
-  ENHETSCHEF_BOU,
-  ENHETSCHEF_EB,
-  expectOk,
-  expectRefusal,
-  GRANSKARE,
-  HANDLAGGARE_BOU,
-  HANDLAGGARE_EB,
-  YTTRANDE,
-} from "./workflow";
-
 export type ApprovalRow = typeof sectionApprovals.$inferSelect;
 
 /**
