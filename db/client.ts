@@ -53,7 +53,12 @@ export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseC
   }
   if (config.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
-    const client = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    const { pgliteByteaCodec } = await import("./pglite-bytea");
+    const client = new PGlite({
+      dataDir: config.dataDir,
+      loadDataDir: config.loadDataDir,
+      ...pgliteByteaCodec,
+    });
     await client.waitReady;
     return { kind: "pglite", client, db: await wrapClient("pglite", client), close: () => client.close() };
   }

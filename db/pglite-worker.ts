@@ -2,6 +2,7 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { pgliteByteaCodec } from "./pglite-bytea";
 import type {
   PgliteThreadOptions,
   SerializedDatabaseError,
@@ -31,6 +32,7 @@ lowerThisThreadsPriority(options.niceness);
 const pglite = new PGlite({
   dataDir: options.dataDir,
   loadDataDir: options.loadDataDir ? new Blob([options.loadDataDir]) : undefined,
+  ...pgliteByteaCodec,
 });
 const transactions = new Map<number, OpenTransaction>();
 /** How each transaction ended: PGlite's transaction() promise, rejected when COMMIT fails. */
