@@ -198,8 +198,8 @@ export const documentSnapshots = pgTable("document_snapshots", {
     .references(() => statements.id, { onDelete: "cascade" }),
   snapshot: bytea("snapshot").notNull(),
   /**
-   * The Yjs update format of `snapshot`: 1, or 2 for compactions (Yjs' V2 encoding stores a long
-   * history in about half the bytes, so it is read and decoded faster when a statement opens).
+   * The Yjs update format of `snapshot`: 1 (what compaction writes: a new client is sent it as it
+   * is), or 2 (Yjs' V2 encoding, which compactions wrote before; still read, converted when sent).
    */
   encoding: smallint("encoding").notNull().default(1),
   lastUpdateId: bigint("last_update_id", { mode: "number" }).notNull(),

@@ -52,9 +52,13 @@ export async function authorizeUpgrade(
   const statementId = statementIdOf(request.url);
   if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
   const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
-  const user = userId ? await loadSessionUser(db, userId) : null;
+  if (!userId) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  // Read together: the statement's facts do not depend on the user, and every open waits for both.
+  const [user, statement] = await Promise.all([
+    loadSessionUser(db, userId),
+    UUID.test(statementId) ? getStatementAccessFacts(db, statementId) : null,
+  ]);
   if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
-  const statement = UUID.test(statementId) ? await getStatementAccessFacts(db, statementId) : null;
   if (!statement) return { ok: false, code: CloseCode.unknownStatement, reason: "Unknown statement" };
   if (!canReadStatement(user, statement)) {
     return { ok: false, code: CloseCode.forbidden, reason: "No access to this statement" };

@@ -14,8 +14,10 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  isFromEmptyClient,
 } from "./protocol";
 import type { Room, RoomMember } from "./room";
+import type { StoredStateHandoff } from "./stored-state-handoff";
 
 export interface ConnectionIdentity {
   userId: string;
@@ -33,6 +35,10 @@ export class CollabConnection implements RoomMember {
   private readonly awarenessClientIds = new Set<number>();
   private room: Room | null = null;
   private readonly queued: Uint8Array[] = [];
+  /** The room's stored state, handed over while the room is built, for a sync step 1 yet to come. */
+  private storedState: { handoff: StoredStateHandoff; syncStep2: Uint8Array } | null = null;
+  /** The load whose stored state answered this client's sync step 1 before the room was built. */
+  private answeredFrom: StoredStateHandoff | null = null;
   private closed = false;
   ignoredWrites = 0;
 
@@ -54,8 +60,13 @@ export class CollabConnection implements RoomMember {
   /** Joins the room: messages that arrived while it was loading are handled now, in order. */
   attach(room: Room): void {
     this.room = room;
+    this.storedState = null;
     room.members.add(this);
     this.send(encodeSyncStep1(room.doc));
+    if (this.answeredFrom && (this.answeredFrom !== room.loadedFrom || room.changedSinceLoad)) {
+      // The early answer missed what changed before this client joined: rare, so send it all again.
+      this.send(room.syncStep2ForNewClient());
+    }
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) {
       this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
@@ -71,6 +82,34 @@ export class CollabConnection implements RoomMember {
     awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], null);
     this.room = null;
     return room;
+  }
+
+  /**
+   * Answers this client's sync step 1 from the stored state while the room is still being built,
+   * if it holds nothing yet (a page load); otherwise it is answered from the document once built.
+   * Resolves once the answer is written, or at once when there is none; never rejects.
+   */
+  answerFromStoredState(handoff: StoredStateHandoff, syncStep2: Uint8Array): Promise<void> {
+    if (this.room || this.closed || this.answeredFrom) return Promise.resolve();
+    const index = this.queued.findIndex(isEmptyClientSyncStep1);
+    if (index < 0) {
+      this.storedState = { handoff, syncStep2 };
+      return Promise.resolve();
+    }
+    this.queued.splice(index, 1);
+    return this.sendStoredState(handoff, syncStep2);
+  }
+
+  private sendStoredState(handoff: StoredStateHandoff, syncStep2: Uint8Array): Promise<void> {
+    this.answeredFrom = handoff;
+    this.storedState = null;
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.send(syncStep2, (error) => {
+        if (error) this.close(CloseCode.internalError, "Send failed");
+        resolve();
+      });
+    });
   }
 
   send(...messages: Uint8Array[]): void {
@@ -99,7 +138,9 @@ export class CollabConnection implements RoomMember {
     }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (this.room) this.handle(bytes);
-    else this.queued.push(bytes);
+    else if (this.storedState && isEmptyClientSyncStep1(bytes)) {
+      void this.sendStoredState(this.storedState.handoff, this.storedState.syncStep2);
+    } else this.queued.push(bytes);
   }
 
   private handle(data: Uint8Array): void {
@@ -120,7 +161,11 @@ export class CollabConnection implements RoomMember {
   private dispatch(room: Room, message: ClientMessage): void {
     switch (message.kind) {
       case "syncStep1":
-        this.send(encodeSyncStep2(room.doc, message.stateVector));
+        this.send(
+          isFromEmptyClient(message)
+            ? room.syncStep2ForNewClient()
+            : encodeSyncStep2(room.doc, message.stateVector),
+        );
         return;
       case "syncStep2":
       case "update":
@@ -182,5 +227,14 @@ export class CollabConnection implements RoomMember {
       return false;
     this.awarenessClientIds.add(entry.clientId);
     return true;
+  }
+}
+
+/** A raw frame that is a sync step 1 from a client holding nothing; a malformed one is not (it is refused later). */
+function isEmptyClientSyncStep1(data: Uint8Array): boolean {
+  try {
+    return isFromEmptyClient(decodeClientMessage(data));
+  } catch {
+    return false;
   }
 }

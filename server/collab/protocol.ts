@@ -94,11 +94,29 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   } catch {
     throw malformed("Malformed state vector");
   }
+  return encodeSyncStep2Message(missing);
+}
+
+/** A sync step 2 carrying `update` (V1): what the receiver lacks, or the whole state. */
+export function encodeSyncStep2Message(update: Uint8Array): Uint8Array {
   return encodeMessage((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, SYNC_STEP_2);
-    encoding.writeVarUint8Array(encoder, missing);
+    encoding.writeVarUint8Array(encoder, update);
   });
+}
+
+/** The state vector of a client that holds nothing yet (a count of zero clients). */
+export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
+
+/** A sync step 1 from a client that holds nothing yet: its answer is the whole state. */
+export function isFromEmptyClient(message: ClientMessage): boolean {
+  if (message.kind !== "syncStep1") return false;
+  try {
+    return Y.decodeStateVector(message.stateVector).size === 0;
+  } catch {
+    return false;
+  }
 }
 
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {

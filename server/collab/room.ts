@@ -5,8 +5,16 @@ import type { ApprovalWatch } from "./approval-watch";
 import { compactLoadedDocument } from "./document-store";
 import type { Logger } from "./logger";
 import { mergeUpdatesInRounds } from "./merge-updates";
-import { encodeAwarenessMessage, encodeUpdateMessage } from "./protocol";
+import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
+import type { StoredStateHandoff } from "./stored-state-handoff";
 import type { UpdateLog } from "./update-log";
+
+/**
+ * A new client's sync step 2 (the whole state) is kept for the next new client until the document
+ * changes, when it is big enough for encoding to cost: several people opening a long statement
+ * in the morning get it encoded once. Small ones are encoded each time and nothing is kept.
+ */
+const KEPT_FULL_STATE_MIN_BYTES = 32 * 1024;
 
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
@@ -36,6 +44,9 @@ export class Room {
   freezing = 0;
   /** Marks approvals stale when their section is edited; set by the registry after loading. */
   approvalWatch: ApprovalWatch | null = null;
+  /** Whether any update was applied since the document was built from its stored state. */
+  changedSinceLoad = false;
+  private keptFullState: Uint8Array | null = null;
   private updatesSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
 
@@ -43,12 +54,22 @@ export class Room {
     readonly statementId: string,
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
+    /** The load that built `doc`: clients it answered early hold exactly its stored state. */
+    readonly loadedFrom: StoredStateHandoff,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocumentUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** The sync step 2 for a client that holds nothing yet: the whole document. */
+  syncStep2ForNewClient(): Uint8Array {
+    if (this.keptFullState) return this.keptFullState;
+    const message = encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
+    if (message.byteLength >= KEPT_FULL_STATE_MIN_BYTES) this.keptFullState = message;
+    return message;
   }
 
   /** A finalised statement, or one being finalised: no client's update is applied. */
@@ -62,6 +83,8 @@ export class Room {
 
   private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
     const author = origin as RoomMember | null;
+    this.changedSinceLoad = true;
+    this.keptFullState = null;
     this.options.updateLog.append(this.statementId, author?.userId ?? null, update);
     this.outgoingUpdates.push({ update, origin: author });
     this.scheduleFanOut();

@@ -1,12 +1,20 @@
+import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
 import { getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
-import { loadDocument } from "./document-store";
+import { rebuildDocument, storedFullState } from "./document-store";
+import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
+import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
 
 interface RoomEntry {
   loading: Promise<Room>;
   unloading: Promise<void> | null;
+  /** Hands the stored state to clients that arrive while the room loads. */
+  handoff: StoredStateHandoff;
 }
+
+/** Longest a room load waits for its early answers to be written before it rebuilds the document. */
+const EARLY_ANSWER_WAIT_MS = 100;
 
 export interface RoomRegistryOptions extends RoomOptions {
   /** How long an empty room stays loaded, so a page reload does not reload the document. */
@@ -31,13 +39,19 @@ export class RoomRegistry {
     return this.entries.size;
   }
 
-  /** The statement's room, reserved so it stays loaded: `release` it, or join it and leave later. */
-  async reserve(statementId: string): Promise<Room> {
+  /**
+   * The statement's room, reserved so it stays loaded: `release` it, or join it and leave later.
+   * While the room has to be loaded first, `onStoredState` is handed its stored state as soon as it
+   * is read (when that is one snapshot), before the document is rebuilt from it.
+   */
+  async reserve(statementId: string, onStoredState?: StoredStateListener): Promise<Room> {
     for (;;) {
       const entry = this.entries.get(statementId);
       if (!entry) {
-        const loading = this.load(statementId);
-        this.entries.set(statementId, { loading, unloading: null });
+        const handoff = new StoredStateHandoff();
+        if (onStoredState) handoff.subscribe(onStoredState);
+        const loading = this.load(statementId, handoff);
+        this.entries.set(statementId, { loading, unloading: null, handoff });
         loading.catch(() => this.entries.delete(statementId));
         return this.reserveIn(await loading);
       }
@@ -45,6 +59,7 @@ export class RoomRegistry {
         await entry.unloading;
         continue;
       }
+      if (onStoredState) entry.handoff.subscribe(onStoredState);
       const room = await entry.loading;
       if (this.entries.get(statementId) !== entry || entry.unloading) continue;
       return this.reserveIn(room);
@@ -60,15 +75,25 @@ export class RoomRegistry {
     return room;
   }
 
-  private async load(statementId: string): Promise<Room> {
+  private async load(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
+    try {
+      return await this.build(statementId, handoff);
+    } finally {
+      handoff.close();
+    }
+  }
+
+  private async build(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
     const { db, logger } = this.options;
-    const [facts, sectionKeys, doc] = await Promise.all([
+    const [facts, sectionKeys, stored] = await Promise.all([
       getStatementAccessFacts(db, statementId),
       listSectionKeys(db, statementId),
-      loadDocument(db, statementId),
+      loadStoredDocument(db, statementId),
     ]);
     if (!facts) throw new Error(`Unknown statement ${statementId}`);
-    const room = new Room(statementId, doc, this.options);
+    await handOffStoredState(handoff, stored);
+    const doc = rebuildDocument(stored);
+    const room = new Room(statementId, doc, this.options, handoff);
     room.finalised = facts.status === "finalised";
     const watch = new ApprovalWatch(doc, {
       db,
@@ -121,4 +146,10 @@ export class RoomRegistry {
       }),
     );
   }
+}
+
+async function handOffStoredState(handoff: StoredStateHandoff, stored: StoredDocument): Promise<void> {
+  if (!handoff.wanted) return;
+  const state = storedFullState(stored);
+  if (state) await handoff.publish(encodeSyncStep2Message(state), EARLY_ANSWER_WAIT_MS);
 }

@@ -171,22 +171,24 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   async function join(connection: CollabConnection, ws: WebSocket, statementId: string) {
     let room: Awaited<ReturnType<RoomRegistry["reserve"]>>;
     try {
-      room = await rooms.reserve(statementId);
+      room = await rooms.reserve(statementId, (handoff, syncStep2) =>
+        connection.answerFromStoredState(handoff, syncStep2),
+      );
     } catch (error) {
       logger.error("room load failed", { statementId, error: String(error) });
       connection.close(CloseCode.internalError, "Could not load statement");
       return;
     }
-    if (ws.readyState !== ws.OPEN) {
-      rooms.release(room);
-      return;
-    }
     room.pendingJoins--;
+    // Joined even when the client has gone meanwhile: answered from the stored state, it may have
+    // edited and closed before the room was built, and what it sent is applied, not dropped.
     connection.attach(room);
-    ws.on("close", () => {
+    const leave = () => {
       const left = connection.detach();
       if (left) rooms.scheduleUnloadIfIdle(left);
-    });
+    };
+    if (ws.readyState === ws.OPEN) ws.on("close", leave);
+    else leave();
   }
 
   return {

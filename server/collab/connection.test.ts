@@ -1,0 +1,187 @@
+import { EventEmitter } from "node:events";
+import * as decoding from "lib0/decoding";
+import { describe, expect, it } from "vitest";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { presenceIdentityOf } from "../../domain/presence";
+import { SYNC_STEP_1, SYNC_UPDATE, syncFrame } from "../../tests/support/frames";
+import { CollabConnection } from "./connection";
+import { silentLogger } from "./logger";
+import { EMPTY_STATE_VECTOR, encodeSyncStep2Message } from "./protocol";
+import { Room } from "./room";
+import { StoredStateHandoff } from "./stored-state-handoff";
+import type { UpdateLog } from "./update-log";
+
+/*
+ * How a connection answered early from a room's stored state (StoredStateHandoff) joins the room
+ * once it is built. Real Y.Docs, rooms and connections; the socket is a stand-in that records what
+ * is sent, since these cases depend on the order of events in one process, not on the network.
+ */
+
+class RecordingSocket extends EventEmitter {
+  readonly OPEN = 1;
+  readyState = 1;
+  binaryType = "";
+  readonly sent: Uint8Array[] = [];
+  send(data: Uint8Array, callback?: (error?: Error) => void) {
+    this.sent.push(data);
+    callback?.();
+  }
+  close() {
+    this.readyState = 3;
+  }
+  /** Delivers a frame from the client. */
+  receive(frame: Uint8Array) {
+    this.emit("message", Buffer.from(frame), true);
+  }
+}
+
+const SYNC_STEP_2 = 1;
+
+function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
+  return syncFrame(SYNC_STEP_1, stateVector);
+}
+
+/** [sync step, payload] of each sync message among `frames`; other messages are left out. */
+function syncMessages(frames: Uint8Array[]): [number, Uint8Array][] {
+  return frames.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== 0) return [];
+    return [[decoding.readVarUint(decoder), decoding.readVarUint8Array(decoder)] as [number, Uint8Array]];
+  });
+}
+
+function storedDocument(text: string): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  return doc;
+}
+
+function connect(userId = "user-1") {
+  const socket = new RecordingSocket();
+  const connection = new CollabConnection(
+    socket as unknown as WebSocket,
+    { cork() {}, uncork() {} },
+    { userId, canWrite: true, presence: presenceIdentityOf({ id: userId, name: userId, roles: [] }) },
+    silentLogger,
+  );
+  return { socket, connection };
+}
+
+/** A room built from `stored` by the load `handoff` belongs to. */
+function roomFrom(stored: Y.Doc, handoff: StoredStateHandoff): Room {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored));
+  // Nothing is written in these tests: no update log flush or compaction is reached.
+  const options = {
+    db: undefined as unknown as Database,
+    updateLog: { append() {} } as unknown as UpdateLog,
+    logger: silentLogger,
+    compactEvery: Number.MAX_SAFE_INTEGER,
+  };
+  return new Room("statement-1", doc, options, handoff);
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText("t").toString();
+}
+
+describe("a connection answered from the stored state", () => {
+  const stored = storedDocument("lagrad text");
+  const answer = encodeSyncStep2Message(Y.encodeStateAsUpdate(stored));
+
+  it("gets the stored state once, before the room's sync step 1, and nothing more when the room is unchanged", async () => {
+    const handoff = new StoredStateHandoff();
+    const { socket, connection } = connect();
+    socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
+    await connection.answerFromStoredState(handoff, answer);
+    connection.attach(roomFrom(stored, handoff));
+
+    expect(syncMessages(socket.sent).map(([step]) => step)).toEqual([SYNC_STEP_2, SYNC_STEP_1]);
+    expect(textOf([syncMessages(socket.sent)[0]?.[1] ?? new Uint8Array()])).toBe("lagrad text");
+  });
+
+  it("answers a sync step 1 that arrives after the state was handed over", async () => {
+    const handoff = new StoredStateHandoff();
+    const { socket, connection } = connect();
+    await connection.answerFromStoredState(handoff, answer);
+    expect(socket.sent).toHaveLength(0);
+    socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
+    expect(syncMessages(socket.sent).map(([step]) => step)).toEqual([SYNC_STEP_2]);
+  });
+
+  it("is sent the whole state again when another client changed the room before it joined", async () => {
+    const handoff = new StoredStateHandoff();
+    const writer = connect("user-2");
+    const reader = connect("user-3");
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(stored));
+    const before = Y.encodeStateVector(edit);
+    edit.getText("t").insert(0, "ny ");
+    writer.socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
+    writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(edit, before)));
+    reader.socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
+    await Promise.all([
+      writer.connection.answerFromStoredState(handoff, answer),
+      reader.connection.answerFromStoredState(handoff, answer),
+    ]);
+
+    const room = roomFrom(stored, handoff);
+    // The writer joins first: its queued edit is applied before the reader is a member.
+    writer.connection.attach(room);
+    reader.connection.attach(room);
+
+    const received = syncMessages(reader.socket.sent);
+    expect(received.map(([step]) => step)).toEqual([SYNC_STEP_2, SYNC_STEP_1, SYNC_STEP_2]);
+    expect(textOf(received.filter(([step]) => step === SYNC_STEP_2).map(([, payload]) => payload))).toBe(
+      "ny lagrad text",
+    );
+  });
+
+  it("is sent the whole state again when it joins a room built by another load", async () => {
+    const earlier = new StoredStateHandoff();
+    const { socket, connection } = connect();
+    socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
+    await connection.answerFromStoredState(earlier, answer);
+    connection.attach(roomFrom(storedDocument("lagrad text, sedan ändrad"), new StoredStateHandoff()));
+
+    const received = syncMessages(socket.sent);
+    expect(received.map(([step]) => step)).toEqual([SYNC_STEP_2, SYNC_STEP_1, SYNC_STEP_2]);
+    expect(textOf([received[2]?.[1] ?? new Uint8Array()])).toBe("lagrad text, sedan ändrad");
+  });
+
+  it("is not answered early when it already holds a state: the built room answers it", async () => {
+    const handoff = new StoredStateHandoff();
+    const { socket, connection } = connect();
+    socket.receive(syncStep1Frame(Y.encodeStateVector(stored)));
+    await connection.answerFromStoredState(handoff, answer);
+    expect(socket.sent).toHaveLength(0);
+    connection.attach(roomFrom(stored, handoff));
+    expect(syncMessages(socket.sent).map(([step]) => step)).toEqual([SYNC_STEP_1, SYNC_STEP_2]);
+  });
+});
+
+describe("a room's answer to new clients", () => {
+  it("is encoded once for a long document and kept until the document changes", () => {
+    const long = storedDocument("x".repeat(40_000));
+    const room = roomFrom(long, new StoredStateHandoff());
+    const first = room.syncStep2ForNewClient();
+    expect(room.syncStep2ForNewClient()).toBe(first);
+
+    room.doc.getText("t").insert(0, "ändrad ");
+    const afterChange = room.syncStep2ForNewClient();
+    expect(afterChange).not.toBe(first);
+    const [[, payload] = [0, new Uint8Array()]] = syncMessages([afterChange]);
+    expect(textOf([payload]).startsWith("ändrad x")).toBe(true);
+  });
+
+  it("is encoded each time, and not kept, for a short document", () => {
+    const room = roomFrom(storedDocument("kort"), new StoredStateHandoff());
+    const first = room.syncStep2ForNewClient();
+    expect(room.syncStep2ForNewClient()).not.toBe(first);
+    expect(room.syncStep2ForNewClient()).toEqual(first);
+  });
+});
