@@ -375,7 +375,12 @@ function coldSection(figures: ColdFigures[]): string {
     "\nServer load is `loadDocument` timed inside a freshly started server (nothing loaded, code not yet " +
     "optimised by the JIT, as after a deploy); read + rebuild are its two steps (`loadStoredDocument`, then " +
     "`Y.applyUpdate` into a new document), timed apart in other freshly started servers. Encode is " +
-    "`Y.encodeStateAsUpdate` of the loaded document, what a new client's sync step 2 costs.\n" +
+    "`Y.encodeStateAsUpdate` of the loaded document, what a new client's sync step 2 costs in a loaded room; " +
+    "in a cold open ours sends a new client the stored snapshot as soon as it is read, and rebuilds meanwhile " +
+    "(`server/collab/stored-state-handoff.ts`).\n" +
+    "\nEvery open is by the same opener process, after 3 untimed opens against the same server: applying the " +
+    "state is most of an open, and the opener's JIT speeds it up over its first few opens, so every server is " +
+    "timed with an equally warm client.\n" +
     "\nThe stock server and Hocuspocus keep documents in memory only: they cannot be restarted without losing the " +
     "document, so they have no cold open; their warm open (document in memory, writer still connected) is the " +
     "closest figure and is what our cold open is compared with.\n\n";
