@@ -322,6 +322,7 @@ function coldSection(figures: ColdFigures[]): string {
       "state bytes",
       "shutdown ms",
       "cold open ms (median; runs)",
+      "busy after the replay ms",
       "warm open ms (median; runs)",
       "server load ms (median; runs)",
       "of which read + rebuild ms (medians)",
@@ -341,6 +342,8 @@ function coldSection(figures: ColdFigures[]): string {
       entry.coldOpenMs.length > 0
         ? `${ms(median(entry.coldOpenMs))}; ${entry.coldOpenMs.map(ms).join(", ")}`
         : "in memory: no restart possible",
+      // Absent in reports of runs from before the warm opens waited for it.
+      ms(entry.settleMs),
       `${ms(median(entry.warmOpenMs))}; ${entry.warmOpenMs.map(ms).join(", ")}`,
       entry.serverLoadMs.length > 0
         ? `${ms(median(entry.serverLoadMs))}; ${entry.serverLoadMs.map(ms).join(", ")}`
@@ -378,6 +381,9 @@ function coldSection(figures: ColdFigures[]): string {
     "`Y.encodeStateAsUpdate` of the loaded document, what a new client's sync step 2 costs in a loaded room; " +
     "in a cold open ours sends a new client the stored snapshot as soon as it is read, and rebuilds meanwhile " +
     "(`server/collab/stored-state-handoff.ts`).\n" +
+    "\nWarm opens wait until the server (and its database) has used under 0.05 cores for 250 ms after the " +
+    "replay (\"busy after the replay\": ours persists and compacts the 259,778 updates meanwhile), so they time an " +
+    "open and not that work.\n" +
     "\nEvery open is by the same opener process, after 3 untimed opens against the same server: applying the " +
     "state is most of an open, and the opener's JIT speeds it up over its first few opens, so every server is " +
     "timed with an equally warm client.\n" +

@@ -90,3 +90,18 @@ export async function waitForQuiet(
     if (otherCores < threshold || waitedMs >= maxWaitMs) return { waitedMs, otherCores };
   }
 }
+
+/**
+ * Waits until the processes together use under `maxCores` over a 250 ms window, or `maxWaitMs` has
+ * passed; returns how long that took.
+ */
+export async function waitUntilIdle(pids: () => number[], maxCores: number, maxWaitMs: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuOf(pids());
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const used = cpuBetween(before, cpuOf(pids())) / 0.25;
+    const waitedMs = performance.now() - started;
+    if (used < maxCores || waitedMs >= maxWaitMs) return waitedMs;
+  }
+}

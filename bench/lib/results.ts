@@ -90,8 +90,10 @@ export interface ColdFigures {
   shutdownMs: number | null;
   /** After a restart (ours): connect → synced of the first client, which loads the statement. */
   coldOpenMs: number[];
-  /** Connect → synced of a client while the document is already loaded. */
+  /** Connect → synced of a client while the document is already loaded and the server idle. */
   warmOpenMs: number[];
+  /** How long the server (and its database) stayed busy after the replay, before the warm opens. */
+  settleMs: number;
   /** Ours: loadDocument (database read + Y.Doc rebuild) timed inside a freshly started server. */
   serverLoadMs: number[];
   /** Ours: Y.encodeStateAsUpdate of the loaded document (what a sync step 2 costs). */
