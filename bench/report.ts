@@ -243,7 +243,7 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       "CPU %",
       "CPU µs / delivery",
       "peak RSS MiB",
-      "connect p50 / p99 ms",
+      "connect p50 / p99 ms (+ server busy after)",
       "load-gen CPU s",
       "other load (cores)",
     ],
@@ -262,7 +262,7 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       ((100 * entry.cpuSeconds) / entry.wallSeconds).toFixed(0),
       ms(entry.cpuMicrosPerDelivery),
       mib(entry.peakRssBytes),
-      `${ms(entry.connect.p50)} / ${ms(entry.connect.p99)}`,
+      `${ms(entry.connect.p50)} / ${ms(entry.connect.p99)}${entry.settleMs === undefined ? "" : ` (+${ms(entry.settleMs)})`}`,
       entry.loadCpuSeconds.toFixed(1),
       background(entry.background),
     ]),
@@ -382,7 +382,7 @@ function coldSection(figures: ColdFigures[]): string {
     "in a cold open ours sends a new client the stored snapshot as soon as it is read, and rebuilds meanwhile " +
     "(`server/collab/stored-state-handoff.ts`).\n" +
     "\nWarm opens wait until the server (and its database) has used under 0.05 cores for 250 ms after the " +
-    "replay (\"busy after the replay\": ours persists and compacts the 259,778 updates meanwhile), so they time an " +
+    'replay ("busy after the replay": ours persists and compacts the 259,778 updates meanwhile), so they time an ' +
     "open and not that work.\n" +
     "\nEvery open is by the same opener process, after 3 untimed opens against the same server: applying the " +
     "state is most of an open, and the opener's JIT speeds it up over its first few opens, so every server is " +

@@ -330,6 +330,10 @@ function databaseCpuMeter(server: ServerName): { stop(): number | null } {
 }
 
 let serverRuns = 0;
+/** A server using less than this (cores, over 250 ms) has finished what it was doing. */
+const SETTLED_MAX_CORES = 0.05;
+const SETTLE_MAX_WAIT_MS = 30_000;
+
 /** All the waiting for a quiet machine one run may do, in total. */
 let quietBudgetMs = 60_000;
 
@@ -525,6 +529,13 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
         : options.daySeconds
       : options.satSeconds;
     const durationMs = seconds * 1000;
+    // Typing starts once the server has admitted every client into its room, not merely once every
+    // client has synced: ours answers a new client before the room is built.
+    const settleMs = await waitUntilIdle(
+      () => [running.node.pid, ...databasePids(server)],
+      SETTLED_MAX_CORES,
+      SETTLE_MAX_WAIT_MS,
+    );
     const cpuBefore = cpuSeconds(running.node.pid);
     const wallBefore = performance.now();
     const meter = backgroundMeter(() => [
@@ -591,6 +602,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       missingUpdates: outcomes.reduce((sum, outcome) => sum + outcome.missingUpdates, 0),
       unexpectedCloses: outcomes.reduce((sum, outcome) => sum + outcome.unexpectedCloses, 0),
       connect: distribution(outcomes.flatMap((outcome) => outcome.connectMs)),
+      settleMs,
       loopDelay: { p50: loopDelay.p50, p99: loopDelay.p99, max: loopDelay.max },
       cpuSeconds: cpu,
       wallSeconds: wall,
@@ -678,9 +690,6 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
  * after an untimed first): every server's opens are timed with an equally warm client.
  */
 const OPENER_WARM_UP_OPENS = 3;
-/** A server using less than this (cores, over 250 ms) has settled after the replay. */
-const SETTLED_MAX_CORES = 0.05;
-const SETTLE_MAX_WAIT_MS = 30_000;
 
 async function runCold(server: ServerName): Promise<void> {
   if (server === "floor") return;

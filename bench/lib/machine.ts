@@ -95,7 +95,11 @@ export async function waitForQuiet(
  * Waits until the processes together use under `maxCores` over a 250 ms window, or `maxWaitMs` has
  * passed; returns how long that took.
  */
-export async function waitUntilIdle(pids: () => number[], maxCores: number, maxWaitMs: number): Promise<number> {
+export async function waitUntilIdle(
+  pids: () => number[],
+  maxCores: number,
+  maxWaitMs: number,
+): Promise<number> {
   const started = performance.now();
   for (;;) {
     const before = cpuOf(pids());

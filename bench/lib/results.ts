@@ -61,6 +61,11 @@ export interface TypingFigures extends ServerUsage {
   missingUpdates: number;
   unexpectedCloses: number;
   connect: Distribution;
+  /**
+   * How long the server and its database stayed busy after every client had synced, before typing
+   * started (ours answers a new client before its room is built, so synced can come first).
+   */
+  settleMs?: number;
   /** The server's event-loop delay over the measured window (ms; `perf_hooks`, 1 ms resolution). */
   loopDelay?: EventLoopDelay;
   /** Server CPU microseconds per keystroke delivered to one peer. */
