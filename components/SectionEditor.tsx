@@ -11,7 +11,7 @@ import {
   CommentHighlights,
   commentHighlightsKey,
   type HighlightedThread,
-  passageRange,
+  passageStarts,
 } from "@/editor/comment-highlights";
 import { sectionExtensions } from "@/editor/extensions";
 import { cleanPastedHtml } from "@/editor/paste";
@@ -96,11 +96,7 @@ export function SectionEditor(props: SectionEditorProps) {
     if (!editor) return;
     let last = "";
     const report = () => {
-      const positions = new Map(
-        threads.map(
-          (thread) => [thread.id, passageRange(editor.state, thread.anchor)?.from ?? null] as const,
-        ),
-      );
+      const positions = passageStarts(editor.state);
       const key = JSON.stringify([...positions]);
       if (key === last) return;
       last = key;
@@ -112,7 +108,7 @@ export function SectionEditor(props: SectionEditorProps) {
     return () => {
       editor.off("transaction", report);
     };
-  }, [editor, threads, sectionKey, onThreadPositions]);
+  }, [editor, sectionKey, onThreadPositions]);
 
   return (
     <div className="section-editor">

@@ -15,8 +15,23 @@ export interface HighlightedThread {
   anchor: EncodedAnchor;
 }
 
+interface DecodedAnchor {
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+}
+
+/**
+ * A thread's anchor, decoded once when the threads are set rather than at every change that
+ * resolves it again (null: malformed, never highlighted).
+ */
+interface DecodedThread {
+  id: string;
+  anchor: DecodedAnchor | null;
+}
+
 interface HighlightState {
   threads: HighlightedThread[];
+  decoded: DecodedThread[];
   activeId: string | null;
   decorations: DecorationSet;
 }
@@ -36,27 +51,38 @@ function syncState(state: EditorState): SyncBinding | null {
   return sync?.binding ? sync : null;
 }
 
-/** Where a thread's passage is in this editor now; null when detached or not yet resolvable. */
-export function passageRange(state: EditorState, anchor: EncodedAnchor): { from: number; to: number } | null {
+/** Where each highlighted thread's passage starts in this editor now (null: not resolvable). */
+export function passageStarts(state: EditorState): Map<string, number | null> {
+  const decoded = commentHighlightsKey.getState(state)?.decoded ?? [];
+  return new Map(decoded.map((thread) => [thread.id, resolvedRange(state, thread.anchor)?.from ?? null]));
+}
+
+function resolvedRange(
+  state: EditorState,
+  anchor: DecodedAnchor | null,
+): { from: number; to: number } | null {
   const sync = syncState(state);
-  if (!sync?.binding) return null;
+  if (!anchor || !sync?.binding) return null;
+  const { start, end } = anchor;
   try {
-    const from = relativePositionToAbsolutePosition(
-      sync.doc,
-      sync.type,
-      decodeAnchorPosition(anchor.start),
-      sync.binding.mapping,
-    );
-    const to = relativePositionToAbsolutePosition(
-      sync.doc,
-      sync.type,
-      decodeAnchorPosition(anchor.end),
-      sync.binding.mapping,
-    );
+    const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding.mapping);
+    const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding.mapping);
     return from !== null && to !== null && from < to ? { from, to } : null;
   } catch {
     return null;
   }
+}
+
+function decodeAnchor(anchor: EncodedAnchor): DecodedAnchor | null {
+  try {
+    return { start: decodeAnchorPosition(anchor.start), end: decodeAnchorPosition(anchor.end) };
+  } catch {
+    return null;
+  }
+}
+
+function decodeThreads(threads: HighlightedThread[]): DecodedThread[] {
+  return threads.map(({ id, anchor }) => ({ id, anchor: decodeAnchor(anchor) }));
 }
 
 /** Anchors the editor range [from, to) as relative positions in the section's fragment. */
@@ -79,11 +105,11 @@ export function anchorRange(state: EditorState, from: number, to: number): Encod
 
 function buildDecorations(
   state: EditorState,
-  threads: HighlightedThread[],
+  threads: DecodedThread[],
   activeId: string | null,
 ): DecorationSet {
   const decorations = threads.flatMap((thread) => {
-    const range = passageRange(state, thread.anchor);
+    const range = resolvedRange(state, thread.anchor);
     if (!range) return [];
     const active = thread.id === activeId;
     return [
@@ -107,15 +133,21 @@ export const CommentHighlights = Extension.create({
       new Plugin<HighlightState>({
         key: commentHighlightsKey,
         state: {
-          init: () => ({ threads: [], activeId: null, decorations: DecorationSet.empty }),
+          init: () => ({ threads: [], decoded: [], activeId: null, decorations: DecorationSet.empty }),
           apply(transaction, previous, _oldState, newState) {
             const meta = transaction.getMeta(commentHighlightsKey) as Partial<HighlightState> | undefined;
             const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
               ?.isChangeOrigin;
             if (meta || fromYjs) {
               const threads = meta?.threads ?? previous.threads;
+              const decoded = threads === previous.threads ? previous.decoded : decodeThreads(threads);
               const activeId = meta?.activeId !== undefined ? meta.activeId : previous.activeId;
-              return { threads, activeId, decorations: buildDecorations(newState, threads, activeId) };
+              return {
+                threads,
+                decoded,
+                activeId,
+                decorations: buildDecorations(newState, decoded, activeId),
+              };
             }
             // A local edit reaches the Y.Doc only after this transaction, so the anchors cannot be
             // resolved against it yet: the highlights move with the edit instead.
