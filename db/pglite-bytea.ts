@@ -20,7 +20,7 @@ export function serializeByteaHex(value: unknown): string {
   return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
 }
 
-/** Options for every PGlite instance: its own codecs for everything but bytea. */
+/** Spread into every PGlite's options: PGlite keeps its own codecs for all other types. */
 export const pgliteByteaCodec = {
   parsers: { [types.BYTEA]: parseByteaHex },
   serializers: { [types.BYTEA]: serializeByteaHex },

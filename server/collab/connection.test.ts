@@ -1,11 +1,16 @@
 import { EventEmitter } from "node:events";
-import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { presenceIdentityOf } from "../../domain/presence";
-import { SYNC_STEP_1, SYNC_UPDATE, syncFrame } from "../../tests/support/frames";
+import {
+  decodeSyncFrame,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  syncFrame,
+} from "../../tests/support/frames";
 import { CollabConnection } from "./connection";
 import { silentLogger } from "./logger";
 import { EMPTY_STATE_VECTOR, encodeSyncStep2Message } from "./protocol";
@@ -37,8 +42,6 @@ class RecordingSocket extends EventEmitter {
   }
 }
 
-const SYNC_STEP_2 = 1;
-
 function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
   return syncFrame(SYNC_STEP_1, stateVector);
 }
@@ -46,9 +49,8 @@ function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
 /** [sync step, payload] of each sync message among `frames`; other messages are left out. */
 function syncMessages(frames: Uint8Array[]): [number, Uint8Array][] {
   return frames.flatMap((frame) => {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== 0) return [];
-    return [[decoding.readVarUint(decoder), decoding.readVarUint8Array(decoder)] as [number, Uint8Array]];
+    const sync = decodeSyncFrame(frame);
+    return sync ? [[sync.step, sync.payload] as [number, Uint8Array]] : [];
   });
 }
 

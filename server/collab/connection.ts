@@ -63,7 +63,7 @@ export class CollabConnection implements RoomMember {
     this.storedState = null;
     room.members.add(this);
     this.send(encodeSyncStep1(room.doc));
-    if (this.answeredFrom && (this.answeredFrom !== room.loadedFrom || room.changedSinceLoad)) {
+    if (this.answeredFrom && !room.isUnchangedSince(this.answeredFrom)) {
       // The early answer missed what changed before this client joined: rare, so send it all again.
       this.send(room.syncStep2ForNewClient());
     }
@@ -103,25 +103,25 @@ export class CollabConnection implements RoomMember {
   private sendStoredState(handoff: StoredStateHandoff, syncStep2: Uint8Array): Promise<void> {
     this.answeredFrom = handoff;
     this.storedState = null;
+    return this.write(syncStep2);
+  }
+
+  send(...messages: Uint8Array[]): void {
+    const together = messages.length > 1;
+    if (together) this.stream.cork();
+    for (const message of messages) void this.write(message);
+    if (together) this.stream.uncork();
+  }
+
+  /** Writes one frame; a failed write closes the connection. Resolves once written (or not sent). */
+  private write(message: Uint8Array): Promise<void> {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return Promise.resolve();
     return new Promise((resolve) => {
-      this.socket.send(syncStep2, (error) => {
+      this.socket.send(message, (error) => {
         if (error) this.close(CloseCode.internalError, "Send failed");
         resolve();
       });
     });
-  }
-
-  send(...messages: Uint8Array[]): void {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    const together = messages.length > 1;
-    if (together) this.stream.cork();
-    for (const message of messages) {
-      this.socket.send(message, (error) => {
-        if (error) this.close(CloseCode.internalError, "Send failed");
-      });
-    }
-    if (together) this.stream.uncork();
   }
 
   close(code: number, reason: string): void {

@@ -109,14 +109,14 @@ export function encodeSyncStep2Message(update: Uint8Array): Uint8Array {
 /** The state vector of a client that holds nothing yet (a count of zero clients). */
 export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
-/** A sync step 1 from a client that holds nothing yet: its answer is the whole state. */
+/**
+ * A sync step 1 from a client that holds nothing yet: its answer is the whole state. Yjs writes an
+ * empty state vector as this one byte; any other spelling is simply answered the usual way.
+ */
 export function isFromEmptyClient(message: ClientMessage): boolean {
   if (message.kind !== "syncStep1") return false;
-  try {
-    return Y.decodeStateVector(message.stateVector).size === 0;
-  } catch {
-    return false;
-  }
+  const { stateVector } = message;
+  return stateVector.length === EMPTY_STATE_VECTOR.length && stateVector[0] === EMPTY_STATE_VECTOR[0];
 }
 
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {

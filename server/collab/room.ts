@@ -45,7 +45,7 @@ export class Room {
   /** Marks approvals stale when their section is edited; set by the registry after loading. */
   approvalWatch: ApprovalWatch | null = null;
   /** Whether any update was applied since the document was built from its stored state. */
-  changedSinceLoad = false;
+  private changedSinceLoad = false;
   private keptFullState: Uint8Array | null = null;
   private updatesSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
@@ -55,13 +55,18 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
     /** The load that built `doc`: clients it answered early hold exactly its stored state. */
-    readonly loadedFrom: StoredStateHandoff,
+    private readonly loadedFrom: StoredStateHandoff,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocumentUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
+  isUnchangedSince(handoff: StoredStateHandoff): boolean {
+    return handoff === this.loadedFrom && !this.changedSinceLoad;
   }
 
   /** The sync step 2 for a client that holds nothing yet: the whole document. */

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import * as decoding from "lib0/decoding";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -9,17 +8,18 @@ import { loadDocument } from "../../server/collab/document-store";
 import { waitForDocs } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
-import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_UPDATE, syncFrame } from "../support/frames";
+import {
+  decodeSyncFrame,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  type SyncFrame,
+  syncFrame,
+} from "../support/frames";
 import { pollUntil } from "../support/wait";
 
-const SYNC_STEP_2 = 1;
 const EB = "handlaggare.eb@demo.test";
 const BOU = "handlaggare.bou@demo.test";
-
-interface SyncFrame {
-  step: number;
-  payload: Uint8Array;
-}
 
 /**
  * A raw client of the seed statement that sends its sync step 1 (for `state`) the moment the socket
@@ -37,9 +37,8 @@ function openingClient(
   socket.binaryType = "nodebuffer";
   socket.on("open", () => socket.send(syncFrame(SYNC_STEP_1, Y.encodeStateVector(state))));
   socket.on("message", (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-    const frame = { step: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
+    const frame = decodeSyncFrame(new Uint8Array(data));
+    if (!frame) return;
     frames.push(frame);
     onFrame(frame, socket);
   });

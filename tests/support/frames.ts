@@ -1,9 +1,11 @@
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
 /* Raw y-websocket frames, for clients that misbehave on purpose. */
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const SYNC_STEP_1 = 0;
+export const SYNC_STEP_2 = 1;
 export const SYNC_UPDATE = 2;
 
 export function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -18,6 +20,18 @@ export function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
     encoding.writeVarUint(encoder, syncType);
     encoding.writeVarUint8Array(encoder, payload);
   });
+}
+
+export interface SyncFrame {
+  step: number;
+  payload: Uint8Array;
+}
+
+/** A frame the server sent, as a sync message, or null for any other kind. */
+export function decodeSyncFrame(data: Uint8Array): SyncFrame | null {
+  const decoder = decoding.createDecoder(data);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  return { step: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
 }
 
 export interface ForgedAwarenessEntry {
