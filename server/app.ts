@@ -5,7 +5,7 @@ import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase }
 import { isCollabPath } from "./collab/authorize";
 import type { Logger } from "./collab/logger";
 import { type CollabServer, createCollabServer } from "./collab/server";
-import { warmUpDatabaseReads } from "./collab/warm-up";
+import { warmUpDatabaseReads, warmUpDatabaseWrites } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
 import { answerHealth } from "./health";
@@ -67,6 +67,7 @@ export async function startApp(
     ...config.collab,
   });
   logger.info("database reads warmed up", { ms: Math.round(await warmUpDatabaseReads(database.db)) });
+  logger.info("database writes warmed up", { ms: Math.round(await warmUpDatabaseWrites(database.db)) });
   const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
 
   const server = createServer((request, response) => {

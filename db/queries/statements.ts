@@ -235,3 +235,9 @@ export async function listSectionKeys(db: Database, statementId: string): Promis
     .orderBy(asc(sections.position));
   return rows.map((row) => row.key);
 }
+
+/** Some statement's id, or null when there is none (start-up warm-up writes need a real row). */
+export async function anyStatementId(db: Database): Promise<string | null> {
+  const [row] = await db.select({ id: statements.id }).from(statements).limit(1);
+  return row?.id ?? null;
+}
