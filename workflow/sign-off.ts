@@ -2,9 +2,7 @@ import type { Database } from "../db/client";
 import {
   approveSection,
   loadSectionRequirements,
-  recordStaleness,
   revokeOwnApprovals,
-  type SectionRequirements,
   StatementFinalisedError,
 } from "../db/queries/approvals";
 import { countOpenThreads } from "../db/queries/comments";
@@ -92,23 +90,13 @@ export async function approve(
     }),
   );
   if (approvalIds === FINALISED) return fail(409, FINALISED_APPROVE);
-  // The text may have changed while the approval was written; mark it stale at once if so.
-  await recheckStaleness(db, statement.organisationId, statementId, section, [user.id]);
+  /*
+   * The text may have changed while the approval was written. The statement's approval watch (its
+   * document is loaded: the hash above was read from it) re-checks every approved section when
+   * told, and credits the staleness to whoever edited; a check here would credit it to the approver.
+   */
   publishStatementEvent({ statementId, kind: "approvals" });
   return { ok: true, value: { approvalIds, contentHash } };
-}
-
-async function recheckStaleness(
-  db: Database,
-  organisationId: string,
-  statementId: string,
-  section: SectionRequirements,
-  changedBy: string[],
-) {
-  const [current] = await statementDocuments().sections(statementId, [section.key]);
-  if (!current) return;
-  const currentHash = current.hash;
-  await recordStaleness(db, { organisationId, statementId, sectionKey: section.key, currentHash, changedBy });
 }
 
 export async function revoke(
