@@ -21,6 +21,7 @@ const REFUSALS: Record<number, string> = {
   4403: "Du har inte behörighet till detta tjänsteutlåtande.",
   4404: "Tjänsteutlåtandet finns inte.",
   4400: "Anslutningen avbröts av servern på grund av ett fel.",
+  4429: "Anslutningen stängdes: för mycket skickades innan tjänsteutlåtandet hade laddats. Ladda om sidan.",
 };
 
 function collaborationUrl(): string {

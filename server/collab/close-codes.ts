@@ -12,6 +12,8 @@ export const CloseCode = {
   unauthenticated: 4401,
   forbidden: 4403,
   unknownStatement: 4404,
+  /** More sent while the statement was loading than a client has reason to send. */
+  tooManyMessages: 4429,
   internalError: 4500,
 } as const;
 

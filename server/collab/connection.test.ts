@@ -11,6 +11,7 @@ import {
   SYNC_UPDATE,
   syncFrame,
 } from "../../tests/support/frames";
+import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
 import { silentLogger } from "./logger";
 import { EMPTY_STATE_VECTOR, encodeSyncStep2Message } from "./protocol";
@@ -33,8 +34,10 @@ class RecordingSocket extends EventEmitter {
     this.sent.push(data);
     callback?.();
   }
-  close() {
+  closedWith: number | null = null;
+  close(code: number) {
     this.readyState = 3;
+    this.closedWith = code;
   }
   /** Delivers a frame from the client. */
   receive(frame: Uint8Array) {
@@ -60,6 +63,9 @@ function storedDocument(text: string): Y.Doc {
   return doc;
 }
 
+/** Bytes a connection in these tests may hold while its room loads. */
+const MAX_QUEUED_BYTES = 64 * 1024;
+
 function connect(userId = "user-1") {
   const socket = new RecordingSocket();
   const connection = new CollabConnection(
@@ -67,6 +73,7 @@ function connect(userId = "user-1") {
     { cork() {}, uncork() {} },
     { userId, canWrite: true, presence: presenceIdentityOf({ id: userId, name: userId, roles: [] }) },
     silentLogger,
+    MAX_QUEUED_BYTES,
   );
   return { socket, connection };
 }
@@ -185,5 +192,48 @@ describe("a room's answer to new clients", () => {
     const first = room.syncStep2ForNewClient();
     expect(room.syncStep2ForNewClient()).not.toBe(first);
     expect(room.syncStep2ForNewClient()).toEqual(first);
+  });
+});
+
+describe("what a connection holds while its room loads", () => {
+  /** A keystroke's update message, as a client sends it. */
+  function keystroke(doc: Y.Doc, text: string): Uint8Array {
+    const before = Y.encodeStateVector(doc);
+    doc.getText("t").insert(0, text);
+    return syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(doc, before));
+  }
+
+  it("applies everything sent before the room was built, in order, once it joins", () => {
+    const { socket, connection } = connect();
+    const client = new Y.Doc();
+    for (const character of "abc") socket.receive(keystroke(client, character));
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    connection.attach(room);
+    expect(room.doc.getText("t").toString()).toBe("cba");
+    expect(socket.closedWith).toBeNull();
+  });
+
+  it("closes a connection that sends more bytes than it may hold", () => {
+    const { socket, connection } = connect();
+    const client = new Y.Doc();
+    socket.receive(keystroke(client, "x".repeat(MAX_QUEUED_BYTES / 2)));
+    expect(socket.closedWith).toBeNull();
+    socket.receive(keystroke(client, "y".repeat(MAX_QUEUED_BYTES / 2)));
+    expect(socket.closedWith).toBe(CloseCode.tooManyMessages);
+    // Nothing of it reaches the room.
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    connection.attach(room);
+    expect(room.doc.getText("t").length).toBe(0);
+  });
+
+  it("closes a connection that sends more messages than a client has reason to", () => {
+    const { socket } = connect();
+    const client = new Y.Doc();
+    for (let count = 0; count < 1000 && socket.closedWith === null; count++) {
+      socket.receive(keystroke(client, "k"));
+    }
+    expect(socket.closedWith).toBeNull();
+    socket.receive(keystroke(client, "k"));
+    expect(socket.closedWith).toBe(CloseCode.tooManyMessages);
   });
 });

@@ -19,6 +19,13 @@ import {
 import type { Room, RoomMember } from "./room";
 import type { StoredStateHandoff } from "./stored-state-handoff";
 
+/**
+ * How many messages a client may send before its room is built. A page load sends two or three (its
+ * sync step 1, its presence, perhaps a first keystroke); the cap keeps a client that floods a loading
+ * statement from growing the queue without bound.
+ */
+const MAX_QUEUED_MESSAGES = 1000;
+
 export interface ConnectionIdentity {
   userId: string;
   /** False for granskare and for finalised statements: updates are read but never applied. */
@@ -35,6 +42,7 @@ export class CollabConnection implements RoomMember {
   private readonly awarenessClientIds = new Set<number>();
   private room: Room | null = null;
   private readonly queued: Uint8Array[] = [];
+  private queuedBytes = 0;
   /** The room's stored state, handed over while the room is built, for a sync step 1 yet to come. */
   private storedState: { handoff: StoredStateHandoff; syncStep2: Uint8Array } | null = null;
   /** The load whose stored state answered this client's sync step 1 before the room was built. */
@@ -48,6 +56,8 @@ export class CollabConnection implements RoomMember {
     private readonly stream: { cork(): void; uncork(): void },
     readonly identity: ConnectionIdentity,
     private readonly logger: Logger,
+    /** Most bytes held for the room while it loads (at least one message of the largest size). */
+    private readonly maxQueuedBytes: number,
   ) {
     socket.binaryType = "nodebuffer";
     socket.on("message", (data, isBinary) => this.receive(data as Buffer, isBinary));
@@ -71,6 +81,7 @@ export class CollabConnection implements RoomMember {
     if (states.length > 0) {
       this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
     }
+    this.queuedBytes = 0;
     for (const data of this.queued.splice(0)) this.handle(data);
   }
 
@@ -140,7 +151,22 @@ export class CollabConnection implements RoomMember {
     if (this.room) this.handle(bytes);
     else if (this.storedState && isEmptyClientSyncStep1(bytes)) {
       void this.sendStoredState(this.storedState.handoff, this.storedState.syncStep2);
-    } else this.queued.push(bytes);
+    } else this.enqueue(bytes);
+  }
+
+  private enqueue(bytes: Uint8Array): void {
+    this.queuedBytes += bytes.byteLength;
+    if (this.queued.length >= MAX_QUEUED_MESSAGES || this.queuedBytes > this.maxQueuedBytes) {
+      this.logger.warn("too many messages while the room loads", {
+        userId: this.userId,
+        messages: this.queued.length + 1,
+        bytes: this.queuedBytes,
+      });
+      this.queued.length = 0;
+      this.close(CloseCode.tooManyMessages, "Too many messages before the statement was loaded");
+      return;
+    }
+    this.queued.push(bytes);
   }
 
   private handle(data: Uint8Array): void {

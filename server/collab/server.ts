@@ -128,6 +128,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxPayload: options.maxMessageBytes,
     perMessageDeflate: false,
   });
+  // Room for one message of the largest size and the small ones a client sends beside it.
+  const maxQueuedBytes = 2 * options.maxMessageBytes;
   const alive = new WeakSet<WebSocket>();
   let closing = false;
 
@@ -163,7 +165,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       alive.add(ws);
       ws.on("pong", () => alive.add(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
-      const connection = new CollabConnection(ws, socket, decision.identity, logger);
+      const connection = new CollabConnection(ws, socket, decision.identity, logger, maxQueuedBytes);
       void join(connection, ws, decision.statementId);
     });
   }
