@@ -13,17 +13,27 @@ export class StatementFinalisedError extends Error {
 }
 
 /**
- * Holds the statement row (FOR SHARE) until the transaction ends, and refuses a finalised statement.
- * A finalisation locks the row FOR UPDATE, so it either committed before this read, or waits for
- * this transaction and then sees its change.
+ * The statement's status, read with its row locked until the transaction ends. Approvals and
+ * revocations lock it FOR SHARE and finalisation FOR UPDATE, so a finalisation either committed
+ * before such a read, or waits for that transaction and then sees its change.
  */
-async function lockDraftStatement(tx: Database, statementId: string): Promise<void> {
+export async function lockedStatementStatus(
+  tx: Database,
+  statementId: string,
+  lock: "share" | "update",
+): Promise<(typeof statements.$inferSelect)["status"] | null> {
   const [row] = await tx
     .select({ status: statements.status })
     .from(statements)
     .where(eq(statements.id, statementId))
-    .for("share");
-  if (row?.status !== "draft") throw new StatementFinalisedError(statementId);
+    .for(lock);
+  return row?.status ?? null;
+}
+
+/** Holds the statement row until the transaction ends, and refuses a finalised statement. */
+async function lockDraftStatement(tx: Database, statementId: string): Promise<void> {
+  if ((await lockedStatementStatus(tx, statementId, "share")) !== "draft")
+    throw new StatementFinalisedError(statementId);
 }
 
 export interface SectionRequirements {

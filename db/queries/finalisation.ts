@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { sectionState } from "../../domain/signoff";
 import type { Database } from "../client";
 import { statements, statementVersions } from "../schema";
-import { loadActiveApprovals, loadSectionRequirements } from "./approvals";
+import { loadActiveApprovals, loadSectionRequirements, lockedStatementStatus } from "./approvals";
 import { recordAuditEvent } from "./audit";
 
 export interface FinalVersion {
@@ -42,12 +42,9 @@ async function sectionsNotApproved(tx: Database, input: FinalVersion): Promise<s
  */
 export async function finaliseStatement(db: Database, input: FinalVersion): Promise<FinalisationOutcome> {
   return db.transaction(async (tx) => {
-    const [statement] = await tx
-      .select({ status: statements.status })
-      .from(statements)
-      .where(eq(statements.id, input.statementId))
-      .for("update");
-    if (statement?.status !== "draft") return { finalised: false, notApproved: [] };
+    if ((await lockedStatementStatus(tx, input.statementId, "update")) !== "draft") {
+      return { finalised: false, notApproved: [] };
+    }
     const notApproved = await sectionsNotApproved(tx, input);
     if (notApproved.length > 0) return { finalised: false, notApproved };
     await tx
