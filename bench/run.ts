@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -684,6 +684,13 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
 // ---------------------------------------------------------------------------------------------
 // Cold open of the long trace
 
+/** The one document state a server persisting to files (Hocuspocus here) left in `folder`. */
+async function storedStateFile(folder: string): Promise<Uint8Array> {
+  const files = (await readdir(folder)).filter((file) => file.endsWith(".ystate"));
+  if (files.length !== 1) throw new Error(`Expected one stored state in ${folder}, found ${files.length}`);
+  return new Uint8Array(await readFile(path.join(folder, files[0] as string)));
+}
+
 /**
  * Untimed opens before the timed ones. Applying the trace's state is most of an open, and the
  * opener's JIT keeps speeding it up over its first few opens (one run, Hocuspocus: 83, 43, 26 ms
@@ -700,7 +707,10 @@ async function runCold(server: ServerName): Promise<void> {
   const repeats = Math.max(1, options.coldRepeats);
   const writer = spawnLoad("bench/load/trace.ts", `cold-${server}-writer`);
   const opener = spawnLoad("bench/load/trace.ts", `cold-${server}-opener`);
-  let running = await startServer(server, "cold", location);
+  // Hocuspocus persists here, with its own extension, so that it too can be restarted and open cold.
+  const stateFolder = server === "hocuspocus" ? path.join(runFolder, "data", `cold-${server}`) : null;
+  const serverEnv: Record<string, string> = stateFolder ? { HOCUSPOCUS_DATA_DIR: stateFolder } : {};
+  let running = await startServer(server, "cold", location, serverEnv);
   const target = (baseUrl: string): TraceTarget => ({
     kind,
     baseUrl,
@@ -834,6 +844,19 @@ async function runCold(server: ServerName): Promise<void> {
         );
         figures.serverReadMs.push(split.readMs);
         figures.serverApplyMs.push(split.applyMs);
+        await stopServer(running);
+      }
+    } else if (stateFolder) {
+      figures.shutdownMs = await stopServer(running);
+      const stored = await storedStateFile(stateFolder);
+      figures.storedBytes = stored.byteLength;
+      if (digestUpdate(stored).hash !== replay.digest.hash)
+        problems.push("the stored state differs from the writer");
+      for (let index = 0; index < repeats; index++) {
+        running = await startServer(server, "cold", null, serverEnv);
+        const result = await open(false);
+        figures.coldOpenMs.push(result.connectToSyncedMs);
+        figures.openPeakRssBytes = Math.max(figures.openPeakRssBytes, memory(running.node.pid).peakRss);
         await stopServer(running);
       }
     } else {
@@ -1128,7 +1151,6 @@ async function main(): Promise<void> {
   }
 
   if (options.profile && existsSync(profileFolder)) {
-    const { readdir, stat } = await import("node:fs/promises");
     for (const run of (await readdir(profileFolder)).sort()) {
       const [scenario, ...rest] = run.split("-");
       const server = rest.slice(0, -1).join("-") as ServerName;
