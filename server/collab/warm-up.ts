@@ -76,9 +76,9 @@ const WRITE_ROUNDS = 8;
 /**
  * Writes update-log batches the size of a busy second's, each in a transaction that is rolled
  * back, so nothing stays behind (an id sequence moves on; ids only order rows). On PGlite the
- * first writes after a start took 150–200 ms of CPU each (WebAssembly not yet optimised, caches
- * empty) against about 10 ms later: on a 2-core machine that CPU was taken from relaying the very
- * first keystrokes. Skipped on a database with no statement yet, where no write can be in a hurry.
+ * first writes of 100 rows after a start took 27–37 ms each (WebAssembly not yet optimised, caches
+ * empty), and 6–13 ms after this warm-up: the first keystrokes after a deploy no longer share the
+ * cores with that work. Skipped on a database with no statement yet, where no write is in a hurry.
  */
 export async function warmUpDatabaseWrites(db: Database): Promise<number> {
   const started = performance.now();
