@@ -45,8 +45,18 @@ export class ApprovalWatch {
     });
   }
 
-  /** Loads the approvals in force; call once after construction and after they change. */
-  async reload(): Promise<void> {
+  /**
+   * Loads the approvals in force and compares every approved section with the document as loaded:
+   * an edit can reach the update log without its check having run (the process crashed, or stopped
+   * with a check pending), and would otherwise leave a stale approval shown as fresh until the
+   * section is edited again. Who made such an edit is not known here, so nobody is credited.
+   */
+  async start(): Promise<void> {
+    await this.reload();
+    if (this.approvals.length > 0) this.enqueue(() => this.check(false, true));
+  }
+
+  private async reload(): Promise<void> {
     this.approvals = await loadApprovalHashes(this.options.db, this.options.statementId);
   }
 
@@ -75,11 +85,14 @@ export class ApprovalWatch {
     );
   }
 
-  /** Checks the edited sections; with `reload`, reloads the approvals and checks every approved section. */
-  private async check(reload: boolean): Promise<void> {
+  /**
+   * Checks the edited sections, and with `everyApproved` every section with approvals too; with
+   * `reload`, reloads the approvals first.
+   */
+  private async check(reload: boolean, everyApproved = reload): Promise<void> {
     if (reload) await this.reload();
     const keys = new Set(this.changed.keys());
-    if (reload) for (const approval of this.approvals) keys.add(approval.sectionKey);
+    if (everyApproved) for (const approval of this.approvals) keys.add(approval.sectionKey);
     let anyChange = false;
     for (const sectionKey of keys) {
       const inForce = this.approvals.filter((approval) => approval.sectionKey === sectionKey);

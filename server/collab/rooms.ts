@@ -103,7 +103,7 @@ export class RoomRegistry {
       sectionKeys,
       checkDelayMs: this.options.staleCheckMs,
     });
-    await watch.reload();
+    await watch.start();
     room.approvalWatch = watch;
     return room;
   }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { appendUpdates } from "../../db/queries/documents";
+import { loadDocument } from "../../server/collab/document-store";
 import { approve, revoke } from "../../workflow/sign-off";
 import { insertAtStart, paragraphText, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
@@ -170,6 +172,30 @@ describe("stale on change", () => {
     expect(current).toMatchObject({ contentHash: secondHash, endedAt: null, staleSince: null });
     expect(await signOff.activeCountsByRequirement(YTTRANDE)).toEqual([1]);
     expect((await signOff.section(YTTRANDE)).state).toBe("partly-approved");
+  });
+});
+
+describe("stale after a restart", () => {
+  it("marks an approval stale when its section changed in the update log without a check (a crash), crediting nobody", async () => {
+    const shown = await signOff.currentHash(YTTRANDE);
+    expectOk(await approve(db(), await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, shown));
+    await collab.restartServer();
+    // What a crash leaves: an edit in the update log whose staleness check never ran.
+    const stored = await loadDocument(db(), seed());
+    const edits: Uint8Array[] = [];
+    stored.on("update", (update: Uint8Array) => edits.push(update));
+    insertAtStart(stored, YTTRANDE, "Efter omstarten ");
+    await appendUpdates(
+      db(),
+      edits.map((update) => ({ statementId: seed(), authorId: null, update })),
+    );
+    expect((await signOff.activeRows(YTTRANDE)).every((row) => row.staleSince === null)).toBe(true);
+
+    await collab.connectAs(HANDLAGGARE_BOU);
+    await signOff.waitForStaleness(YTTRANDE, true, 1);
+    const [event] = await signOff.audit("approval.stale");
+    expect(event?.details).toMatchObject({ changedBy: [] });
+    expect(event?.actor).toBeNull();
   });
 });
 
