@@ -214,12 +214,7 @@ function targets(results: BenchResults): Target[] {
       });
     }
     // Ahead of Hocuspocus on every scenario (the headline figure of each).
-    const checks: {
-      scenario: string;
-      ours: number | undefined;
-      theirs: number | undefined;
-      higherIsBetter: boolean;
-    }[] = [
+    const checks: HocuspocusCheck[] = [
       {
         scenario: "day p99",
         ours: day?.latency.p99,

@@ -334,6 +334,15 @@ let serverRuns = 0;
 const SETTLED_MAX_CORES = 0.05;
 const SETTLE_MAX_WAIT_MS = 30_000;
 
+/** Waits (bounded) until the server and its database are idle; returns how long that took. */
+function serverSettled(running: RunningServer): Promise<number> {
+  return waitUntilIdle(
+    () => [running.node.pid, ...databasePids(running.server)],
+    SETTLED_MAX_CORES,
+    SETTLE_MAX_WAIT_MS,
+  );
+}
+
 /** All the waiting for a quiet machine one run may do, in total. */
 let quietBudgetMs = 60_000;
 
@@ -531,11 +540,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
     const durationMs = seconds * 1000;
     // Typing starts once the server has admitted every client into its room, not merely once every
     // client has synced: ours answers a new client before the room is built.
-    const settleMs = await waitUntilIdle(
-      () => [running.node.pid, ...databasePids(server)],
-      SETTLED_MAX_CORES,
-      SETTLE_MAX_WAIT_MS,
-    );
+    const settleMs = await serverSettled(running);
     const cpuBefore = cpuSeconds(running.node.pid);
     const wallBefore = performance.now();
     const meter = backgroundMeter(() => [
@@ -768,11 +773,7 @@ async function runCold(server: ServerName): Promise<void> {
     };
     // Warm: the writer is still connected, so the document is in memory. Timed once the server has
     // finished with the replay (ours persists and compacts it), so an open is timed, not that work.
-    const settleMs = await waitUntilIdle(
-      () => [running.node.pid, ...databasePids(server)],
-      SETTLED_MAX_CORES,
-      SETTLE_MAX_WAIT_MS,
-    );
+    const settleMs = await serverSettled(running);
     const warmOpenMs: number[] = [];
     for (let index = 0; index < repeats + OPENER_WARM_UP_OPENS; index++) {
       const result = await open(false);
@@ -801,6 +802,16 @@ async function runCold(server: ServerName): Promise<void> {
       openPeakRssBytes: memory(running.node.pid).peakRss,
     };
     await writer.request({ type: "closeWriter" }, "writer-closed", 30_000);
+    /** Cold: a freshly started server, the statement not loaded; the first client loads it. */
+    const timeColdOpens = async (stored: StoredLocation | null) => {
+      for (let index = 0; index < repeats; index++) {
+        running = await startServer(server, "cold", stored, serverEnv);
+        const result = await open(false);
+        figures.coldOpenMs.push(result.connectToSyncedMs);
+        figures.openPeakRssBytes = Math.max(figures.openPeakRssBytes, memory(running.node.pid).peakRss);
+        await stopServer(running);
+      }
+    };
     if (running.location) {
       figures.shutdownMs = await stopServer(running);
       const connection = await openStored(running.location);
@@ -814,14 +825,7 @@ async function runCold(server: ServerName): Promise<void> {
       } finally {
         await connection.close();
       }
-      // Cold: a freshly started server, the statement not loaded; the first client loads it.
-      for (let index = 0; index < repeats; index++) {
-        running = await startServer(server, "cold", running.location);
-        const result = await open(false);
-        figures.coldOpenMs.push(result.connectToSyncedMs);
-        figures.openPeakRssBytes = Math.max(figures.openPeakRssBytes, memory(running.node.pid).peakRss);
-        await stopServer(running);
-      }
+      await timeColdOpens(running.location);
       // The load alone, inside a freshly started server: database read and Y.Doc rebuild.
       for (let index = 0; index < repeats; index++) {
         running = await startServer(server, "cold", running.location);
@@ -852,13 +856,7 @@ async function runCold(server: ServerName): Promise<void> {
       figures.storedBytes = stored.byteLength;
       if (digestUpdate(stored).hash !== replay.digest.hash)
         problems.push("the stored state differs from the writer");
-      for (let index = 0; index < repeats; index++) {
-        running = await startServer(server, "cold", null, serverEnv);
-        const result = await open(false);
-        figures.coldOpenMs.push(result.connectToSyncedMs);
-        figures.openPeakRssBytes = Math.max(figures.openPeakRssBytes, memory(running.node.pid).peakRss);
-        await stopServer(running);
-      }
+      await timeColdOpens(null);
     } else {
       await stopServer(running);
     }
