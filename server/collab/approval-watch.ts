@@ -61,14 +61,18 @@ export class ApprovalWatch {
   }
 
   /**
-   * Notes who edited the section. Edits of sections without approvals are noted too (hashing waits
-   * for the check): an approval of it may be in flight, and its editors are who made it stale.
+   * Notes who edited the section. Edits of sections without approvals are noted too: an approval
+   * of it may be in flight, and its editors are who made it stale; the check the approval's event
+   * starts reads them. Only an edit of an approved section starts a check of its own: for the
+   * others one would find nothing to compare, and a busy statement without approvals (the usual
+   * draft) would run one every `checkDelayMs` for nothing.
    */
   private onEdit(sectionKey: string, origin: unknown) {
     const editors = this.changed.get(sectionKey) ?? new Set<string>();
     const userId = (origin as { userId?: unknown } | null)?.userId;
     if (typeof userId === "string") editors.add(userId);
     this.changed.set(sectionKey, editors);
+    if (!this.approvals.some((approval) => approval.sectionKey === sectionKey)) return;
     this.timer ??= setTimeout(() => {
       this.timer = null;
       this.enqueue(() => this.check(false));

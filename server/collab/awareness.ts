@@ -3,6 +3,20 @@ import type { Awareness } from "y-protocols/awareness";
 import type { AwarenessEntry } from "./protocol";
 
 /**
+ * Whether an entry can change `awareness`, by y-protocols' rule: a newer clock, or a removal (null
+ * state) at the clock already held.
+ */
+export function canChangeAwareness(
+  awareness: Awareness,
+  clientId: number,
+  clock: number,
+  removal: boolean,
+): boolean {
+  const currentClock = awareness.meta.get(clientId)?.clock ?? 0;
+  return currentClock < clock || (removal && currentClock === clock && awareness.states.has(clientId));
+}
+
+/**
  * Applies awareness entries the connection has already decoded and pinned, with the rules of
  * y-protocols' `applyAwarenessUpdate` (newer clock wins; a null state at the same clock removes),
  * so each state is parsed once instead of being re-encoded and parsed again. The server holds no
@@ -21,10 +35,7 @@ export function applyAwarenessEntries(
   for (const { clientId, clock, state } of entries) {
     const meta = awareness.meta.get(clientId);
     const previous = awareness.states.get(clientId);
-    const currentClock = meta?.clock ?? 0;
-    const newer = currentClock < clock;
-    const removal = currentClock === clock && state === null && awareness.states.has(clientId);
-    if (!newer && !removal) continue;
+    if (!canChangeAwareness(awareness, clientId, clock, state === null)) continue;
     if (state === null) awareness.states.delete(clientId);
     else awareness.states.set(clientId, state);
     awareness.meta.set(clientId, { clock, lastUpdated: now });

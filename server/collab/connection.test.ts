@@ -1,11 +1,15 @@
 import { EventEmitter } from "node:events";
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { presenceIdentityOf } from "../../domain/presence";
 import {
+  awarenessFrame,
   decodeSyncFrame,
+  frame,
+  MESSAGE_AWARENESS,
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
@@ -235,5 +239,70 @@ describe("what a connection holds while its room loads", () => {
     expect(socket.closedWith).toBeNull();
     socket.receive(keystroke(client, "k"));
     expect(socket.closedWith).toBe(CloseCode.tooManyMessages);
+  });
+});
+
+describe("presence from a connection", () => {
+  const CLIENT_ID = 4711;
+
+  /** An awareness message with one entry whose state is `json`, as written (valid or not). */
+  function awarenessFrameWithText(clientId: number, clock: number, json: string): Uint8Array {
+    const update = frame((encoder) => {
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    });
+    return frame((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, update);
+    });
+  }
+
+  function joined(room: Room, userId: string) {
+    const member = connect(userId);
+    member.connection.attach(room);
+    return member;
+  }
+
+  it("stays when its user reconnects at the same clock and the old socket closes afterwards", () => {
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    const old = joined(room, "user-1");
+    old.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    // A provider that reconnects sends its state again without ticking its clock.
+    const reconnected = joined(room, "user-1");
+    reconnected.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    old.connection.detach();
+
+    expect(room.awareness.getStates().get(CLIENT_ID)).toMatchObject({ cursor: 1 });
+    reconnected.connection.detach();
+    expect(room.awareness.getStates().has(CLIENT_ID)).toBe(false);
+  });
+
+  it("ignores echoes of a state the room holds, unread, but not a new state that does not parse", () => {
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    const owner = joined(room, "user-1");
+    const peer = joined(room, "user-2");
+    owner.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    const updates: unknown[] = [];
+    room.awareness.on("update", (change: unknown) => updates.push(change));
+
+    // Echoes at the clock the room holds, or an older one: they could change nothing.
+    peer.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    peer.socket.receive(awarenessFrameWithText(CLIENT_ID, 2, "{ inte json"));
+    expect(peer.socket.closedWith).toBeNull();
+    expect(updates).toEqual([]);
+
+    peer.socket.receive(awarenessFrameWithText(9999, 1, "{ inte json"));
+    expect(peer.socket.closedWith).toBe(CloseCode.malformedMessage);
+  });
+
+  it("is removed by a null state at the clock the room holds", () => {
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    const owner = joined(room, "user-1");
+    owner.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    owner.socket.receive(awarenessFrameWithText(CLIENT_ID, 3, " null"));
+    expect(room.awareness.getStates().has(CLIENT_ID)).toBe(false);
+    expect(owner.socket.closedWith).toBeNull();
   });
 });

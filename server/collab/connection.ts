@@ -2,7 +2,7 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PresenceIdentity } from "../../domain/presence";
-import { applyAwarenessEntries } from "./awareness";
+import { applyAwarenessEntries, canChangeAwareness } from "./awareness";
 import { CloseCode, ProtocolViolation } from "./close-codes";
 import type { Logger } from "./logger";
 import {
@@ -114,26 +114,37 @@ export class CollabConnection implements RoomMember {
   private sendStoredState(handoff: StoredStateHandoff, syncStep2: Uint8Array): Promise<void> {
     this.answeredFrom = handoff;
     this.storedState = null;
-    return this.write(syncStep2);
+    return new Promise((resolve) => this.write(syncStep2, resolve));
   }
 
   send(...messages: Uint8Array[]): void {
     const together = messages.length > 1;
     if (together) this.stream.cork();
-    for (const message of messages) void this.write(message);
+    for (const message of messages) this.write(message);
     if (together) this.stream.uncork();
   }
 
-  /** Writes one frame; a failed write closes the connection. Resolves once written (or not sent). */
-  private write(message: Uint8Array): Promise<void> {
-    if (this.closed || this.socket.readyState !== this.socket.OPEN) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.socket.send(message, (error) => {
-        if (error) this.close(CloseCode.internalError, "Send failed");
-        resolve();
-      });
-    });
+  /**
+   * Writes one frame; a failed write closes the connection. `written` is called once it is written
+   * (or not sent). No promise nor closure per frame: this runs for every keystroke at every client.
+   */
+  private write(message: Uint8Array, written?: () => void): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) {
+      written?.();
+      return;
+    }
+    const afterWrite = written
+      ? (error?: Error | null) => {
+          this.afterWrite(error);
+          written();
+        }
+      : this.afterWrite;
+    this.socket.send(message, afterWrite);
   }
+
+  private readonly afterWrite = (error?: Error | null): void => {
+    if (error) this.close(CloseCode.internalError, "Send failed");
+  };
 
   close(code: number, reason: string): void {
     if (this.closed) return;
@@ -223,10 +234,15 @@ export class CollabConnection implements RoomMember {
   /**
    * Presence is pinned to the authenticated user: identity fields are overwritten with the
    * server's, and a connection speaks only for the one awareness client id it claimed. Entries for
-   * other ids are dropped, not refused: y-websocket clients echo every state they receive.
+   * other ids are dropped, not refused: y-websocket clients echo every state they receive. Those
+   * echoes change nothing, so they are dropped before their state is even parsed.
    */
   private applyAwareness(room: Room, update: Uint8Array): void {
-    const own = decodeAwarenessUpdate(update).filter((entry) => this.speaksFor(room, entry));
+    const own = decodeAwarenessUpdate(
+      update,
+      (clientId, clock, maybeRemoval) =>
+        canChangeAwareness(room.awareness, clientId, clock, maybeRemoval) || this.mayTakeOver(room, clientId),
+    ).filter((entry) => this.speaksFor(room, entry));
     if (own.length === 0) return;
     for (const entry of own) if (entry.state) entry.state.user = { ...this.identity.presence };
     applyAwarenessEntries(room.awareness, own, this);
@@ -234,15 +250,9 @@ export class CollabConnection implements RoomMember {
 
   private speaksFor(room: Room, entry: AwarenessEntry): boolean {
     if (this.awarenessClientIds.has(entry.clientId)) return true;
-    const holder = [...room.members].find(
-      (member): member is CollabConnection =>
-        member instanceof CollabConnection &&
-        member !== this &&
-        member.awarenessClientIds.has(entry.clientId),
-    );
+    const holder = this.otherHolderOf(room, entry.clientId);
     if (holder) {
-      // The same user reconnecting before the server noticed the old socket die takes its id over.
-      if (holder.userId !== this.userId || this.awarenessClientIds.size > 0) return false;
+      if (!this.mayTakeOverFrom(holder)) return false;
       holder.awarenessClientIds.delete(entry.clientId);
       this.awarenessClientIds.add(entry.clientId);
       return true;
@@ -253,6 +263,31 @@ export class CollabConnection implements RoomMember {
       return false;
     this.awarenessClientIds.add(entry.clientId);
     return true;
+  }
+
+  /** Whether this connection would take `clientId` over from another one, whatever the entry's clock. */
+  private mayTakeOver(room: Room, clientId: number): boolean {
+    // First, without a search: a connection already speaking for its own id (almost every echo) cannot.
+    if (this.awarenessClientIds.size > 0) return false;
+    const holder = this.otherHolderOf(room, clientId);
+    return holder !== null && this.mayTakeOverFrom(holder);
+  }
+
+  /**
+   * The same user reconnecting before the server noticed the old socket die takes its id over, even
+   * with the clock the room already holds (a provider does not tick it when it reconnects): else the
+   * old socket's close would remove the presence the new one shows.
+   */
+  private mayTakeOverFrom(holder: CollabConnection): boolean {
+    return holder.userId === this.userId && this.awarenessClientIds.size === 0;
+  }
+
+  private otherHolderOf(room: Room, clientId: number): CollabConnection | null {
+    for (const member of room.members) {
+      if (member instanceof CollabConnection && member !== this && member.awarenessClientIds.has(clientId))
+        return member;
+    }
+    return null;
   }
 }
 

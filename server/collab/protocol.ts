@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { decodeUtf8 } from "lib0/string";
 import * as Y from "yjs";
 import { CloseCode, ProtocolViolation } from "./close-codes";
 
@@ -141,8 +142,22 @@ export interface AwarenessEntry {
   state: Record<string, unknown> | null;
 }
 
-/** Decodes an awareness update (count, then clientID, clock and JSON state per client). */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/**
+ * Whether an entry may matter, judged before its state is parsed. `maybeRemoval` is false when the
+ * state's JSON text is an object, so it cannot be the null that removes a client's state.
+ */
+export type AwarenessEntryFilter = (clientId: number, clock: number, maybeRemoval: boolean) => boolean;
+
+/**
+ * Decodes an awareness update (count, then clientID, clock and JSON state per client). Entries
+ * `mayMatter` turns down are skipped unparsed: every y-websocket client sends back each state it
+ * receives, so most entries a server gets are echoes it already holds, and parsing them was the
+ * larger part of handling presence.
+ */
+export function decodeAwarenessUpdate(
+  update: Uint8Array,
+  mayMatter: AwarenessEntryFilter = () => true,
+): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -150,7 +165,9 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     for (let index = 0; index < count; index++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const json = decoding.readVarUint8Array(decoder);
+      if (!mayMatter(clientId, clock, !isJsonObjectText(json))) continue;
+      const state: unknown = JSON.parse(decodeUtf8(json));
       if (state !== null && (typeof state !== "object" || Array.isArray(state)))
         throw malformed("Bad awareness state");
       entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
@@ -161,4 +178,13 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     if (error instanceof ProtocolViolation) throw error;
     throw malformed("Malformed awareness update");
   }
+}
+
+const JSON_WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const OPENING_BRACE = 0x7b;
+
+/** Whether a JSON text starts (after whitespace) with `{`: an object, or malformed, never null. */
+function isJsonObjectText(json: Uint8Array): boolean {
+  for (const byte of json) if (!JSON_WHITESPACE.has(byte)) return byte === OPENING_BRACE;
+  return false;
 }
