@@ -19,7 +19,7 @@ import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
 import { silentLogger } from "./logger";
 import { EMPTY_STATE_VECTOR, encodeSyncStep2Message } from "./protocol";
-import { FAN_OUTS_BEFORE_GATHERING, Room } from "./room";
+import { Room } from "./room";
 import { StoredStateHandoff } from "./stored-state-handoff";
 import type { UpdateLog } from "./update-log";
 
@@ -304,41 +304,5 @@ describe("presence from a connection", () => {
     owner.socket.receive(awarenessFrameWithText(CLIENT_ID, 3, " null"));
     expect(room.awareness.getStates().has(CLIENT_ID)).toBe(false);
     expect(owner.socket.closedWith).toBeNull();
-  });
-});
-
-describe("a room's fan-out in one event-loop turn", () => {
-  /** Runs the microtasks queued so far; the event-loop turn goes on. */
-  const microtasks = () => Promise.resolve();
-  const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-  function updatesReceived(socket: RecordingSocket): Uint8Array[] {
-    return syncMessages(socket.sent)
-      .filter(([step]) => step === SYNC_UPDATE)
-      .map(([, payload]) => payload);
-  }
-
-  it("sends the first keystrokes at once, and gathers the rest of a busy turn into one message", async () => {
-    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
-    const writer = connect("user-1");
-    const reader = connect("user-2");
-    writer.connection.attach(room);
-    reader.connection.attach(room);
-    const client = new Y.Doc();
-    const typed = FAN_OUTS_BEFORE_GATHERING + 3;
-
-    for (let count = 0; count < typed; count++) {
-      const before = Y.encodeStateVector(client);
-      client.getText("t").insert(count, String(count));
-      writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(client, before)));
-      await microtasks();
-    }
-    expect(updatesReceived(reader.socket)).toHaveLength(FAN_OUTS_BEFORE_GATHERING);
-
-    await endOfTurn();
-    const received = updatesReceived(reader.socket);
-    expect(received).toHaveLength(FAN_OUTS_BEFORE_GATHERING + 1);
-    expect(textOf(received)).toBe(client.getText("t").toString());
-    expect(updatesReceived(writer.socket)).toHaveLength(0);
   });
 });

@@ -16,14 +16,6 @@ import type { UpdateLog } from "./update-log";
  */
 const KEPT_FULL_STATE_MIN_BYTES = 32 * 1024;
 
-/**
- * How many times a room sends at once in one event-loop turn before it gathers the rest of the turn
- * into one send. Gathering from the second send on held a room's second typist back until the end
- * of the turn: in one day run of the bench, 398 of 31,880 sends waited, half of them over 0.16 ms,
- * the longest 24 ms. A room of 20 fast typists still gathers most of its turn.
- */
-export const FAN_OUTS_BEFORE_GATHERING = 4;
-
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
   readonly userId: string;
@@ -117,33 +109,36 @@ export class Room {
   /*
    * Fan-out is coalesced: everything applied while one socket read is handled (a keystroke and
    * the caret move that travels with it) goes out as one merged update and one awareness message
-   * per client, written together. A room that already sent FAN_OUTS_BEFORE_GATHERING times in this
-   * event-loop turn is busy: the rest of its turn is gathered and sent once at the end of the turn,
-   * instead of one message (and one system call) per keystroke per client. A room with a few
-   * people typing at once is not held back; a busy one waits at most the rest of a turn. Nothing is
-   * echoed to the client it came from when it is the only source of the changes: it already has them.
+   * per client, written together. A room that already sent in this event-loop turn is busy: the
+   * rest of its turn is gathered and sent once at the end of the turn, instead of one message
+   * (and one system call) per keystroke per client. A quiet room adds no delay; a busy one at most
+   * the rest of a turn. Nothing is echoed to the client it came from when it is the only source
+   * of the changes: it already has them.
    */
   private readonly outgoingUpdates: { update: Uint8Array; origin: RoomMember | null }[] = [];
   private readonly outgoingAwareness = new Set<number>();
   /** Who caused the pending awareness changes (null: the server, e.g. a member leaving). */
   private readonly awarenessOrigins = new Set<RoomMember | null>();
   private fanOutScheduled = false;
-  private fanOutsThisTurn = 0;
+  private sentThisTurn = false;
 
   private scheduleFanOut() {
     if (this.fanOutScheduled) return;
     this.fanOutScheduled = true;
-    if (this.fanOutsThisTurn >= FAN_OUTS_BEFORE_GATHERING) setImmediate(this.fanOut);
+    if (this.sentThisTurn) setImmediate(this.fanOut);
     else queueMicrotask(this.fanOut);
   }
 
   private readonly endTurn = () => {
-    this.fanOutsThisTurn = 0;
+    this.sentThisTurn = false;
   };
 
   private fanOut = () => {
     this.fanOutScheduled = false;
-    if (this.fanOutsThisTurn++ === 0) setImmediate(this.endTurn);
+    if (!this.sentThisTurn) {
+      this.sentThisTurn = true;
+      setImmediate(this.endTurn);
+    }
     const update = this.takeOutgoingUpdate();
     const awareness = this.takeOutgoingAwareness();
     for (const member of this.members) {
