@@ -306,3 +306,38 @@ describe("presence from a connection", () => {
     expect(owner.socket.closedWith).toBeNull();
   });
 });
+
+describe("a room's fan-out in one event-loop turn", () => {
+  /** Runs the microtasks queued so far; the event-loop turn goes on. */
+  const microtasks = () => Promise.resolve();
+  const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  function updatesReceived(socket: RecordingSocket): Uint8Array[] {
+    return syncMessages(socket.sent)
+      .filter(([step]) => step === SYNC_UPDATE)
+      .map(([, payload]) => payload);
+  }
+
+  it("sends a turn's first keystroke at once and gathers the rest of the turn into one message", async () => {
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    const writer = connect("user-1");
+    const reader = connect("user-2");
+    writer.connection.attach(room);
+    reader.connection.attach(room);
+    const client = new Y.Doc();
+
+    for (const [index, character] of [..."abcde"].entries()) {
+      const before = Y.encodeStateVector(client);
+      client.getText("t").insert(index, character);
+      writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(client, before)));
+      await microtasks();
+    }
+    expect(textOf(updatesReceived(reader.socket))).toBe("a");
+
+    await endOfTurn();
+    const received = updatesReceived(reader.socket);
+    expect(received).toHaveLength(2);
+    expect(textOf(received)).toBe("abcde");
+    expect(updatesReceived(writer.socket)).toHaveLength(0);
+  });
+});
