@@ -28,19 +28,33 @@ export async function findLoginByEmail(db: Database, email: string) {
   return row ?? null;
 }
 
+/**
+ * One query, not one for the user and one for the grants: every socket opened and every page
+ * request waits for it, and on PGlite each query is a round trip to the database thread.
+ */
 export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
-  const grants = await db
+  const rows = await db
     .select({
+      id: users.id,
+      organisationId: users.organisationId,
+      email: users.email,
+      name: users.name,
+      title: users.title,
       role: userRoles.role,
       unitId: userRoles.unitId,
       unitName: units.name,
       parentId: units.parentId,
     })
-    .from(userRoles)
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(eq(userRoles.userId, userId));
+    .where(eq(users.id, userId));
+  const [user] = rows;
+  if (!user) return null;
+  // A user without grants comes back as one row with no role.
+  const grants = rows.flatMap(({ role, unitId, unitName, parentId }) =>
+    role === null ? [] : [{ role, unitId, unitName, parentId }],
+  );
   return {
     id: user.id,
     organisationId: user.organisationId,
