@@ -279,11 +279,28 @@ describe("presence from a connection", () => {
     expect(room.awareness.getStates().has(CLIENT_ID)).toBe(false);
   });
 
+  it("is claimed by a new page's first entry at clock 0, so an echo of its user's older page takes nothing over", () => {
+    const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
+    const olderPage = joined(room, "user-1");
+    const OLDER_ID = 1234;
+    olderPage.socket.receive(awarenessFrame([{ clientId: OLDER_ID, clock: 5, state: { cursor: 9 } }]));
+    const newPage = joined(room, "user-1");
+    // A provider's first state has clock 0; the echo of the older page follows before its next.
+    newPage.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 0, state: {} }]));
+    newPage.socket.receive(awarenessFrame([{ clientId: OLDER_ID, clock: 5, state: { cursor: 9 } }]));
+    newPage.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 1, state: { cursor: 2 } }]));
+
+    expect(room.awareness.getStates().get(CLIENT_ID)).toMatchObject({ cursor: 2 });
+    olderPage.connection.detach();
+    expect(room.awareness.getStates().has(OLDER_ID)).toBe(false);
+  });
+
   it("ignores echoes of a state the room holds, unread, but not a new state that does not parse", () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
     const owner = joined(room, "user-1");
     const peer = joined(room, "user-2");
     owner.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    peer.socket.receive(awarenessFrame([{ clientId: 5555, clock: 1, state: { cursor: 4 } }]));
     const updates: unknown[] = [];
     room.awareness.on("update", (change: unknown) => updates.push(change));
 

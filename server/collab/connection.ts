@@ -234,14 +234,17 @@ export class CollabConnection implements RoomMember {
   /**
    * Presence is pinned to the authenticated user: identity fields are overwritten with the
    * server's, and a connection speaks only for the one awareness client id it claimed. Entries for
-   * other ids are dropped, not refused: y-websocket clients echo every state they receive. Those
-   * echoes change nothing, so they are dropped before their state is even parsed.
+   * other ids are dropped, not refused: y-websocket clients echo every state they receive. Once a
+   * connection speaks for its id, those echoes change nothing, so they are dropped before their
+   * state is even parsed. Until then every entry is read: its first one claims its id, even at the
+   * clock 0 that changes no state, and must do so before an echo could take over another one.
    */
   private applyAwareness(room: Room, update: Uint8Array): void {
     const own = decodeAwarenessUpdate(
       update,
       (clientId, clock, maybeRemoval) =>
-        canChangeAwareness(room.awareness, clientId, clock, maybeRemoval) || this.mayTakeOver(room, clientId),
+        this.awarenessClientIds.size === 0 ||
+        canChangeAwareness(room.awareness, clientId, clock, maybeRemoval),
     ).filter((entry) => this.speaksFor(room, entry));
     if (own.length === 0) return;
     for (const entry of own) if (entry.state) entry.state.user = { ...this.identity.presence };
@@ -252,7 +255,8 @@ export class CollabConnection implements RoomMember {
     if (this.awarenessClientIds.has(entry.clientId)) return true;
     const holder = this.otherHolderOf(room, entry.clientId);
     if (holder) {
-      if (!this.mayTakeOverFrom(holder)) return false;
+      // The same user reconnecting before the server noticed the old socket die takes its id over.
+      if (holder.userId !== this.userId || this.awarenessClientIds.size > 0) return false;
       holder.awarenessClientIds.delete(entry.clientId);
       this.awarenessClientIds.add(entry.clientId);
       return true;
@@ -263,23 +267,6 @@ export class CollabConnection implements RoomMember {
       return false;
     this.awarenessClientIds.add(entry.clientId);
     return true;
-  }
-
-  /** Whether this connection would take `clientId` over from another one, whatever the entry's clock. */
-  private mayTakeOver(room: Room, clientId: number): boolean {
-    // First, without a search: a connection already speaking for its own id (almost every echo) cannot.
-    if (this.awarenessClientIds.size > 0) return false;
-    const holder = this.otherHolderOf(room, clientId);
-    return holder !== null && this.mayTakeOverFrom(holder);
-  }
-
-  /**
-   * The same user reconnecting before the server noticed the old socket die takes its id over, even
-   * with the clock the room already holds (a provider does not tick it when it reconnects): else the
-   * old socket's close would remove the presence the new one shows.
-   */
-  private mayTakeOverFrom(holder: CollabConnection): boolean {
-    return holder.userId === this.userId && this.awarenessClientIds.size === 0;
   }
 
   private otherHolderOf(room: Room, clientId: number): CollabConnection | null {
