@@ -73,6 +73,7 @@ const { values: flags } = parseArgs({
     "trace-chunk": { type: "string" },
     "trace-flow": { type: "string" },
     "cold-repeats": { type: "string" },
+    "warm-opens": { type: "string" },
     many: { type: "string" },
     "load-procs": { type: "string" },
     postgres: { type: "string" },
@@ -92,7 +93,7 @@ if (flags.help) {
   --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
   --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
-  --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N
+  --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N --warm-opens N
   --many N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
   --ours-env KEY=VALUE,...  extra settings for ours (e.g. COLLAB_COMPACT_EVERY=2000), for A/B runs
 `);
@@ -144,6 +145,11 @@ const options = {
   traceChunk: number("trace-chunk", 1000, 500),
   traceFlow: number("trace-flow", 10_000, 1000),
   coldRepeats: number("cold-repeats", 3, 1),
+  /*
+   * Warm opens are cheap (no restart), and their spread in one run (20-44 ms) was wider than the
+   * differences between servers that a median of three was judged on: more of them are timed.
+   */
+  warmOpens: number("warm-opens", 9, 2),
   many: number("many", 2000, 6),
   loadProcs: number("load-procs", 2, 2),
   postgres: flags.postgres ?? "auto",
@@ -775,7 +781,7 @@ async function runCold(server: ServerName): Promise<void> {
     // finished with the replay (ours persists and compacts it), so an open is timed, not that work.
     const settleMs = await serverSettled(running);
     const warmOpenMs: number[] = [];
-    for (let index = 0; index < repeats + OPENER_WARM_UP_OPENS; index++) {
+    for (let index = 0; index < Math.max(1, options.warmOpens) + OPENER_WARM_UP_OPENS; index++) {
       const result = await open(false);
       if (index >= OPENER_WARM_UP_OPENS) warmOpenMs.push(result.connectToSyncedMs);
     }
