@@ -1,5 +1,4 @@
 import { EventEmitter } from "node:events";
-import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -8,8 +7,7 @@ import { presenceIdentityOf } from "../../domain/presence";
 import {
   awarenessFrame,
   decodeSyncFrame,
-  frame,
-  MESSAGE_AWARENESS,
+  type ForgedAwarenessEntry,
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
@@ -245,18 +243,9 @@ describe("what a connection holds while its room loads", () => {
 describe("presence from a connection", () => {
   const CLIENT_ID = 4711;
 
-  /** An awareness message with one entry whose state is `json`, as written (valid or not). */
-  function awarenessFrameWithText(clientId: number, clock: number, json: string): Uint8Array {
-    const update = frame((encoder) => {
-      encoding.writeVarUint(encoder, 1);
-      encoding.writeVarUint(encoder, clientId);
-      encoding.writeVarUint(encoder, clock);
-      encoding.writeVarString(encoder, json);
-    });
-    return frame((encoder) => {
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, update);
-    });
+  /** Presence from `member`'s client, one entry per message as a provider sends its own. */
+  function announce(member: ReturnType<typeof connect>, entry: ForgedAwarenessEntry) {
+    member.socket.receive(awarenessFrame([entry]));
   }
 
   function joined(room: Room, userId: string) {
@@ -268,10 +257,10 @@ describe("presence from a connection", () => {
   it("stays when its user reconnects at the same clock and the old socket closes afterwards", () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
     const old = joined(room, "user-1");
-    old.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    announce(old, { clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } });
     // A provider that reconnects sends its state again without ticking its clock.
     const reconnected = joined(room, "user-1");
-    reconnected.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
+    announce(reconnected, { clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } });
     old.connection.detach();
 
     expect(room.awareness.getStates().get(CLIENT_ID)).toMatchObject({ cursor: 1 });
@@ -283,12 +272,12 @@ describe("presence from a connection", () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
     const olderPage = joined(room, "user-1");
     const OLDER_ID = 1234;
-    olderPage.socket.receive(awarenessFrame([{ clientId: OLDER_ID, clock: 5, state: { cursor: 9 } }]));
+    announce(olderPage, { clientId: OLDER_ID, clock: 5, state: { cursor: 9 } });
     const newPage = joined(room, "user-1");
     // A provider's first state has clock 0; the echo of the older page follows before its next.
-    newPage.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 0, state: {} }]));
-    newPage.socket.receive(awarenessFrame([{ clientId: OLDER_ID, clock: 5, state: { cursor: 9 } }]));
-    newPage.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 1, state: { cursor: 2 } }]));
+    announce(newPage, { clientId: CLIENT_ID, clock: 0, state: {} });
+    announce(newPage, { clientId: OLDER_ID, clock: 5, state: { cursor: 9 } });
+    announce(newPage, { clientId: CLIENT_ID, clock: 1, state: { cursor: 2 } });
 
     expect(room.awareness.getStates().get(CLIENT_ID)).toMatchObject({ cursor: 2 });
     olderPage.connection.detach();
@@ -299,26 +288,26 @@ describe("presence from a connection", () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
     const owner = joined(room, "user-1");
     const peer = joined(room, "user-2");
-    owner.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
-    peer.socket.receive(awarenessFrame([{ clientId: 5555, clock: 1, state: { cursor: 4 } }]));
+    announce(owner, { clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } });
+    announce(peer, { clientId: 5555, clock: 1, state: { cursor: 4 } });
     const updates: unknown[] = [];
     room.awareness.on("update", (change: unknown) => updates.push(change));
 
     // Echoes at the clock the room holds, or an older one: they could change nothing.
-    peer.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
-    peer.socket.receive(awarenessFrameWithText(CLIENT_ID, 2, "{ inte json"));
+    announce(peer, { clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } });
+    announce(peer, { clientId: CLIENT_ID, clock: 2, stateText: "{ inte json" });
     expect(peer.socket.closedWith).toBeNull();
     expect(updates).toEqual([]);
 
-    peer.socket.receive(awarenessFrameWithText(9999, 1, "{ inte json"));
+    announce(peer, { clientId: 9999, clock: 1, stateText: "{ inte json" });
     expect(peer.socket.closedWith).toBe(CloseCode.malformedMessage);
   });
 
   it("is removed by a null state at the clock the room holds", () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
     const owner = joined(room, "user-1");
-    owner.socket.receive(awarenessFrame([{ clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } }]));
-    owner.socket.receive(awarenessFrameWithText(CLIENT_ID, 3, " null"));
+    announce(owner, { clientId: CLIENT_ID, clock: 3, state: { cursor: 1 } });
+    announce(owner, { clientId: CLIENT_ID, clock: 3, stateText: " null" });
     expect(room.awareness.getStates().has(CLIENT_ID)).toBe(false);
     expect(owner.socket.closedWith).toBeNull();
   });

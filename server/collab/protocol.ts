@@ -154,10 +154,7 @@ export type AwarenessEntryFilter = (clientId: number, clock: number, maybeRemova
  * receives, so most entries a server gets are echoes it already holds, and parsing them was the
  * larger part of handling presence.
  */
-export function decodeAwarenessUpdate(
-  update: Uint8Array,
-  mayMatter: AwarenessEntryFilter = () => true,
-): AwarenessEntry[] {
+export function decodeAwarenessUpdate(update: Uint8Array, mayMatter: AwarenessEntryFilter): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);

@@ -34,11 +34,11 @@ export function decodeSyncFrame(data: Uint8Array): SyncFrame | null {
   return { step: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
 }
 
-export interface ForgedAwarenessEntry {
-  clientId: number;
-  clock: number;
-  state: Record<string, unknown> | null;
-}
+export type ForgedAwarenessEntry = { clientId: number; clock: number } & (
+  | { state: Record<string, unknown> | null }
+  /** The state's JSON text exactly as given, valid or not. */
+  | { stateText: string }
+);
 
 /** An awareness message as y-protocols encodes it: count, then clientID, clock and JSON state. */
 export function awarenessFrame(entries: ForgedAwarenessEntry[]): Uint8Array {
@@ -47,7 +47,7 @@ export function awarenessFrame(entries: ForgedAwarenessEntry[]): Uint8Array {
     for (const entry of entries) {
       encoding.writeVarUint(encoder, entry.clientId);
       encoding.writeVarUint(encoder, entry.clock);
-      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+      encoding.writeVarString(encoder, "stateText" in entry ? entry.stateText : JSON.stringify(entry.state));
     }
   });
   return frame((encoder) => {
