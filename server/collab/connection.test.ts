@@ -8,6 +8,7 @@ import {
   awarenessFrame,
   decodeSyncFrame,
   type ForgedAwarenessEntry,
+  readWebSocketFrames,
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
@@ -31,10 +32,12 @@ class RecordingSocket extends EventEmitter {
   readonly OPEN = 1;
   readyState = 1;
   binaryType = "";
+  /** The messages written to the TCP stream under it, in order. */
   readonly sent: Uint8Array[] = [];
-  send(data: Uint8Array, callback?: (error?: Error) => void) {
-    this.sent.push(data);
-    callback?.();
+  write(frames: Uint8Array, callback: (error?: Error | null) => void) {
+    this.sent.push(...readWebSocketFrames(frames));
+    callback();
+    return true;
   }
   closedWith: number | null = null;
   close(code: number) {
@@ -72,7 +75,7 @@ function connect(userId = "user-1") {
   const socket = new RecordingSocket();
   const connection = new CollabConnection(
     socket as unknown as WebSocket,
-    { cork() {}, uncork() {} },
+    socket,
     { userId, canWrite: true, presence: presenceIdentityOf({ id: userId, name: userId, roles: [] }) },
     silentLogger,
     MAX_QUEUED_BYTES,
@@ -81,13 +84,18 @@ function connect(userId = "user-1") {
 }
 
 /** A room built from `stored` by the load `handoff` belongs to. */
-function roomFrom(stored: Y.Doc, handoff: StoredStateHandoff): Room {
+function roomFrom(stored: Y.Doc, handoff: StoredStateHandoff, logged: Uint8Array[] = []): Room {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored));
-  // Nothing is written in these tests: no update log flush or compaction is reached.
+  // Nothing is written in these tests: the update log only collects, and no compaction is reached.
+  const updateLog: Pick<UpdateLog, "append"> = {
+    append(_statementId, _authorId, update) {
+      logged.push(update);
+    },
+  };
   const options = {
     db: undefined as unknown as Database,
-    updateLog: { append() {} } as unknown as UpdateLog,
+    updateLog: updateLog as UpdateLog,
     logger: silentLogger,
     compactEvery: Number.MAX_SAFE_INTEGER,
   };
@@ -345,5 +353,80 @@ describe("a room's fan-out in one event-loop turn", () => {
     expect(received).toHaveLength(2);
     expect(textOf(received)).toBe("abcde");
     expect(updatesReceived(writer.socket)).toHaveLength(0);
+  });
+});
+
+describe("what a room relays and logs of a client's update", () => {
+  const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  function setUp() {
+    const logged: Uint8Array[] = [];
+    const stored = storedDocument("lagrad");
+    const room = roomFrom(stored, new StoredStateHandoff(), logged);
+    const writer = connect("user-1");
+    const reader = connect("user-2");
+    writer.connection.attach(room);
+    reader.connection.attach(room);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(stored));
+    return { logged, room, writer, reader, client, stored };
+  }
+
+  function updatesTo(socket: RecordingSocket): Uint8Array[] {
+    return syncMessages(socket.sent)
+      .filter(([step]) => step === SYNC_UPDATE)
+      .map(([, payload]) => payload);
+  }
+
+  it("passes a keystroke on to the others and to the log in the bytes it came in", async () => {
+    const { logged, writer, reader, client } = setUp();
+    const before = Y.encodeStateVector(client);
+    client.getText("t").insert(0, "x");
+    const keystroke = Y.encodeStateAsUpdate(client, before);
+    writer.socket.receive(syncFrame(SYNC_UPDATE, keystroke));
+    await endOfTurn();
+    expect(updatesTo(reader.socket)).toEqual([keystroke]);
+    expect(logged).toEqual([keystroke]);
+  });
+
+  it("passes on only what a sync step 2 changed, not the state it repeats", async () => {
+    const { logged, writer, reader, client, stored } = setUp();
+    client.getText("t").insert(0, "ny ");
+    const reply = Y.encodeStateAsUpdate(client);
+    writer.socket.receive(syncFrame(SYNC_STEP_2, reply));
+    await endOfTurn();
+    const [relayed] = updatesTo(reader.socket);
+    expect(relayed?.byteLength).toBeLessThan(reply.byteLength);
+    expect(logged).toEqual([relayed]);
+    expect(textOf([Y.encodeStateAsUpdate(stored), relayed ?? new Uint8Array()])).toBe("ny lagrad");
+  });
+
+  it("still passes on what an update changed when applying it failed part-way", async () => {
+    const { logged, room, writer, reader, client } = setUp();
+    const failOnce = () => {
+      room.doc.off("afterTransaction", failOnce);
+      throw new Error("fails after the change is in the document");
+    };
+    room.doc.on("afterTransaction", failOnce);
+    const before = Y.encodeStateVector(client);
+    client.getText("t").insert(0, "x");
+    writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(client, before)));
+    await endOfTurn();
+    expect(writer.socket.closedWith).toBe(CloseCode.internalError);
+    expect(room.doc.getText("t").toString()).toBe("xlagrad");
+    expect(textOf(updatesTo(reader.socket))).toBe("xlagrad");
+    expect(textOf(logged)).toBe("xlagrad");
+  });
+
+  it("passes nothing on when applying an update failed before it changed anything", async () => {
+    const { logged, room, writer, reader } = setUp();
+    room.doc.on("beforeTransaction", () => {
+      throw new Error("fails before any change");
+    });
+    writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(storedDocument("annat"))));
+    await endOfTurn();
+    expect(writer.socket.closedWith).toBe(CloseCode.internalError);
+    expect(updatesTo(reader.socket)).toEqual([]);
+    expect(logged).toEqual([]);
   });
 });

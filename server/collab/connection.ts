@@ -1,6 +1,5 @@
 import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import type { PresenceIdentity } from "../../domain/presence";
 import { applyAwarenessEntries, canChangeAwareness } from "./awareness";
 import { CloseCode, ProtocolViolation } from "./close-codes";
@@ -18,6 +17,12 @@ import {
 } from "./protocol";
 import type { Room, RoomMember } from "./room";
 import type { StoredStateHandoff } from "./stored-state-handoff";
+import { frameMessages } from "./ws-frames";
+
+/** Where a connection's frames go: the upgraded TCP socket. */
+export interface FrameSink {
+  write(frames: Uint8Array, callback: (error?: Error | null) => void): boolean;
+}
 
 /**
  * How many messages a client may send before its room is built. A page load sends two or three (its
@@ -52,8 +57,11 @@ export class CollabConnection implements RoomMember {
 
   constructor(
     private readonly socket: WebSocket,
-    /** The TCP stream under `socket`: corked so that several messages leave in one write. */
-    private readonly stream: { cork(): void; uncork(): void },
+    /**
+     * The TCP stream under `socket`: messages are framed here and written to it directly (see
+     * ws-frames.ts), several at once in one write.
+     */
+    private readonly stream: FrameSink,
     readonly identity: ConnectionIdentity,
     private readonly logger: Logger,
     /** Most bytes held for the room while it loads (at least one message of the largest size). */
@@ -114,21 +122,23 @@ export class CollabConnection implements RoomMember {
   private sendStoredState(handoff: StoredStateHandoff, syncStep2: Uint8Array): Promise<void> {
     this.answeredFrom = handoff;
     this.storedState = null;
-    return new Promise((resolve) => this.write(syncStep2, resolve));
+    return new Promise((resolve) => this.write(frameMessages([syncStep2]).whole, resolve));
   }
 
   send(...messages: Uint8Array[]): void {
-    const together = messages.length > 1;
-    if (together) this.stream.cork();
-    for (const message of messages) this.write(message);
-    if (together) this.stream.uncork();
+    this.sendFrames(frameMessages(messages).whole);
+  }
+
+  sendFrames(frames: Uint8Array): void {
+    this.write(frames);
   }
 
   /**
-   * Writes one frame; a failed write closes the connection. `written` is called once it is written
-   * (or not sent). No promise nor closure per frame: this runs for every keystroke at every client.
+   * Writes frames; a failed write closes the connection. `written` is called once they are written
+   * (or not sent). No promise nor closure per write: this runs for every keystroke at every client.
+   * Nothing is written once ws has begun closing: a frame after its close frame breaks the protocol.
    */
-  private write(message: Uint8Array, written?: () => void): void {
+  private write(frames: Uint8Array, written?: () => void): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) {
       written?.();
       return;
@@ -139,7 +149,7 @@ export class CollabConnection implements RoomMember {
           written();
         }
       : this.afterWrite;
-    this.socket.send(message, afterWrite);
+    this.stream.write(frames, afterWrite);
   }
 
   private readonly afterWrite = (error?: Error | null): void => {
@@ -206,7 +216,7 @@ export class CollabConnection implements RoomMember {
         return;
       case "syncStep2":
       case "update":
-        this.applyDocumentUpdate(room, message.update);
+        this.applyDocumentUpdate(room, message.update, message.kind);
         return;
       case "awareness":
         this.applyAwareness(room, message.update);
@@ -221,14 +231,14 @@ export class CollabConnection implements RoomMember {
     }
   }
 
-  private applyDocumentUpdate(room: Room, update: Uint8Array): void {
+  private applyDocumentUpdate(room: Room, update: Uint8Array, kind: "update" | "syncStep2"): void {
     assertDecodableUpdate(update);
     if (!this.identity.canWrite || room.frozen) {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
       this.ignoredWrites++;
       return;
     }
-    Y.applyUpdate(room.doc, update, this);
+    room.applyClientUpdate(update, this, kind);
   }
 
   /**

@@ -1,5 +1,5 @@
 import * as awarenessProtocol from "y-protocols/awareness";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import type { ApprovalWatch } from "./approval-watch";
 import { compactLoadedDocument } from "./document-store";
@@ -8,6 +8,7 @@ import { mergeUpdatesInRounds } from "./merge-updates";
 import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
 import type { StoredStateHandoff } from "./stored-state-handoff";
 import type { UpdateLog } from "./update-log";
+import { frameMessages } from "./ws-frames";
 
 /**
  * A new client's sync step 2 (the whole state) is kept for the next new client until the document
@@ -16,11 +17,42 @@ import type { UpdateLog } from "./update-log";
  */
 const KEPT_FULL_STATE_MIN_BYTES = 32 * 1024;
 
+/** A message of a fan-out, and the member it need not go to (it came from that member alone). */
+interface Outgoing {
+  message: Uint8Array;
+  skip: RoomMember | null;
+}
+
+/**
+ * What `member` gets of a fan-out: every frame (`whole`), the frames not skipped for it, or nothing.
+ * The frames are views into `whole`; only a member skipped for some but not all gets a new buffer.
+ */
+function framesFor(
+  member: RoomMember,
+  outgoing: readonly Outgoing[],
+  whole: Buffer,
+  frames: readonly Buffer[],
+): Uint8Array | null {
+  const wanted = frames.filter((_, index) => outgoing[index]?.skip !== member);
+  if (wanted.length === frames.length) return whole;
+  if (wanted.length === 0) return null;
+  return wanted.length === 1 ? (wanted[0] as Buffer) : Buffer.concat(wanted);
+}
+
+/** Whether a transaction changed the document: Yjs' own test before it emits 'update'. */
+function changedDocument(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
+}
+
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
   readonly userId: string;
-  /** Sends the messages in order; several at once go out in one write. */
-  send(...messages: Uint8Array[]): void;
+  /** Writes messages already framed for its socket (see ws-frames.ts), in order, in one write. */
+  sendFrames(frames: Uint8Array): void;
 }
 
 export interface RoomOptions {
@@ -46,6 +78,8 @@ export class Room {
   approvalWatch: ApprovalWatch | null = null;
   /** Whether any update was applied since the document was built from its stored state. */
   private changedSinceLoad = false;
+  /** Transactions that changed the document, counted. */
+  private changes = 0;
   private keptFullState: Uint8Array | null = null;
   private updatesSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
@@ -60,8 +94,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
-    doc.on("update", this.onDocumentUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+    doc.on("afterTransaction", this.onTransaction);
   }
 
   /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
@@ -86,16 +120,55 @@ export class Room {
     return this.members.size === 0 && this.pendingJoins === 0;
   }
 
+  /**
+   * Applies a member's update to the document, then relays and logs it. A client's own change (an
+   * "update" message: a keystroke, a paste) goes on in the bytes it came in. Listening to the
+   * document's 'update' event instead would have Yjs encode every applied update again, about a
+   * twentieth of the server's work on a busy day. A sync step 2 (a client's reply on connecting)
+   * carries its whole delete set and what the server may already hold, so only what it changed goes
+   * on, as Yjs encodes it for that event.
+   */
+  applyClientUpdate(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
+    if (kind === "syncStep2") {
+      this.doc.on("update", this.onDocumentUpdate);
+      try {
+        Y.applyUpdate(this.doc, update, author);
+      } finally {
+        this.doc.off("update", this.onDocumentUpdate);
+      }
+      return;
+    }
+    const changesBefore = this.changes;
+    try {
+      Y.applyUpdate(this.doc, update, author);
+    } catch (error) {
+      // Part of it may be in the document by now: then all of the document goes on, which holds it.
+      if (this.changes !== changesBefore) this.recordUpdate(Y.encodeStateAsUpdate(this.doc), author);
+      throw error;
+    }
+    this.recordUpdate(update, author);
+  }
+
   private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
-    const author = origin as RoomMember | null;
+    this.recordUpdate(update, origin as RoomMember);
+  };
+
+  /** Whatever changes the document makes the kept answer for new clients stale. */
+  private onTransaction = (transaction: Y.Transaction) => {
+    if (!changedDocument(transaction)) return;
+    this.changes++;
     this.changedSinceLoad = true;
     this.keptFullState = null;
+  };
+
+  /** Logs an applied update and queues it for the other members. */
+  private recordUpdate(update: Uint8Array, author: RoomMember | null): void {
     this.options.updateLog.append(this.statementId, author?.userId ?? null, update);
     this.outgoingUpdates.push({ update, origin: author });
     this.scheduleFanOut();
     this.updatesSinceCompaction++;
     if (this.updatesSinceCompaction >= this.options.compactEvery) void this.compact();
-  };
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -139,17 +212,22 @@ export class Room {
       this.sentThisTurn = true;
       setImmediate(this.endTurn);
     }
+    const outgoing: Outgoing[] = [];
     const update = this.takeOutgoingUpdate();
+    if (update) outgoing.push(update);
     const awareness = this.takeOutgoingAwareness();
+    if (awareness) outgoing.push(awareness);
+    if (outgoing.length === 0) return;
+    // Framed once, for all members alike.
+    const { whole, frames } = frameMessages(outgoing.map((entry) => entry.message));
     for (const member of this.members) {
-      const forMember = update?.skip === member ? [] : update ? [update.message] : [];
-      if (awareness && awareness.skip !== member) forMember.push(awareness.message);
-      if (forMember.length > 0) member.send(...forMember);
+      const forMember = framesFor(member, outgoing, whole, frames);
+      if (forMember) member.sendFrames(forMember);
     }
   };
 
   /** This turn's document updates as one message, and the member it need not go to. */
-  private takeOutgoingUpdate(): { message: Uint8Array; skip: RoomMember | null } | null {
+  private takeOutgoingUpdate(): Outgoing | null {
     const updates = this.outgoingUpdates.splice(0);
     const first = updates[0];
     if (!first) return null;
@@ -159,7 +237,7 @@ export class Room {
     return { message: encodeUpdateMessage(mergeUpdatesInRounds(updates.map((entry) => entry.update))), skip };
   }
 
-  private takeOutgoingAwareness(): { message: Uint8Array; skip: RoomMember | null } | null {
+  private takeOutgoingAwareness(): Outgoing | null {
     if (this.outgoingAwareness.size === 0) return null;
     const changed = [...this.outgoingAwareness];
     const origins = [...this.awarenessOrigins];
@@ -197,7 +275,6 @@ export class Room {
   /** Flushes every write, compacts what changed, and releases the document's memory. */
   async close(): Promise<void> {
     await this.approvalWatch?.stop();
-    this.doc.off("update", this.onDocumentUpdate);
     await this.compaction;
     if (this.updatesSinceCompaction > 0) await this.compact();
     else await this.options.updateLog.flush();

@@ -55,3 +55,31 @@ export function awarenessFrame(entries: ForgedAwarenessEntry[]): Uint8Array {
     encoding.writeVarUint8Array(encoder, update);
   });
 }
+
+/**
+ * The payloads of the WebSocket frames in bytes a server wrote to its socket: final, binary and
+ * unmasked (RFC 6455, section 5.2), as the collaboration server writes them; anything else throws.
+ */
+export function readWebSocketFrames(bytes: Uint8Array): Uint8Array[] {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const payloads: Uint8Array[] = [];
+  let offset = 0;
+  while (offset < view.length) {
+    if (view[offset] !== 0x82) throw new Error(`Not a final binary frame at byte ${offset}`);
+    const lengthByte = view[offset + 1] ?? 0xff;
+    if (lengthByte & 0x80) throw new Error("A server's frame is never masked");
+    let length = lengthByte;
+    let start = offset + 2;
+    if (lengthByte === 126) {
+      length = view.readUInt16BE(offset + 2);
+      start = offset + 4;
+    } else if (lengthByte === 127) {
+      length = Number(view.readBigUInt64BE(offset + 2));
+      start = offset + 10;
+    }
+    if (start + length > view.length) throw new Error("Frame cut short");
+    payloads.push(new Uint8Array(view.subarray(start, start + length)));
+    offset = start + length;
+  }
+  return payloads;
+}
