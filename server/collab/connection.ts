@@ -80,15 +80,16 @@ export class CollabConnection implements RoomMember {
     this.room = room;
     this.storedState = null;
     room.members.add(this);
-    this.send(encodeSyncStep1(room.doc));
+    const greeting = [encodeSyncStep1(room.doc)];
     if (this.answeredFrom && !room.isUnchangedSince(this.answeredFrom)) {
       // The early answer missed what changed before this client joined: rare, so send it all again.
-      this.send(room.syncStep2ForNewClient());
+      greeting.push(room.syncStep2ForNewClient());
     }
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) {
-      this.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
+      greeting.push(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, states)));
     }
+    this.send(...greeting);
     this.queuedBytes = 0;
     for (const data of this.queued.splice(0)) this.handle(data);
   }
