@@ -25,7 +25,8 @@ interface Outgoing {
 
 /**
  * What `member` gets of a fan-out: every frame (`whole`), the frames not skipped for it, or nothing.
- * The frames are views into `whole`; only a member skipped for some but not all gets a new buffer.
+ * A single frame is a view into `whole`: with a fan-out's one update and one presence message, no
+ * member's share is ever copied.
  */
 function framesFor(
   member: RoomMember,
