@@ -19,9 +19,11 @@ const RETRY_DELAY_MS = 1000;
 /**
  * Longest stretch of write-time merging before the event loop gets a turn. A busy second holds a
  * row's worth of keystrokes for every statement and author; merged in one go that stalled relaying
- * by 10 ms and more, once a second, on the thread every keystroke passes through.
+ * by 10 ms and more, once a second, on the thread every keystroke passes through. Even with 2 ms
+ * slices, keystrokes typed in the 50 ms after a write began were a fifth to nearly half of a busy
+ * day's slowest hundredth (bench/results/latest.md, analysis).
  */
-const MERGE_SLICE_MS = 2;
+const MERGE_SLICE_MS = 0.5;
 
 /**
  * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
