@@ -108,6 +108,30 @@ function textOf(updates: Uint8Array[]): string {
   return doc.getText("t").toString();
 }
 
+/** Inserts `text` at `index` of the client's text: the update a provider sends for that keystroke. */
+function typed(client: Y.Doc, text: string, index = 0): Uint8Array {
+  const before = Y.encodeStateVector(client);
+  client.getText("t").insert(index, text);
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+/** A client connected and joined to `room`. */
+function joined(room: Room, userId: string) {
+  const member = connect(userId);
+  member.connection.attach(room);
+  return member;
+}
+
+/** The document updates written to `socket`, in order. */
+function updatesTo(socket: RecordingSocket): Uint8Array[] {
+  return syncMessages(socket.sent)
+    .filter(([step]) => step === SYNC_UPDATE)
+    .map(([, payload]) => payload);
+}
+
+/** Lets the event-loop turn end, and the fan-out gathered in it go out. */
+const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe("a connection answered from the stored state", () => {
   const stored = storedDocument("lagrad text");
   const answer = encodeSyncStep2Message(Y.encodeStateAsUpdate(stored));
@@ -138,10 +162,8 @@ describe("a connection answered from the stored state", () => {
     const reader = connect("user-3");
     const edit = new Y.Doc();
     Y.applyUpdate(edit, Y.encodeStateAsUpdate(stored));
-    const before = Y.encodeStateVector(edit);
-    edit.getText("t").insert(0, "ny ");
     writer.socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
-    writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(edit, before)));
+    writer.socket.receive(syncFrame(SYNC_UPDATE, typed(edit, "ny ")));
     reader.socket.receive(syncStep1Frame(EMPTY_STATE_VECTOR));
     await Promise.all([
       writer.connection.answerFromStoredState(handoff, answer),
@@ -207,11 +229,7 @@ describe("a room's answer to new clients", () => {
 
 describe("what a connection holds while its room loads", () => {
   /** A keystroke's update message, as a client sends it. */
-  function keystroke(doc: Y.Doc, text: string): Uint8Array {
-    const before = Y.encodeStateVector(doc);
-    doc.getText("t").insert(0, text);
-    return syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(doc, before));
-  }
+  const keystroke = (client: Y.Doc, text: string) => syncFrame(SYNC_UPDATE, typed(client, text));
 
   it("applies everything sent before the room was built, in order, once it joins", () => {
     const { socket, connection } = connect();
@@ -254,12 +272,6 @@ describe("presence from a connection", () => {
   /** Presence from `member`'s client, one entry per message as a provider sends its own. */
   function announce(member: ReturnType<typeof connect>, entry: ForgedAwarenessEntry) {
     member.socket.receive(awarenessFrame([entry]));
-  }
-
-  function joined(room: Room, userId: string) {
-    const member = connect(userId);
-    member.connection.attach(room);
-    return member;
   }
 
   it("stays when its user reconnects at the same clock and the old socket closes afterwards", () => {
@@ -324,65 +336,42 @@ describe("presence from a connection", () => {
 describe("a room's fan-out in one event-loop turn", () => {
   /** Runs the microtasks queued so far; the event-loop turn goes on. */
   const microtasks = () => Promise.resolve();
-  const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-  function updatesReceived(socket: RecordingSocket): Uint8Array[] {
-    return syncMessages(socket.sent)
-      .filter(([step]) => step === SYNC_UPDATE)
-      .map(([, payload]) => payload);
-  }
 
   it("sends a turn's first keystroke at once and gathers the rest of the turn into one message", async () => {
     const room = roomFrom(new Y.Doc(), new StoredStateHandoff());
-    const writer = connect("user-1");
-    const reader = connect("user-2");
-    writer.connection.attach(room);
-    reader.connection.attach(room);
+    const writer = joined(room, "user-1");
+    const reader = joined(room, "user-2");
     const client = new Y.Doc();
 
     for (const [index, character] of [..."abcde"].entries()) {
-      const before = Y.encodeStateVector(client);
-      client.getText("t").insert(index, character);
-      writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(client, before)));
+      writer.socket.receive(syncFrame(SYNC_UPDATE, typed(client, character, index)));
       await microtasks();
     }
-    expect(textOf(updatesReceived(reader.socket))).toBe("a");
+    expect(textOf(updatesTo(reader.socket))).toBe("a");
 
     await endOfTurn();
-    const received = updatesReceived(reader.socket);
+    const received = updatesTo(reader.socket);
     expect(received).toHaveLength(2);
     expect(textOf(received)).toBe("abcde");
-    expect(updatesReceived(writer.socket)).toHaveLength(0);
+    expect(updatesTo(writer.socket)).toHaveLength(0);
   });
 });
 
 describe("what a room relays and logs of a client's update", () => {
-  const endOfTurn = () => new Promise((resolve) => setImmediate(resolve));
-
   function setUp() {
     const logged: Uint8Array[] = [];
     const stored = storedDocument("lagrad");
     const room = roomFrom(stored, new StoredStateHandoff(), logged);
-    const writer = connect("user-1");
-    const reader = connect("user-2");
-    writer.connection.attach(room);
-    reader.connection.attach(room);
+    const writer = joined(room, "user-1");
+    const reader = joined(room, "user-2");
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(stored));
     return { logged, room, writer, reader, client, stored };
   }
 
-  function updatesTo(socket: RecordingSocket): Uint8Array[] {
-    return syncMessages(socket.sent)
-      .filter(([step]) => step === SYNC_UPDATE)
-      .map(([, payload]) => payload);
-  }
-
   it("passes a keystroke on to the others and to the log in the bytes it came in", async () => {
     const { logged, writer, reader, client } = setUp();
-    const before = Y.encodeStateVector(client);
-    client.getText("t").insert(0, "x");
-    const keystroke = Y.encodeStateAsUpdate(client, before);
+    const keystroke = typed(client, "x");
     writer.socket.receive(syncFrame(SYNC_UPDATE, keystroke));
     await endOfTurn();
     expect(updatesTo(reader.socket)).toEqual([keystroke]);
@@ -408,9 +397,7 @@ describe("what a room relays and logs of a client's update", () => {
       throw new Error("fails after the change is in the document");
     };
     room.doc.on("afterTransaction", failOnce);
-    const before = Y.encodeStateVector(client);
-    client.getText("t").insert(0, "x");
-    writer.socket.receive(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(client, before)));
+    writer.socket.receive(syncFrame(SYNC_UPDATE, typed(client, "x")));
     await endOfTurn();
     expect(writer.socket.closedWith).toBe(CloseCode.internalError);
     expect(room.doc.getText("t").toString()).toBe("xlagrad");
