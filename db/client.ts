@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { MessagePort } from "node:worker_threads";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
@@ -28,8 +29,16 @@ export interface DatabaseConnection {
   db: Database;
   /** The driver's client, kept so another bundled copy of Drizzle can wrap the same connection. */
   client: DriverClient;
+  /**
+   * What another thread of this process needs to reach the same database (`connectSharedDatabase`),
+   * or null when it cannot: PGlite running in this thread.
+   */
+  share(): SharedDatabase | null;
   close(): Promise<void>;
 }
+
+/** The same database, as a worker thread receives it (the port goes in the transfer list). */
+export type SharedDatabase = { kind: "postgres"; url: string } | { kind: "pglite"; port: MessagePort };
 
 type DriverClient = PGlite | PgliteThread | Sql;
 
@@ -49,7 +58,7 @@ export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseC
       loadDataDir: config.loadDataDir ? await config.loadDataDir.arrayBuffer() : undefined,
       niceness: PGLITE_THREAD_NICENESS,
     });
-    return { kind: "pglite", client, db: await wrapClient("pglite", client), close: () => client.close() };
+    return pgliteConnection(client, () => ({ kind: "pglite", port: client.sharePort() }));
   }
   if (config.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -60,7 +69,7 @@ export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseC
       ...pgliteByteaCodec,
     });
     await client.waitReady;
-    return { kind: "pglite", client, db: await wrapClient("pglite", client), close: () => client.close() };
+    return pgliteConnection(client, () => null);
   }
   const { default: postgres } = await import("postgres");
   const client = postgres(config.url, { max: config.maxConnections ?? 10, onnotice: () => {} });
@@ -68,7 +77,31 @@ export async function connectDatabase(config: DatabaseConfig): Promise<DatabaseC
     kind: "postgres",
     client,
     db: await wrapClient("postgres", client),
+    share: () => ({ kind: "postgres", url: config.url }),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Connects a worker thread to the database another thread shared with it. */
+export async function connectSharedDatabase(shared: SharedDatabase): Promise<DatabaseConnection> {
+  if (shared.kind === "postgres") {
+    // A thread's background work needs one connection, not a pool.
+    return connectDatabase({ kind: "postgres", url: shared.url, maxConnections: 1 });
+  }
+  const { PgliteThread } = await import("./pglite-thread");
+  return pgliteConnection(PgliteThread.overPort(shared.port), () => null);
+}
+
+async function pgliteConnection(
+  client: PGlite | PgliteThread,
+  share: () => SharedDatabase | null,
+): Promise<DatabaseConnection> {
+  return {
+    kind: "pglite",
+    client,
+    db: await wrapClient("pglite", client),
+    share,
+    close: () => client.close(),
   };
 }
 

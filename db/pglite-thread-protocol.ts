@@ -1,3 +1,5 @@
+import type { MessagePort } from "node:worker_threads";
+
 /*
  * Messages between the main thread and the worker thread that owns PGlite (see pglite-thread.ts).
  * Both ends are this codebase, so the shapes are typed, not validated.
@@ -21,14 +23,6 @@ export type ThreadRequest =
   | { id: number; op: "query"; sql: string; params: unknown[]; options: ThreadQueryOptions; tx?: number }
   | { id: number; op: "begin" }
   | { id: number; op: "end"; tx: number; commit: boolean }
-  | { id: number; op: "close" };
-
-export interface SerializedDatabaseError {
-  message: string;
-  /** PostgreSQL's error fields (code, detail, constraint, ...), copied as they are. */
-  fields: Record<string, unknown>;
-}
-
-export type ThreadResponse =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerializedDatabaseError };
+  | { id: number; op: "close" }
+  /** Serve requests arriving on `port` too (another thread's connection), answering on it. */
+  | { id: number; op: "connect"; port: MessagePort };

@@ -110,4 +110,19 @@ describe("PgliteThread", () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure).toMatchObject({ code: "23505", constraint: "unique_names_pkey" });
   });
+
+  it("serves another thread's connection through a shared port, whose closing leaves PGlite open", async () => {
+    const other = PgliteThread.overPort(thread.sharePort());
+    await other.query("insert into notes (body) values ('via the port')");
+    const { rows } = await thread.query<{ body: string }>(
+      "select body from notes where body = 'via the port'",
+    );
+    expect(rows).toEqual([{ body: "via the port" }]);
+    const failure = await other.query("select * from no_such_table").catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: "42P01" });
+
+    await other.close();
+    await expect(other.query("select 1")).rejects.toThrow(/closed/);
+    expect((await thread.query<{ one: number }>("select 1 as one")).rows).toEqual([{ one: 1 }]);
+  });
 });

@@ -1,65 +1,79 @@
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, type Worker } from "node:worker_threads";
 import type { QueryOptions, Results } from "@electric-sql/pglite";
-import type {
-  PgliteThreadOptions,
-  SerializedDatabaseError,
-  ThreadQueryOptions,
-  ThreadRequest,
-  ThreadResponse,
-} from "./pglite-thread-protocol";
+import type { PgliteThreadOptions, ThreadQueryOptions, ThreadRequest } from "./pglite-thread-protocol";
+import { ThreadRequests, type ThreadResponse } from "./thread-messages";
+import { startTypeScriptWorker } from "./worker-threads";
 
 /* Resolved from the working directory, not import.meta.url, so Next's bundler leaves it alone. */
 const WORKER_ENTRY = path.join(process.cwd(), "db", "pglite-worker.ts");
-
-type Pending = { resolve(value: unknown): void; reject(error: Error): void };
-type RequestBody = ThreadRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 
 /** The subset of PGlite's query surface that Drizzle's PGlite driver calls. */
 interface Queryable {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
 }
 
+/** Where requests go: the worker itself, or a port to it that another thread was given. */
+type Endpoint = Worker | MessagePort;
+
 /**
  * PGlite running in a worker thread, behind the part of PGlite's interface that Drizzle uses
  * (`query`, `transaction`). Keeps PGlite's synchronous WebAssembly execution off the event loop
- * that relays keystrokes.
+ * that relays keystrokes. Other threads of the process reach the same PGlite through a port
+ * (`sharePort`, `overPort`): one process may open a PGlite folder only once.
  */
 export class PgliteThread implements Queryable {
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-  private failure: Error | null = null;
+  private readonly requests: ThreadRequests<ThreadRequest>;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on("message", (response: ThreadResponse) => this.settle(response));
-    worker.on("error", (error) => this.fail(error));
-    worker.on("exit", (code) => this.fail(new Error(`PGlite worker exited (${code})`)));
+  private constructor(
+    private readonly endpoint: Endpoint,
+    private readonly ownsWorker: boolean,
+  ) {
+    this.requests = new ThreadRequests((request, transfer) => endpoint.postMessage(request, transfer));
+    endpoint.on("message", (response: ThreadResponse) => this.requests.settle(response));
   }
 
   static async open(options: PgliteThreadOptions): Promise<PgliteThread> {
-    const worker = new Worker(typeScriptBootstrap(WORKER_ENTRY), {
-      eval: true,
+    const worker = startTypeScriptWorker(WORKER_ENTRY, {
       workerData: options,
       transferList: options.loadDataDir ? [options.loadDataDir] : [],
     });
-    const thread = new PgliteThread(worker);
-    await new Promise((resolve, reject) => thread.pending.set(0, { resolve, reject }));
+    const thread = new PgliteThread(worker, true);
+    worker.on("error", (error) => thread.requests.fail(error));
+    worker.on("exit", (code) => thread.requests.fail(new Error(`PGlite worker exited (${code})`)));
+    await thread.requests.ready();
     return thread;
   }
 
+  /** The PGlite behind a port from `sharePort`, for use in the thread the port was sent to. */
+  static overPort(port: MessagePort): PgliteThread {
+    const thread = new PgliteThread(port, false);
+    port.on("close", () => thread.requests.fail(new Error("The port to the PGlite worker was closed")));
+    return thread;
+  }
+
+  /** A new port to this PGlite, to be transferred to another thread of this process. */
+  sharePort(): MessagePort {
+    if (!this.ownsWorker) throw new Error("Only the thread that started the PGlite worker shares it");
+    const { port1, port2 } = new MessageChannel();
+    this.requests.send({ op: "connect", port: port2 }, [port2]).catch(() => {
+      // The worker is gone: the port's holder learns it from its first request.
+    });
+    return port1;
+  }
+
   async query<T>(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
-    return this.request({ op: "query", sql, params, options: threadQueryOptions(options) }) as Promise<
+    return this.requests.send({ op: "query", sql, params, options: threadQueryOptions(options) }) as Promise<
       Results<T>
     >;
   }
 
   /** Runs `work` in one transaction; other queries wait until it ends, as in PGlite. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const tx = (await this.request({ op: "begin" })) as number;
+    const tx = (await this.requests.send({ op: "begin" })) as number;
     const scoped: Queryable = {
       query: async <R>(sql: string, params: unknown[] = [], options?: QueryOptions) =>
-        this.request({ op: "query", sql, params, options: threadQueryOptions(options), tx }) as Promise<
+        this.requests.send({ op: "query", sql, params, options: threadQueryOptions(options), tx }) as Promise<
           Results<R>
         >,
     };
@@ -67,40 +81,22 @@ export class PgliteThread implements Queryable {
     try {
       result = await work(scoped);
     } catch (error) {
-      await this.request({ op: "end", tx, commit: false });
+      await this.requests.send({ op: "end", tx, commit: false });
       throw error;
     }
-    await this.request({ op: "end", tx, commit: true });
+    await this.requests.send({ op: "end", tx, commit: true });
     return result;
   }
 
+  /** Closes PGlite, or, over a shared port, only this thread's way to it. */
   async close(): Promise<void> {
-    if (this.failure) return;
-    await this.request({ op: "close" });
-    await this.worker.terminate();
-  }
-
-  private request(body: RequestBody): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...body, id });
-    });
-  }
-
-  private settle(response: ThreadResponse): void {
-    const waiting = this.pending.get(response.id);
-    if (!waiting) return;
-    this.pending.delete(response.id);
-    if (response.ok) waiting.resolve(response.value);
-    else waiting.reject(toDatabaseError(response.error));
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+    if (this.requests.failure) return;
+    if (!this.ownsWorker) {
+      (this.endpoint as MessagePort).close();
+      return;
+    }
+    await this.requests.send({ op: "close" });
+    await (this.endpoint as Worker).terminate();
   }
 }
 
@@ -121,21 +117,4 @@ function threadQueryOptions(options: QueryOptions | undefined): ThreadQueryOptio
     throw new Error("The PGlite worker does not support serializers, blobs or paramTypes");
   }
   return { rowMode: options?.rowMode ?? "object", rawTypes };
-}
-
-function toDatabaseError({ message, fields }: SerializedDatabaseError): Error {
-  return Object.assign(new Error(message), fields);
-}
-
-/*
- * Node 20 does not pass tsx's module hooks on to worker threads (not even with `--import tsx` in
- * the worker's execArgv), so the worker registers tsx itself before loading its TypeScript entry.
- */
-function typeScriptBootstrap(entry: string): string {
-  // Evaluated code resolves bare specifiers from the working directory, like WORKER_ENTRY.
-  return [
-    'const { register } = await import("tsx/esm/api");',
-    "register();",
-    `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
-  ].join("\n");
 }

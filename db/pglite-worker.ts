@@ -1,15 +1,9 @@
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { pgliteByteaCodec } from "./pglite-bytea";
-import type {
-  PgliteThreadOptions,
-  SerializedDatabaseError,
-  ThreadQueryOptions,
-  ThreadRequest,
-  ThreadResponse,
-} from "./pglite-thread-protocol";
+import type { PgliteThreadOptions, ThreadQueryOptions, ThreadRequest } from "./pglite-thread-protocol";
+import { serializeError, type ThreadResponse } from "./thread-messages";
+import { lowerThisThreadsPriority } from "./worker-threads";
 
 /*
  * The worker thread that owns PGlite. PGlite executes every statement synchronously in
@@ -38,21 +32,6 @@ const transactions = new Map<number, OpenTransaction>();
 /** How each transaction ended: PGlite's transaction() promise, rejected when COMMIT fails. */
 const outcomes = new Map<number, Promise<void>>();
 let nextTransactionId = 1;
-
-/*
- * Writing the update log is background work: when the cores are contended, relaying keystrokes
- * (the main thread) should win. Linux schedules threads individually, and /proc/thread-self names
- * this thread's id; elsewhere the thread keeps the process's priority.
- */
-function lowerThisThreadsPriority(niceness: number | undefined): void {
-  if (!niceness) return;
-  try {
-    const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(threadId)) setPriority(threadId, niceness);
-  } catch {
-    // Not Linux, or not permitted: the default priority is correct, only less fair to the relay.
-  }
-}
 
 const identity = (value: string) => value;
 
@@ -112,34 +91,32 @@ function handle(request: ThreadRequest): Promise<unknown> {
       return end(request);
     case "close":
       return pglite.close().then(() => null);
+    case "connect":
+      serve(request.port);
+      return Promise.resolve(null);
   }
 }
 
-/** PostgreSQL's error fields (code, detail, constraint, ...): the primitive ones, which can be cloned. */
-function serializeError(error: unknown): SerializedDatabaseError {
-  if (!(error instanceof Error)) return { message: String(error), fields: {} };
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(error)) {
-    if (["string", "number", "boolean"].includes(typeof value)) fields[key] = value;
-  }
-  return { message: error.message, fields };
-}
-
-function reply(response: ThreadResponse): void {
+function reply(to: MessagePort, response: ThreadResponse): void {
   try {
-    port?.postMessage(response);
+    to.postMessage(response);
   } catch (error) {
     // A result that cannot be cloned must still answer its request, or the caller waits forever.
-    port?.postMessage({ id: response.id, ok: false, error: serializeError(error) } satisfies ThreadResponse);
+    to.postMessage({ id: response.id, ok: false, error: serializeError(error) } satisfies ThreadResponse);
   }
 }
 
-port.on("message", (request: ThreadRequest) => {
-  handle(request).then(
-    (value) => reply({ id: request.id, ok: true, value }),
-    (error: unknown) => reply({ id: request.id, ok: false, error: serializeError(error) }),
-  );
-});
+/** Answers each request on the port it came in on: the main thread's, or another thread's. */
+function serve(requests: MessagePort): void {
+  requests.on("message", (request: ThreadRequest) => {
+    handle(request).then(
+      (value) => reply(requests, { id: request.id, ok: true, value }),
+      (error: unknown) => reply(requests, { id: request.id, ok: false, error: serializeError(error) }),
+    );
+  });
+}
+
+serve(port);
 
 pglite.waitReady.then(
   () => port.postMessage({ id: 0, ok: true, value: "ready" } satisfies ThreadResponse),

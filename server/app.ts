@@ -5,7 +5,8 @@ import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase }
 import { isCollabPath } from "./collab/authorize";
 import type { Logger } from "./collab/logger";
 import { type CollabServer, createCollabServer } from "./collab/server";
-import { warmUpDatabaseReads, warmUpDatabaseWrites } from "./collab/warm-up";
+import { openUpdateLogWriter } from "./collab/update-log-writer";
+import { warmUpDatabaseReads } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
 import { answerHealth } from "./health";
@@ -60,14 +61,16 @@ export async function startApp(
   const database = givenDatabase ?? (await openDatabase(config, logger));
   installProcessDatabase(Promise.resolve(database));
   process.env.NEXTAUTH_SECRET = config.authSecret;
+  const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,
+    updateLogWriter,
     authSecret: config.authSecret,
     logger,
     ...config.collab,
   });
   logger.info("database reads warmed up", { ms: Math.round(await warmUpDatabaseReads(database.db)) });
-  logger.info("database writes warmed up", { ms: Math.round(await warmUpDatabaseWrites(database.db)) });
+  logger.info("update log writes warmed up", { ms: Math.round(await updateLogWriter.warmedUp()) });
   const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
 
   const server = createServer((request, response) => {
@@ -106,6 +109,7 @@ export async function startApp(
     async close() {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await updateLogWriter.close();
       server.closeAllConnections();
       await stopped;
       await nextHandlers?.close();

@@ -19,10 +19,13 @@ import {
   type StatementDocuments,
 } from "./statement-documents";
 import { UpdateLog } from "./update-log";
+import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
 
 export interface CollabServerOptions {
   db: Database;
+  /** Where the update log's batches are written; closed by whoever opened it, after `close()`. */
+  updateLogWriter: UpdateLogWriter;
   authSecret: string;
   logger: Logger;
   /** Frames above this close the connection with 1009. */
@@ -102,7 +105,7 @@ const MEMORY_RELEASE_QUIET_MS = 1000;
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
   logger.info("yjs codec warmed up", { ms: Math.round(warmUpYjs()) });
-  const updateLog = new UpdateLog(db, {
+  const updateLog = new UpdateLog(options.updateLogWriter, {
     flushDelayMs: options.flushDelayMs,
     writeIntervalMs: options.writeIntervalMs,
     onError: (error) => logger.error("update log write failed", { error: String(error) }),

@@ -1,6 +1,6 @@
-import type { Database } from "../../db/client";
-import { appendUpdates, type UpdateRow } from "../../db/queries/documents";
-import { mergeUpdatesInRounds } from "./merge-updates";
+import type { UpdateRow } from "../../db/queries/documents";
+import { groupByStatementAndAuthor, mergeGroup } from "./update-batch";
+import type { UpdateLogWriter } from "./update-log-writer";
 
 export interface UpdateLogOptions {
   /** How long an update may wait for companions before it is written. */
@@ -10,27 +10,22 @@ export interface UpdateLogOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Pending updates are merged whenever this many have arrived since the last merge. */
+/**
+ * While writes fail, pending updates are merged whenever this many have arrived since the last
+ * merge, so that an outage of the database does not hold every keystroke in memory.
+ */
 const MERGE_EVERY = 64;
 
 /** After a failed write, the next attempt waits at least this long. */
 const RETRY_DELAY_MS = 1000;
 
 /**
- * Longest stretch of write-time merging before the event loop gets a turn. A busy second holds a
- * row's worth of keystrokes for every statement and author; merged in one go that stalled relaying
- * by 10 ms and more, once a second, on the thread every keystroke passes through. Even with 2 ms
- * slices, keystrokes typed in the 50 ms after a write began were a fifth to nearly half of a busy
- * day's slowest hundredth (bench/results/latest.md, analysis).
- */
-const MERGE_SLICE_MS = 0.5;
-
-/**
  * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
  * `flushDelayMs`; under continuous typing, writes start at most once per `writeIntervalMs`, and
  * everything arriving meanwhile is written together (group commit), merged into one row per
- * statement and author. A write costs per row, not per keystroke, so the interval is what bounds
- * the database work of a busy server (on PGlite: CPU this machine shares with the relaying).
+ * statement and author by the writer (on a thread of its own, see update-log-writer.ts). A write
+ * costs per row, not per keystroke, so the interval is what bounds the database work of a busy
+ * server (CPU this machine shares with the relaying).
  * Until written, an edit is also held by the client that made it, which sends it again when it
  * reconnects after a server crash.
  */
@@ -43,26 +38,28 @@ export class UpdateLog {
   private lastTimedWriteAt = Number.NEGATIVE_INFINITY;
   /** How many of `pending` are merged slices; the rest arrived since the last merge. */
   private mergedUpTo = 0;
+  private lastWriteFailed = false;
 
   constructor(
-    private readonly db: Database,
+    private readonly writer: UpdateLogWriter,
     private readonly options: UpdateLogOptions,
   ) {}
 
   append(statementId: string, authorId: string | null, update: Uint8Array): void {
     this.pending.push({ statementId, authorId, update });
-    if (this.pending.length >= this.mergedUpTo + MERGE_EVERY) this.mergePending();
+    if (this.lastWriteFailed && this.pending.length >= this.mergedUpTo + MERGE_EVERY) this.mergePending();
     if (!this.timer && this.writesInFlight === 0) this.scheduleTimedWrite(0);
   }
 
   /**
-   * Merges the updates that arrived since the last merge among themselves, so that a write after
-   * a second of busy typing does not stall the event loop merging everything at once. Rows merged
-   * earlier are left alone: merging into them again would re-encode a growing row every time.
+   * Merges the updates that arrived since the last merge among themselves. Rows merged earlier are
+   * left alone: merging into them again would re-encode a growing row every time.
    */
   private mergePending(): void {
     const merged = this.pending.slice(0, this.mergedUpTo);
-    this.pending = merged.concat(mergeByStatementAndAuthor(this.pending.slice(this.mergedUpTo)));
+    this.pending = merged.concat(
+      groupByStatementAndAuthor(this.pending.slice(this.mergedUpTo)).map(mergeGroup),
+    );
     this.mergedUpTo = this.pending.length;
   }
 
@@ -114,7 +111,7 @@ export class UpdateLog {
     this.mergedUpTo = 0;
     let failed = false;
     try {
-      await appendUpdates(this.db, await mergeInSlices(groupByStatementAndAuthor(batch)));
+      await this.writer.write(batch);
     } catch (error) {
       failed = true;
       // Keep the batch, in order, ahead of anything newer, and retry later.
@@ -123,49 +120,9 @@ export class UpdateLog {
       this.options.onError?.(error);
       throw error;
     } finally {
+      this.lastWriteFailed = failed;
       // What arrived during the write (or a failed batch) waits for the next timed write.
       if (this.pending.length > 0 && !this.timer) this.scheduleTimedWrite(failed ? RETRY_DELAY_MS : 0);
     }
   }
-}
-
-/**
- * One row per statement and author per batch. A batch can hold thousands of updates when they
- * arrive faster than the database writes (a paste replayed, a client catching up), hence the
- * merge in rounds.
- */
-function mergeByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[] {
-  return groupByStatementAndAuthor(batch).map(mergeGroup);
-}
-
-/** The same merge, yielding to the event loop whenever a slice of it has run MERGE_SLICE_MS. */
-async function mergeInSlices(groups: UpdateRow[][]): Promise<UpdateRow[]> {
-  const merged: UpdateRow[] = [];
-  let sliceStart = performance.now();
-  for (const group of groups) {
-    if (performance.now() - sliceStart > MERGE_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-    merged.push(mergeGroup(group));
-  }
-  return merged;
-}
-
-function groupByStatementAndAuthor(batch: UpdateRow[]): UpdateRow[][] {
-  const groups = new Map<string, UpdateRow[]>();
-  for (const row of batch) {
-    const key = `${row.statementId}\u0000${row.authorId ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
-}
-
-function mergeGroup(rows: UpdateRow[]): UpdateRow {
-  const first = rows[0] as UpdateRow;
-  return rows.length === 1
-    ? first
-    : { ...first, update: mergeUpdatesInRounds(rows.map((row) => row.update)) };
 }

@@ -4,27 +4,42 @@ import * as Y from "yjs";
 import { documentUpdates, users } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { UpdateLog } from "../../server/collab/update-log";
+import {
+  inThisThread,
+  openUpdateLogWriter,
+  type UpdateLogWriter,
+} from "../../server/collab/update-log-writer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { keystrokeUpdates } from "../support/keystrokes";
 
-describe("the update log", () => {
+const writers: { name: string; open(database: TestDatabase): Promise<UpdateLogWriter> }[] = [
+  { name: "from its own thread", open: async (database) => openUpdateLogWriter(database.connection) },
+  { name: "from the calling thread", open: async (database) => inThisThread(database.connection.db) },
+];
+
+describe.each(writers)("the update log, written $name", ({ open }) => {
   let database: TestDatabase;
+  let writer: UpdateLogWriter;
   let authors: string[];
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    writer = await open(database);
     authors = (await database.connection.db.select({ id: users.id }).from(users).limit(2)).map(
       (user) => user.id,
     );
   });
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    await writer.close();
+    await database.drop();
+  });
 
   it("writes everything appended before a flush, one row per statement and author, losing nothing", async () => {
     const { db } = database.connection;
     const statementId = database.seedStatementId;
     const before = await loadDocument(db, statementId);
     // A write interval far longer than the test: only the flush writes.
-    const log = new UpdateLog(db, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
+    const log = new UpdateLog(writer, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
     const updates = keystrokeUpdates(2, 301, "update-log-test");
     updates.forEach((update, index) => {
       log.append(statementId, authors[index % 2] ?? null, update);
@@ -39,5 +54,39 @@ describe("the update log", () => {
     for (const update of updates) Y.applyUpdate(expected, update);
     expect(after.getText("update-log-test").toString()).toBe(expected.getText("update-log-test").toString());
     expect(after.getText("update-log-test").length).toBe(301);
+  });
+
+  it("warms up its merging and writing without leaving a row behind", async () => {
+    const rowsBefore = await database.connection.db.$count(documentUpdates);
+    expect(await writer.warmedUp()).toBeGreaterThan(0);
+    expect(await database.connection.db.$count(documentUpdates)).toBe(rowsBefore);
+  });
+
+  it("writes a batch all or nothing, reports why one failed, and keeps it to write again", async () => {
+    const { db } = database.connection;
+    const statementId = database.seedStatementId;
+    const errors: unknown[] = [];
+    const log = new UpdateLog(writer, {
+      flushDelayMs: 60_000,
+      writeIntervalMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
+    const [good, ofNoStatement] = keystrokeUpdates(1, 2, "all-or-nothing");
+    const noSuchStatement = "00000000-0000-4000-8000-000000000000";
+    const rowsBefore = await db.$count(documentUpdates);
+
+    log.append(statementId, authors[0] ?? null, good as Uint8Array);
+    log.append(noSuchStatement, authors[0] ?? null, ofNoStatement as Uint8Array);
+    // A foreign-key violation, as the driver reported it (Drizzle wraps the driver's error).
+    await expect(log.flush()).rejects.toMatchObject({ cause: { code: "23503" } });
+    expect(errors).toHaveLength(1);
+    expect(await db.$count(documentUpdates)).toBe(rowsBefore);
+    expect(log.pendingCount).toBe(2);
+
+    // The writer still works: a batch of rows that can be written goes in.
+    const onlyGood = new UpdateLog(writer, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
+    onlyGood.append(statementId, authors[0] ?? null, good as Uint8Array);
+    await onlyGood.flush();
+    expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
   });
 });

@@ -1,0 +1,113 @@
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import type { SharedDatabase } from "../../db/client";
+import type { UpdateRow } from "../../db/queries/documents";
+import { ThreadRequests, type ThreadResponse } from "../../db/thread-messages";
+import { startTypeScriptWorker } from "../../db/worker-threads";
+import { type PackedUpdateBatch, packUpdateBatch, transferListOf } from "./update-batch";
+import type { UpdateLogWriter } from "./update-log-writer";
+
+/* Resolved from the working directory, not import.meta.url, like the PGlite worker's entry. */
+const WORKER_ENTRY = path.join(process.cwd(), "server", "collab", "update-log-worker.ts");
+
+/**
+ * The writer thread runs below the event loop's priority, as the PGlite thread does: its work can
+ * wait a few milliseconds, a keystroke being relayed should not.
+ */
+const WRITER_NICENESS = 10;
+
+export interface UpdateLogWorkerData {
+  database: SharedDatabase;
+  niceness: number;
+}
+
+export type UpdateLogRequest =
+  | { id: number; op: "write"; batch: PackedUpdateBatch }
+  | { id: number; op: "close" };
+
+interface RunningWorker {
+  worker: Worker;
+  requests: ThreadRequests<UpdateLogRequest>;
+  /** Settles when the worker has loaded, connected and warmed up (or failed to). */
+  ready: Promise<unknown>;
+  isReady: boolean;
+}
+
+/**
+ * Writes the update log from a worker thread. Merging a busy second's keystrokes and building and
+ * encoding the insert held the relaying thread for 4-12 ms each second (bench/results/latest.md,
+ * analysis); here this thread only packs the batch into three buffers and hands them over.
+ * A worker that dies fails the writes in flight (the update log keeps and retries them); the next
+ * write starts a new one.
+ */
+export class UpdateLogThread implements UpdateLogWriter {
+  private running: RunningWorker | null = null;
+
+  private constructor(private readonly shareDatabase: () => SharedDatabase) {}
+
+  /**
+   * Starts the worker without waiting for it (about half a second, loading its modules), so that
+   * it starts beside the rest of the server. A worker that fails to start fails the first write.
+   */
+  static open(shareDatabase: () => SharedDatabase): UpdateLogThread {
+    const thread = new UpdateLogThread(shareDatabase);
+    thread.running = thread.start();
+    return thread;
+  }
+
+  async write(rows: UpdateRow[]): Promise<void> {
+    const batch = packUpdateBatch(rows);
+    this.running ??= this.start();
+    const { requests, ready } = this.running;
+    await ready;
+    await requests.send({ op: "write", batch }, transferListOf(batch));
+  }
+
+  /** The worker reports the time its warm-up took as it says it is ready. */
+  async warmedUp(): Promise<number> {
+    this.running ??= this.start();
+    return Number(await this.running.ready);
+  }
+
+  /** Ends the worker; call it once every write has settled. */
+  async close(): Promise<void> {
+    const running = this.running;
+    this.running = null;
+    if (!running) return;
+    // A worker still loading has no connection to close.
+    if (running.isReady && !running.requests.failure) {
+      await running.requests.send({ op: "close" }).catch(() => {});
+    }
+    await running.worker.terminate();
+  }
+
+  private start(): RunningWorker {
+    const database = this.shareDatabase();
+    const workerData: UpdateLogWorkerData = { database, niceness: WRITER_NICENESS };
+    const worker = startTypeScriptWorker(WORKER_ENTRY, {
+      workerData,
+      transferList: database.kind === "pglite" ? [database.port] : [],
+    });
+    const requests = new ThreadRequests<UpdateLogRequest>((request, transfer) =>
+      worker.postMessage(request, transfer),
+    );
+    const running: RunningWorker = { worker, requests, ready: requests.ready(), isReady: false };
+    const failed = (error: Error) => {
+      requests.fail(error);
+      if (this.running === running) this.running = null;
+    };
+    running.ready.then(
+      () => {
+        running.isReady = true;
+      },
+      (error: Error) => {
+        failed(error);
+        void worker.terminate();
+      },
+    );
+    worker.on("message", (response: ThreadResponse) => requests.settle(response));
+    worker.on("error", failed);
+    worker.on("exit", (code) => failed(new Error(`The update log's writer thread exited (${code})`)));
+    return running;
+  }
+}

@@ -1,0 +1,42 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { connectSharedDatabase } from "../../db/client";
+import { appendUpdates } from "../../db/queries/documents";
+import { serializeError, type ThreadResponse } from "../../db/thread-messages";
+import { lowerThisThreadsPriority } from "../../db/worker-threads";
+import { mergeGroup, unpackGroups } from "./update-batch";
+import type { UpdateLogRequest, UpdateLogWorkerData } from "./update-log-thread";
+import { warmUpDatabaseWrites, warmUpMerging } from "./warm-up";
+
+/*
+ * The update log's writer thread (see update-log-thread.ts): merges each batch to a row per
+ * statement and author and inserts the rows, in one statement, over a connection of its own.
+ * Before it says it is ready, it warms up that work.
+ */
+
+const port = parentPort;
+if (!port) throw new Error("server/collab/update-log-worker.ts runs as a worker thread only");
+
+const { database, niceness } = workerData as UpdateLogWorkerData;
+lowerThisThreadsPriority(niceness);
+
+function reply(response: ThreadResponse): void {
+  port?.postMessage(response);
+}
+
+try {
+  const connection = await connectSharedDatabase(database);
+  port.on("message", (request: UpdateLogRequest) => {
+    const done =
+      request.op === "write"
+        ? appendUpdates(connection.db, unpackGroups(request.batch).map(mergeGroup))
+        : connection.close();
+    done.then(
+      () => reply({ id: request.id, ok: true, value: null }),
+      (error: unknown) => reply({ id: request.id, ok: false, error: serializeError(error) }),
+    );
+  });
+  const warmUpMs = warmUpMerging() + (await warmUpDatabaseWrites(connection.db));
+  reply({ id: 0, ok: true, value: warmUpMs });
+} catch (error) {
+  reply({ id: 0, ok: false, error: serializeError(error) });
+}
