@@ -2,7 +2,12 @@ import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { SharedDatabase } from "../../db/client";
 import type { UpdateRow } from "../../db/queries/documents";
-import { ThreadRequests, type ThreadResponse } from "../../db/thread-messages";
+import {
+  deserializeError,
+  type SerializedError,
+  ThreadRequests,
+  type ThreadResponse,
+} from "../../db/thread-messages";
 import { startTypeScriptWorker } from "../../db/worker-threads";
 import { type PackedUpdateBatch, packUpdateBatch, transferListOf } from "./update-batch";
 import type { UpdateLogWriter } from "./update-log-writer";
@@ -21,6 +26,12 @@ export interface UpdateLogWorkerData {
   niceness: number;
 }
 
+/** What the worker answers when it is ready: how long its warm-up took, or why it failed. */
+export interface WarmUpReport {
+  ms: number;
+  error?: SerializedError;
+}
+
 export type UpdateLogRequest =
   | { id: number; op: "write"; batch: PackedUpdateBatch }
   | { id: number; op: "close" };
@@ -29,7 +40,7 @@ interface RunningWorker {
   worker: Worker;
   requests: ThreadRequests<UpdateLogRequest>;
   /** Settles when the worker has loaded, connected and warmed up (or failed to). */
-  ready: Promise<unknown>;
+  ready: Promise<WarmUpReport>;
   isReady: boolean;
 }
 
@@ -63,10 +74,12 @@ export class UpdateLogThread implements UpdateLogWriter {
     await requests.send({ op: "write", batch }, transferListOf(batch));
   }
 
-  /** The worker reports the time its warm-up took as it says it is ready. */
+  /** The worker reports its warm-up as it says it is ready; a failed one rejects here only. */
   async warmedUp(): Promise<number> {
     this.running ??= this.start();
-    return Number(await this.running.ready);
+    const report = await this.running.ready;
+    if (report.error) throw deserializeError(report.error);
+    return report.ms;
   }
 
   /** Ends the worker; call it once every write has settled. */
@@ -91,7 +104,12 @@ export class UpdateLogThread implements UpdateLogWriter {
     const requests = new ThreadRequests<UpdateLogRequest>((request, transfer) =>
       worker.postMessage(request, transfer),
     );
-    const running: RunningWorker = { worker, requests, ready: requests.ready(), isReady: false };
+    const running: RunningWorker = {
+      worker,
+      requests,
+      ready: requests.ready() as Promise<WarmUpReport>,
+      isReady: false,
+    };
     const failed = (error: Error) => {
       requests.fail(error);
       if (this.running === running) this.running = null;

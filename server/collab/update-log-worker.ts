@@ -1,10 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { connectSharedDatabase } from "../../db/client";
+import { connectSharedDatabase, type Database } from "../../db/client";
 import { appendUpdates } from "../../db/queries/documents";
-import { serializeError, type ThreadResponse } from "../../db/thread-messages";
+import { type SerializedError, serializeError, type ThreadResponse } from "../../db/thread-messages";
 import { lowerThisThreadsPriority } from "../../db/worker-threads";
 import { mergeGroup, unpackGroups } from "./update-batch";
-import type { UpdateLogRequest, UpdateLogWorkerData } from "./update-log-thread";
+import type { UpdateLogRequest, UpdateLogWorkerData, WarmUpReport } from "./update-log-thread";
 import { warmUpDatabaseWrites, warmUpMerging } from "./warm-up";
 
 /*
@@ -18,6 +18,16 @@ if (!port) throw new Error("server/collab/update-log-worker.ts runs as a worker 
 
 const { database, niceness } = workerData as UpdateLogWorkerData;
 lowerThisThreadsPriority(niceness);
+
+/** A failed warm-up is reported, but writes are still taken: they need no warm-up to be right. */
+async function warmUp(db: Database): Promise<WarmUpReport> {
+  try {
+    return { ms: warmUpMerging() + (await warmUpDatabaseWrites(db)) };
+  } catch (error) {
+    const failure: SerializedError = serializeError(error);
+    return { ms: 0, error: failure };
+  }
+}
 
 function reply(response: ThreadResponse): void {
   port?.postMessage(response);
@@ -35,8 +45,7 @@ try {
       (error: unknown) => reply({ id: request.id, ok: false, error: serializeError(error) }),
     );
   });
-  const warmUpMs = warmUpMerging() + (await warmUpDatabaseWrites(connection.db));
-  reply({ id: 0, ok: true, value: warmUpMs });
+  reply({ id: 0, ok: true, value: await warmUp(connection.db) });
 } catch (error) {
   reply({ id: 0, ok: false, error: serializeError(error) });
 }
