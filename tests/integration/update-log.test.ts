@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -11,6 +12,17 @@ import {
 } from "../../server/collab/update-log-writer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { keystrokeUpdates } from "../support/keystrokes";
+
+/** A log whose writes only its flushes start (the interval is far longer than a test), and its errors. */
+function flushOnlyLog(writer: UpdateLogWriter): { log: UpdateLog; errors: unknown[] } {
+  const errors: unknown[] = [];
+  const log = new UpdateLog(writer, {
+    flushDelayMs: 60_000,
+    writeIntervalMs: 60_000,
+    onError: (error) => errors.push(error),
+  });
+  return { log, errors };
+}
 
 const writers: { name: string; open(database: TestDatabase): Promise<UpdateLogWriter> }[] = [
   { name: "from its own thread", open: async (database) => openUpdateLogWriter(database.connection) },
@@ -38,8 +50,7 @@ describe.each(writers)("the update log, written $name", ({ open }) => {
     const { db } = database.connection;
     const statementId = database.seedStatementId;
     const before = await loadDocument(db, statementId);
-    // A write interval far longer than the test: only the flush writes.
-    const log = new UpdateLog(writer, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
+    const { log } = flushOnlyLog(writer);
     const updates = keystrokeUpdates(2, 301, "update-log-test");
     updates.forEach((update, index) => {
       log.append(statementId, authors[index % 2] ?? null, update);
@@ -65,12 +76,7 @@ describe.each(writers)("the update log, written $name", ({ open }) => {
   it("writes a batch all or nothing, reports why one failed, and keeps it to write again", async () => {
     const { db } = database.connection;
     const statementId = database.seedStatementId;
-    const errors: unknown[] = [];
-    const log = new UpdateLog(writer, {
-      flushDelayMs: 60_000,
-      writeIntervalMs: 60_000,
-      onError: (error) => errors.push(error),
-    });
+    const { log, errors } = flushOnlyLog(writer);
     const [good, ofNoStatement] = keystrokeUpdates(1, 2, "all-or-nothing");
     const noSuchStatement = "00000000-0000-4000-8000-000000000000";
     const rowsBefore = await db.$count(documentUpdates);
@@ -84,9 +90,44 @@ describe.each(writers)("the update log, written $name", ({ open }) => {
     expect(log.pendingCount).toBe(2);
 
     // The writer still works: a batch of rows that can be written goes in.
-    const onlyGood = new UpdateLog(writer, { flushDelayMs: 60_000, writeIntervalMs: 60_000 });
+    const { log: onlyGood } = flushOnlyLog(writer);
     onlyGood.append(statementId, authors[0] ?? null, good as Uint8Array);
     await onlyGood.flush();
     expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
+  });
+});
+
+describe("the update log's writer thread", () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it("fails the writes in flight when its thread dies, and the next write starts a new thread", async () => {
+    const { db } = database.connection;
+    const statementId = database.seedStatementId;
+    const writer = openUpdateLogWriter(database.connection);
+    await writer.warmedUp();
+    // The thread is private to the writer; a test reaches in to end it as a crash would.
+    const { running } = writer as unknown as { running: { worker: Worker } };
+    const { log, errors } = flushOnlyLog(writer);
+    const [lost, next] = keystrokeUpdates(1, 2, "writer-restart");
+    const rowsBefore = await db.$count(documentUpdates);
+
+    log.append(statementId, null, lost as Uint8Array);
+    const flushed = log.flush();
+    await running.worker.terminate();
+    await expect(flushed).rejects.toThrow(/writer thread exited/);
+    expect(log.pendingCount).toBe(1);
+
+    log.append(statementId, null, next as Uint8Array);
+    await log.flush();
+    expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
+    expect(errors).toHaveLength(1);
+    const stored = await loadDocument(db, statementId);
+    expect(stored.getText("writer-restart").toString()).toBe("ab");
+    await writer.close();
   });
 });
