@@ -3,7 +3,7 @@ import { connectSharedDatabase, type Database } from "../../db/client";
 import { appendUpdates } from "../../db/queries/documents";
 import { type SerializedError, serializeError, type ThreadResponse } from "../../db/thread-messages";
 import { lowerThisThreadsPriority } from "../../db/worker-threads";
-import { mergeGroup, unpackGroups } from "./update-batch";
+import { mergeGroup, type PackedUpdateBatch, unpackGroups } from "./update-batch";
 import type { UpdateLogRequest, UpdateLogWorkerData, WarmUpReport } from "./update-log-thread";
 import { warmUpDatabaseWrites, warmUpMerging } from "./warm-up";
 
@@ -29,6 +29,11 @@ async function warmUp(db: Database): Promise<WarmUpReport> {
   }
 }
 
+/** Async, so that a batch that cannot be merged is answered as a failed write, not thrown. */
+async function write(db: Database, batch: PackedUpdateBatch): Promise<void> {
+  await appendUpdates(db, unpackGroups(batch).map(mergeGroup));
+}
+
 function reply(response: ThreadResponse): void {
   port?.postMessage(response);
 }
@@ -36,10 +41,7 @@ function reply(response: ThreadResponse): void {
 try {
   const connection = await connectSharedDatabase(database);
   port.on("message", (request: UpdateLogRequest) => {
-    const done =
-      request.op === "write"
-        ? appendUpdates(connection.db, unpackGroups(request.batch).map(mergeGroup))
-        : connection.close();
+    const done = request.op === "write" ? write(connection.db, request.batch) : connection.close();
     done.then(
       () => reply({ id: request.id, ok: true, value: null }),
       (error: unknown) => reply({ id: request.id, ok: false, error: serializeError(error) }),

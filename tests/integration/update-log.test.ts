@@ -67,6 +67,23 @@ describe.each(writers)("the update log, written $name", ({ open }) => {
     expect(after.getText("update-log-test").length).toBe(301);
   });
 
+  it("answers a batch it cannot merge as a failed write, and goes on writing", async () => {
+    const { db } = database.connection;
+    const statementId = database.seedStatementId;
+    const notYjs = new Uint8Array([255, 255, 255, 255]);
+    const rowsBefore = await db.$count(documentUpdates);
+    const unmergeable = [1, 2].map(() => ({ statementId, authorId: null, update: notYjs }));
+    // A writer thread (private to the writer, so the test reaches in) must answer, not die.
+    const threadOf = () => (writer as unknown as { running?: { worker: Worker } | null }).running?.worker;
+    const thread = threadOf();
+    const failure = await writer.write(unmergeable).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(threadOf()).toBe(thread);
+    const [good] = keystrokeUpdates(1, 1, "after-unmergeable");
+    await writer.write([{ statementId, authorId: null, update: good as Uint8Array }]);
+    expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
+  });
+
   it("warms up its merging and writing without leaving a row behind", async () => {
     const rowsBefore = await database.connection.db.$count(documentUpdates);
     expect(await writer.warmedUp()).toBeGreaterThan(0);
