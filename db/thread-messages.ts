@@ -78,4 +78,4 @@ export class ThreadRequests<Request extends { id: number }> {
   }
 }
 
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

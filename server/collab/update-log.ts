@@ -23,7 +23,7 @@ const RETRY_DELAY_MS = 1000;
  * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
  * `flushDelayMs`; under continuous typing, writes start at most once per `writeIntervalMs`, and
  * everything arriving meanwhile is written together (group commit), merged into one row per
- * statement and author by the writer (on a thread of its own, see update-log-writer.ts). A write
+ * statement and author by the writer (on a thread of its own, see update-log-thread.ts). A write
  * costs per row, not per keystroke, so the interval is what bounds the database work of a busy
  * server (CPU this machine shares with the relaying).
  * Until written, an edit is also held by the client that made it, which sends it again when it

@@ -5,11 +5,7 @@ import * as Y from "yjs";
 import { documentUpdates, users } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { UpdateLog } from "../../server/collab/update-log";
-import {
-  inThisThread,
-  openUpdateLogWriter,
-  type UpdateLogWriter,
-} from "../../server/collab/update-log-writer";
+import { openUpdateLogWriter, type UpdateLogWriter } from "../../server/collab/update-log-writer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { keystrokeUpdates } from "../support/keystrokes";
 
@@ -24,19 +20,14 @@ function flushOnlyLog(writer: UpdateLogWriter): { log: UpdateLog; errors: unknow
   return { log, errors };
 }
 
-const writers: { name: string; open(database: TestDatabase): Promise<UpdateLogWriter> }[] = [
-  { name: "from its own thread", open: async (database) => openUpdateLogWriter(database.connection) },
-  { name: "from the calling thread", open: async (database) => inThisThread(database.connection.db) },
-];
-
-describe.each(writers)("the update log, written $name", ({ open }) => {
+describe("the update log", () => {
   let database: TestDatabase;
   let writer: UpdateLogWriter;
   let authors: string[];
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    writer = await open(database);
+    writer = openUpdateLogWriter(database.connection);
     authors = (await database.connection.db.select({ id: users.id }).from(users).limit(2)).map(
       (user) => user.id,
     );
@@ -74,14 +65,19 @@ describe.each(writers)("the update log, written $name", ({ open }) => {
     const rowsBefore = await db.$count(documentUpdates);
     const unmergeable = [1, 2].map(() => ({ statementId, authorId: null, update: notYjs }));
     // A writer thread (private to the writer, so the test reaches in) must answer, not die.
-    const threadOf = () => (writer as unknown as { running?: { worker: Worker } | null }).running?.worker;
+    const threadOf = () => (writer as unknown as { running: { worker: Worker } | null }).running?.worker;
     const thread = threadOf();
+    expect(thread).toBeDefined();
     const failure = await writer.write(unmergeable).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(threadOf()).toBe(thread);
     const [good] = keystrokeUpdates(1, 1, "after-unmergeable");
     await writer.write([{ statementId, authorId: null, update: good as Uint8Array }]);
     expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
+  });
+
+  it("refuses a database it cannot share with its thread", () => {
+    expect(() => openUpdateLogWriter({ ...database.connection, share: () => null })).toThrow(/share/);
   });
 
   it("warms up its merging and writing without leaving a row behind", async () => {
