@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { UpdateRow } from "../../db/queries/documents";
-import { groupByStatementAndAuthor, packUpdateBatch, transferListOf, unpackGroups } from "./update-batch";
+import { groupByStatementAndAuthor, packUpdateBatch, UpdateBatchBuilder, unpackGroups } from "./update-batch";
 
 const A = "statement-a";
 const B = "statement-b";
@@ -33,14 +33,35 @@ describe("a packed update batch", () => {
     for (const row of groups.flat()) expect(row.update.buffer.byteLength).toBe(row.update.byteLength);
   });
 
-  it("copies only the rows' bytes, and transfers them whole", () => {
+  it("copies only the rows' bytes, into buffers of their exact size", () => {
     const batch = packUpdateBatch(rowsInOneBuffer());
-    expect(batch.bytes.byteLength).toBe(3 + 1 + 0 + 4);
-    const { port1, port2 } = new MessageChannel();
-    port1.postMessage(batch, transferListOf(batch));
-    port1.close();
-    port2.close();
-    expect(batch.bytes.byteLength).toBe(0);
+    expect(batch.bytes.buffer.byteLength).toBe(3 + 1 + 0 + 4);
+    expect(batch.sourceOfRow.buffer.byteLength).toBe(4 * 4);
+    expect(batch.endOfRow.buffer.byteLength).toBe(4 * 4);
+  });
+
+  it("is built as rows arrive: each copied at once, past the first buffers' sizes, and taken whole", () => {
+    const builder = new UpdateBatchBuilder();
+    const socketBuffer = new Uint8Array(64);
+    const rows: UpdateRow[] = [];
+    // More rows and bytes than the builder's first buffers hold (1024 rows, 64 KiB).
+    for (let index = 0; index < 3000; index++) {
+      socketBuffer.fill(index % 256);
+      const statementId = index % 3 === 0 ? A : B;
+      const authorId = index % 2 === 0 ? "ada" : null;
+      builder.append(statementId, authorId, socketBuffer.subarray(0, 40));
+      rows.push({ statementId, authorId, update: socketBuffer.slice(0, 40) });
+    }
+    expect(builder.rowCount).toBe(3000);
+    const batch = builder.take();
+    // The socket buffer was overwritten after every append: the batch holds each row as it came.
+    expect(unpackGroups(batch)).toEqual(groupByStatementAndAuthor(rows));
+    expect(builder.rowCount).toBe(0);
+
+    builder.append(B, null, new Uint8Array([7]));
+    expect(unpackGroups(builder.take())).toEqual([
+      [{ statementId: B, authorId: null, update: new Uint8Array([7]) }],
+    ]);
   });
 
   it("packs an empty batch", () => {

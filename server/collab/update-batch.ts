@@ -2,9 +2,9 @@ import type { UpdateRow } from "../../db/queries/documents";
 import { mergeUpdatesInRounds } from "./merge-updates";
 
 /**
- * A batch of update-log rows as flat arrays, so that it crosses to the writer thread by transfer
- * rather than by cloning. Cloning a row's update would copy the whole buffer it is a view of: a
- * relayed keystroke is a view of the socket's read buffer, many kilobytes for a few bytes.
+ * A batch of update-log rows as flat arrays: a few objects and buffers however many rows it holds.
+ * The update log keeps what waits to be written in this form (see UpdateBatchBuilder), and a batch
+ * crosses to the writer thread as a copy of just these buffers.
  */
 export interface PackedUpdateBatch {
   /** Each distinct statement and author of the batch, in order of first appearance. */
@@ -16,34 +16,85 @@ export interface PackedUpdateBatch {
   bytes: Uint8Array;
 }
 
-export function packUpdateBatch(rows: readonly UpdateRow[]): PackedUpdateBatch {
-  const sources: PackedUpdateBatch["sources"] = [];
-  const sourceIndex = new Map<string, number>();
-  const sourceOfRow = new Uint32Array(rows.length);
-  const endOfRow = new Uint32Array(rows.length);
-  let length = 0;
-  rows.forEach((row, index) => {
-    const key = sourceKey(row);
-    let source = sourceIndex.get(key);
-    if (source === undefined) {
-      source = sources.length;
-      sourceIndex.set(key, source);
-      sources.push({ statementId: row.statementId, authorId: row.authorId });
+const INITIAL_ROWS = 1024;
+const INITIAL_BYTES = 64 * 1024;
+
+/**
+ * Packs rows as they arrive. A keystroke waits up to a second for its write; kept as an object of
+ * its own (with the view of the socket's read buffer it came in) it outlived two or three young-
+ * generation collections and was promoted: in a day run, the relaying thread's collections
+ * promoted 83 KB each against the stock server's 3 KB, and more of its pauses exceeded 2 ms (65 %
+ * against 28 %). Copied into these buffers at once, nothing of the keystroke's objects survives.
+ */
+export class UpdateBatchBuilder {
+  private sources: PackedUpdateBatch["sources"] = [];
+  /** Statement → author ("" for none) → index in `sources`. */
+  private sourceIndex = new Map<string, Map<string, number>>();
+  private sourceOfRow = new Uint32Array(INITIAL_ROWS);
+  private endOfRow = new Uint32Array(INITIAL_ROWS);
+  private bytes = new Uint8Array(INITIAL_BYTES);
+  private rows = 0;
+  private length = 0;
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  append(statementId: string, authorId: string | null, update: Uint8Array): void {
+    if (this.rows === this.sourceOfRow.length) {
+      this.sourceOfRow = grown(this.sourceOfRow, this.rows * 2);
+      this.endOfRow = grown(this.endOfRow, this.rows * 2);
     }
-    sourceOfRow[index] = source;
-    length += row.update.byteLength;
-    endOfRow[index] = length;
-  });
-  const bytes = new Uint8Array(length);
-  rows.forEach((row, index) => {
-    bytes.set(row.update, (endOfRow[index] as number) - row.update.byteLength);
-  });
-  return { sources, sourceOfRow, endOfRow, bytes };
+    const length = this.length + update.byteLength;
+    if (length > this.bytes.length) this.bytes = grown(this.bytes, Math.max(length, this.bytes.length * 2));
+    this.bytes.set(update, this.length);
+    this.sourceOfRow[this.rows] = this.sourceFor(statementId, authorId);
+    this.endOfRow[this.rows] = length;
+    this.rows++;
+    this.length = length;
+  }
+
+  /** The rows appended so far, in buffers of their exact size; the builder starts empty again. */
+  take(): PackedUpdateBatch {
+    const batch: PackedUpdateBatch = {
+      sources: this.sources,
+      sourceOfRow: this.sourceOfRow.slice(0, this.rows),
+      endOfRow: this.endOfRow.slice(0, this.rows),
+      bytes: this.bytes.slice(0, this.length),
+    };
+    this.sources = [];
+    this.sourceIndex = new Map();
+    this.rows = 0;
+    this.length = 0;
+    return batch;
+  }
+
+  private sourceFor(statementId: string, authorId: string | null): number {
+    let byAuthor = this.sourceIndex.get(statementId);
+    if (!byAuthor) {
+      byAuthor = new Map();
+      this.sourceIndex.set(statementId, byAuthor);
+    }
+    let index = byAuthor.get(authorId ?? "");
+    if (index === undefined) {
+      index = this.sources.length;
+      byAuthor.set(authorId ?? "", index);
+      this.sources.push({ statementId, authorId });
+    }
+    return index;
+  }
 }
 
-/** The buffers to transfer with a packed batch; the batch is unusable in the sending thread after. */
-export function transferListOf(batch: PackedUpdateBatch): ArrayBuffer[] {
-  return [batch.sourceOfRow.buffer, batch.endOfRow.buffer, batch.bytes.buffer] as ArrayBuffer[];
+function grown<T extends Uint8Array | Uint32Array>(array: T, size: number): T {
+  const larger = new (array.constructor as new (size: number) => T)(size);
+  larger.set(array);
+  return larger;
+}
+
+export function packUpdateBatch(rows: readonly UpdateRow[]): PackedUpdateBatch {
+  const builder = new UpdateBatchBuilder();
+  for (const row of rows) builder.append(row.statementId, row.authorId, row.update);
+  return builder.take();
 }
 
 /**

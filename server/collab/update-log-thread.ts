@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { SharedDatabase } from "../../db/client";
-import type { UpdateRow } from "../../db/queries/documents";
 import {
   deserializeError,
   type SerializedError,
@@ -9,7 +8,7 @@ import {
   type ThreadResponse,
 } from "../../db/thread-messages";
 import { startTypeScriptWorker } from "../../db/worker-threads";
-import { type PackedUpdateBatch, packUpdateBatch, transferListOf } from "./update-batch";
+import type { PackedUpdateBatch } from "./update-batch";
 import type { UpdateLogWriter } from "./update-log-writer";
 
 /* Resolved from the working directory, not import.meta.url, like the PGlite worker's entry. */
@@ -49,7 +48,7 @@ interface RunningWorker {
 /**
  * Writes the update log from a worker thread. Merging a busy second's keystrokes and building and
  * encoding the insert held the relaying thread for 4-12 ms each second (bench/results/latest.md,
- * analysis); here this thread only packs the batch into three buffers and hands them over.
+ * analysis); here this thread only hands over the batch, already packed in three buffers.
  * A worker that dies fails the writes in flight (the update log keeps and retries them); the next
  * write starts a new one.
  */
@@ -68,12 +67,12 @@ export class UpdateLogThread implements UpdateLogWriter {
     return thread;
   }
 
-  async write(rows: UpdateRow[]): Promise<void> {
-    const batch = packUpdateBatch(rows);
+  /** The batch is copied to the thread (its buffers hold only its rows): the caller may keep it. */
+  async write(batch: PackedUpdateBatch): Promise<void> {
     this.running ??= this.start();
     const { requests, ready } = this.running;
     await ready;
-    await requests.send({ op: "write", batch }, transferListOf(batch));
+    await requests.send({ op: "write", batch });
   }
 
   /** The worker reports its warm-up as it says it is ready; a failed one rejects here only. */

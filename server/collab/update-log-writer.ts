@@ -1,11 +1,11 @@
 import type { DatabaseConnection } from "../../db/client";
-import type { UpdateRow } from "../../db/queries/documents";
+import type { PackedUpdateBatch } from "./update-batch";
 import { UpdateLogThread } from "./update-log-thread";
 
 /** Where the update log's batches go: merged to a row per statement and author, and inserted. */
 export interface UpdateLogWriter {
-  /** Writes the rows in one statement: all of them, or (rejecting) none. */
-  write(rows: UpdateRow[]): Promise<void>;
+  /** Writes the batch's rows in one statement: all of them, or (rejecting) none. */
+  write(batch: PackedUpdateBatch): Promise<void>;
   /**
    * Resolves once the writer has run its merging and a rolled-back write (see warm-up.ts), so the
    * first writes after a start are not slow; with the milliseconds that took.

@@ -1,5 +1,11 @@
 import type { UpdateRow } from "../../db/queries/documents";
-import { groupByStatementAndAuthor, mergeGroup } from "./update-batch";
+import {
+  mergeGroup,
+  type PackedUpdateBatch,
+  packUpdateBatch,
+  UpdateBatchBuilder,
+  unpackGroups,
+} from "./update-batch";
 import type { UpdateLogWriter } from "./update-log-writer";
 
 export interface UpdateLogOptions {
@@ -10,12 +16,6 @@ export interface UpdateLogOptions {
   onError?: (error: unknown) => void;
 }
 
-/**
- * While writes fail, pending updates are merged whenever this many have arrived since the last
- * merge, so that an outage of the database does not hold every keystroke in memory.
- */
-const MERGE_EVERY = 64;
-
 /** After a failed write, the next attempt waits at least this long. */
 const RETRY_DELAY_MS = 1000;
 
@@ -23,22 +23,25 @@ const RETRY_DELAY_MS = 1000;
  * Durable, batched writer of the Yjs update log. An edit after a quiet spell is written within
  * `flushDelayMs`; under continuous typing, writes start at most once per `writeIntervalMs`, and
  * everything arriving meanwhile is written together (group commit), merged into one row per
- * statement and author by the writer (on a thread of its own, see update-log-thread.ts). A write
- * costs per row, not per keystroke, so the interval is what bounds the database work of a busy
- * server (CPU this machine shares with the relaying).
+ * statement and author by the writer (on a thread of its own, see update-log-thread.ts). Updates
+ * wait packed (see UpdateBatchBuilder), not as an object each. A write costs per row, not per
+ * keystroke, so the interval is what bounds the database work of a busy server (CPU this machine
+ * shares with the relaying).
  * Until written, an edit is also held by the client that made it, which sends it again when it
  * reconnects after a server crash.
  */
 export class UpdateLog {
-  private pending: UpdateRow[] = [];
+  private readonly pending = new UpdateBatchBuilder();
+  /**
+   * What failed writes held, merged to a row per statement and author (so an outage of the
+   * database does not hold every keystroke), to be written ahead of `pending`.
+   */
+  private unwritten: UpdateRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** The latest batch write; batches run one after another. */
   private writing: Promise<void> = Promise.resolve();
   private writesInFlight = 0;
   private lastTimedWriteAt = Number.NEGATIVE_INFINITY;
-  /** How many of `pending` are merged slices; the rest arrived since the last merge. */
-  private mergedUpTo = 0;
-  private lastWriteFailed = false;
 
   constructor(
     private readonly writer: UpdateLogWriter,
@@ -46,25 +49,13 @@ export class UpdateLog {
   ) {}
 
   append(statementId: string, authorId: string | null, update: Uint8Array): void {
-    this.pending.push({ statementId, authorId, update });
-    if (this.lastWriteFailed && this.pending.length >= this.mergedUpTo + MERGE_EVERY) this.mergePending();
+    this.pending.append(statementId, authorId, update);
     if (!this.timer && this.writesInFlight === 0) this.scheduleTimedWrite(0);
   }
 
-  /**
-   * Merges the updates that arrived since the last merge among themselves. Rows merged earlier are
-   * left alone: merging into them again would re-encode a growing row every time.
-   */
-  private mergePending(): void {
-    const merged = this.pending.slice(0, this.mergedUpTo);
-    this.pending = merged.concat(
-      groupByStatementAndAuthor(this.pending.slice(this.mergedUpTo)).map(mergeGroup),
-    );
-    this.mergedUpTo = this.pending.length;
-  }
-
+  /** Rows waiting to be written: updates, and merged rows of failed writes. */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.unwritten.length + this.pending.rowCount;
   }
 
   /** Resolves once everything appended before the call is in the database. */
@@ -105,24 +96,42 @@ export class UpdateLog {
   }
 
   private async writePending(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    this.mergedUpTo = 0;
+    if (this.pendingCount === 0) return;
+    const batch = this.takeBatch();
     let failed = false;
     try {
       await this.writer.write(batch);
     } catch (error) {
       failed = true;
-      // Keep the batch, in order, ahead of anything newer, and retry later.
-      this.pending = batch.concat(this.pending);
-      this.mergedUpTo = 0;
+      this.unwritten = mergedForRetry(batch);
       this.options.onError?.(error);
       throw error;
     } finally {
-      this.lastWriteFailed = failed;
       // What arrived during the write (or a failed batch) waits for the next timed write.
-      if (this.pending.length > 0 && !this.timer) this.scheduleTimedWrite(failed ? RETRY_DELAY_MS : 0);
+      if (this.pendingCount > 0 && !this.timer) this.scheduleTimedWrite(failed ? RETRY_DELAY_MS : 0);
     }
   }
+
+  /** Everything waiting: the rows of failed writes first, then the updates appended since. */
+  private takeBatch(): PackedUpdateBatch {
+    const appended = this.pending.take();
+    if (this.unwritten.length === 0) return appended;
+    const rows = this.unwritten.concat(unpackGroups(appended).flat());
+    this.unwritten = [];
+    return packUpdateBatch(rows);
+  }
+}
+
+/**
+ * A failed batch as a row per statement and author. A group that cannot be merged (the writer
+ * could not either: that may be why the write failed) is kept as it is.
+ */
+function mergedForRetry(batch: PackedUpdateBatch): UpdateRow[] {
+  return unpackGroups(batch).flatMap((group) => {
+    try {
+      return [mergeGroup(group)];
+    } catch {
+      return group;
+    }
+  });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentUpdates, users } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
+import { packUpdateBatch } from "../../server/collab/update-batch";
 import { UpdateLog } from "../../server/collab/update-log";
 import { openUpdateLogWriter, type UpdateLogWriter } from "../../server/collab/update-log-writer";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -68,11 +69,11 @@ describe("the update log", () => {
     const threadOf = () => (writer as unknown as { running: { worker: Worker } | null }).running?.worker;
     const thread = threadOf();
     expect(thread).toBeDefined();
-    const failure = await writer.write(unmergeable).catch((error: unknown) => error);
+    const failure = await writer.write(packUpdateBatch(unmergeable)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(threadOf()).toBe(thread);
     const [good] = keystrokeUpdates(1, 1, "after-unmergeable");
-    await writer.write([{ statementId, authorId: null, update: good as Uint8Array }]);
+    await writer.write(packUpdateBatch([{ statementId, authorId: null, update: good as Uint8Array }]));
     expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
   });
 
@@ -90,16 +91,18 @@ describe("the update log", () => {
     const { db } = database.connection;
     const statementId = database.seedStatementId;
     const { log, errors } = flushOnlyLog(writer);
-    const [good, ofNoStatement] = keystrokeUpdates(1, 2, "all-or-nothing");
+    const [good, alsoGood, ofNoStatement] = keystrokeUpdates(1, 3, "all-or-nothing");
     const noSuchStatement = "00000000-0000-4000-8000-000000000000";
     const rowsBefore = await db.$count(documentUpdates);
 
     log.append(statementId, authors[0] ?? null, good as Uint8Array);
+    log.append(statementId, authors[0] ?? null, alsoGood as Uint8Array);
     log.append(noSuchStatement, authors[0] ?? null, ofNoStatement as Uint8Array);
     // A foreign-key violation, as the driver reported it (Drizzle wraps the driver's error).
     await expect(log.flush()).rejects.toMatchObject({ cause: { code: "23503" } });
     expect(errors).toHaveLength(1);
     expect(await db.$count(documentUpdates)).toBe(rowsBefore);
+    // Kept to write again, merged to a row per statement and author.
     expect(log.pendingCount).toBe(2);
 
     // The writer still works: a batch of rows that can be written goes in.
