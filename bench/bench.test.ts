@@ -43,6 +43,13 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       for (const server of ["stock", "hocuspocus", "ours-pglite"])
         expect(ran, output).toContain(`${scenario}/${server}`);
     }
+    // The day's load generators typed in a server of their clients' kind first, not the one under test.
+    const warmedUp = results.day.filter((figures) => figures.server !== "floor");
+    expect(warmedUp.length, output).toBeGreaterThan(0);
+    for (const { server, loadWarmUp } of warmedUp) {
+      expect(loadWarmUp?.against, server).toBe(server === "hocuspocus" ? "hocuspocus" : "stock");
+      expect(loadWarmUp?.keystrokes, server).toBeGreaterThan(0);
+    }
     expect(exitCode, output).toBe(0);
   } finally {
     await rm(out, { force: true });

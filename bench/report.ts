@@ -499,6 +499,25 @@ function manySection(figures: ManyFigures[]): string {
   return `${out}\n`;
 }
 
+/** How the day's load generators were warmed up before the measurement, if they were. */
+function loadWarmUpNote(day: readonly TypingFigures[]): string {
+  const listed = day.flatMap(({ server, loadWarmUp }) =>
+    loadWarmUp
+      ? [
+          `${SERVER_LABELS[server]}: ${loadWarmUp.keystrokes.toLocaleString("en-US")} keystrokes against ` +
+            `${SERVER_LABELS[loadWarmUp.against]}, ${loadWarmUp.seconds.toFixed(1)} s`,
+        ]
+      : [],
+  );
+  if (listed.length === 0)
+    return " The load generators were not warmed up: their own start-up is in the figures.";
+  return (
+    " Before each measurement its load generators typed in the same way in rooms of a separate server of their " +
+    "clients' kind, not measured and stopped before the measurement, so that their own code is warm while the " +
+    `server under test is as cold as after a deploy (${listed.join("; ")}).`
+  );
+}
+
 export function renderReport(results: BenchResults): string {
   let out = "# Beredning collaboration benchmark\n\n";
   if (results.quick) {
@@ -625,7 +644,8 @@ export function renderReport(results: BenchResults): string {
       "\n\n",
       `\n\n${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
         `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
-        `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.\n\n`,
+        `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.` +
+        `${loadWarmUpNote(results.day)}\n\n`,
     );
   }
   out += day;

@@ -37,6 +37,7 @@ import {
   type BenchResults,
   type ColdFigures,
   type EventLoopDelay,
+  type LoadWarmUp,
   type ManyFigures,
   type ScenarioName,
   SERVER_LABELS,
@@ -45,6 +46,7 @@ import {
 } from "./lib/results";
 import { type BenchManifest, sessionCookie } from "./lib/seed";
 import { distribution } from "./lib/stats";
+import type { YjsServerKind } from "./load/clients";
 import type { ManyResult, ManySpec } from "./load/many";
 import type { OpenResult, ReplayResult, ReplaySpec, TraceTarget } from "./load/trace";
 import type { SenderReport, TypingResult, TypingRoomSpec, TypingSpec } from "./load/typing";
@@ -64,6 +66,7 @@ const { values: flags } = parseArgs({
     "day-cps": { type: "string" },
     "day-seconds": { type: "string" },
     "day-awareness": { type: "string" },
+    "day-warm-up": { type: "string" },
     "floor-seconds": { type: "string" },
     "sat-clients": { type: "string" },
     "sat-seconds": { type: "string" },
@@ -91,7 +94,7 @@ if (flags.help) {
   --quick                tiny sizes; integrity only (timings are not meaningful)
   --scenarios LIST       day,saturation,cold,many
   --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
-  --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --floor-seconds N
+  --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
   --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N --warm-opens N
   --many N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
@@ -135,6 +138,8 @@ const options = {
   dayCps: number("day-cps", 8, 8),
   daySeconds: number("day-seconds", 30, 2),
   dayAwareness: (flags["day-awareness"] ?? "on") !== "off",
+  /** Seconds the day's load generators type against a server not under test first (0: not at all). */
+  dayWarmUp: number("day-warm-up", 3, 1),
   /** The floor's Beredning day is shorter: it only sets the floor under the latency figures. */
   floorSeconds: number("floor-seconds", 10, 2),
   satClients: number("sat-clients", 20, 4),
@@ -354,7 +359,8 @@ let quietBudgetMs = 60_000;
 
 async function startServer(
   server: ServerName,
-  scenario: ScenarioName,
+  /** What the run is for; names its log. */
+  scenario: ScenarioName | "day-warm-up",
   location: StoredLocation | null,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
@@ -485,6 +491,54 @@ let templateDocumentFile = "";
 // ---------------------------------------------------------------------------------------------
 // Typing scenarios: Beredning day and saturation
 
+/**
+ * Has the load generators type for `--day-warm-up` seconds in rooms of a server of their clients'
+ * kind that is not under test (stock's for y-websocket clients, Hocuspocus' for its provider),
+ * started for this and stopped before the measurement. The load generators' code is then as warm
+ * as in a long day, the server under test still as cold as after a deploy.
+ */
+async function warmUpLoads(
+  loads: NodeChild[],
+  perProcess: TypingRoomSpec[][],
+  kind: YjsServerKind,
+  baseSpec: Omit<TypingSpec, "rooms">,
+): Promise<LoadWarmUp> {
+  const warmUpServer: ServerName = kind === "hocuspocus" ? "hocuspocus" : "stock";
+  const running = await startServer(warmUpServer, "day-warm-up", null);
+  const started = performance.now();
+  try {
+    const names = roomsFor(warmUpServer, "day").dayRooms;
+    let roomIndex = 0;
+    const warmed = await Promise.all(
+      loads.map((load, index) => {
+        const rooms = (perProcess[index] ?? []).map((room) => ({
+          name: names[roomIndex++] ?? `day-warm-up-room-${roomIndex}`,
+          clients: room.clients.map((client) => ({ ...client, cookie: null })),
+        }));
+        const spec: TypingSpec = {
+          ...baseSpec,
+          kind: warmUpServer,
+          baseUrl: running.baseUrl,
+          initialDocumentFile: seedDocumentFile,
+          rooms,
+        };
+        return load.request<Message & { keystrokes: number }>(
+          { type: "warm-up", spec, durationMs: options.dayWarmUp * 1000 },
+          "warmed-up",
+          options.dayWarmUp * 1000 + 240_000,
+        );
+      }),
+    );
+    return {
+      against: warmUpServer,
+      keystrokes: warmed.reduce((sum, message) => sum + message.keystrokes, 0),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await stopServer(running);
+  }
+}
+
 async function runTyping(scenario: "day" | "saturation", server: ServerName): Promise<void> {
   const isDay = scenario === "day";
   const location = isOurs(server) ? await freshLocation(server, `${scenario}-${server}`) : null;
@@ -534,6 +588,16 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
   try {
     await Promise.all(loads.map((load) => load.next("spawned", 30_000)));
     // The first process seeds rooms for servers that start empty, so it is ready first.
+    const loadWarmUp =
+      isDay && server !== "floor" && options.dayWarmUp > 0
+        ? await warmUpLoads(loads, perProcess, kind, baseSpec)
+        : null;
+    if (loadWarmUp) {
+      log(
+        `day ${server}: load generators warmed up against ${SERVER_LABELS[loadWarmUp.against]}, ` +
+          `${loadWarmUp.keystrokes} keystrokes in ${loadWarmUp.seconds.toFixed(1)} s`,
+      );
+    }
     for (const [index, load] of loads.entries()) {
       const spec: TypingSpec = { ...baseSpec, rooms: perProcess[index] ?? [] };
       await load.request({ type: "start", spec }, "ready", 180_000);
@@ -620,6 +684,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       peakRssBytes: peakRss,
       loadCpuSeconds,
       cpuMicrosPerDelivery: deliveries > 0 ? (cpu * 1e6) / deliveries : Number.NaN,
+      loadWarmUp,
       background,
       databaseCpuSeconds,
     };

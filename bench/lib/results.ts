@@ -70,6 +70,16 @@ export interface TypingFigures extends ServerUsage {
   loopDelay?: EventLoopDelay;
   /** Server CPU microseconds per keystroke delivered to one peer. */
   cpuMicrosPerDelivery: number;
+  /** The load generators' warm-up against a server not under test, before the measurement (day). */
+  loadWarmUp?: LoadWarmUp | null;
+}
+
+export interface LoadWarmUp {
+  /** The server the load generators typed in while warming up. */
+  against: ServerName;
+  keystrokes: number;
+  /** Wall time of the warm-up, connecting and leaving included. */
+  seconds: number;
 }
 
 export interface ColdFigures {

@@ -9,9 +9,10 @@ export interface Distribution {
 
 /** Nearest-rank percentiles of the samples (milliseconds in, milliseconds out). */
 /**
- * Every typist starts at "go", while the code of servers and load generators alike is still being
- * compiled: the first second's latencies are several times the rest and decide a 30 s run's p99.
- * A second list, of the keystrokes typed from this long after "go" on, shows the steady state.
+ * Every typist starts at "go", while the server's code is still being compiled (the load
+ * generators' is warm, see the day's warm-up in bench/run.ts): the first seconds' latencies are
+ * higher than the rest. A second list, of the keystrokes typed from this long after "go" on, shows
+ * the steady state.
  */
 const STEADY_AFTER_MS = 3000;
 

@@ -95,11 +95,11 @@ const TYPED =
 
 let spec: TypingSpec;
 const rooms: LiveRoom[] = [];
-const latencies = new LatencyRecorder();
+let latencies = new LatencyRecorder();
 const connectMs: number[] = [];
 let typing = false;
 let pumpScheduled = false;
-const cpuAtStart = process.cpuUsage();
+let cpuAtStart = process.cpuUsage();
 process.setMaxListeners(0);
 
 function typeOne(typist: Typist): void {
@@ -180,6 +180,14 @@ function waitUntil(docs: Y.Doc[], condition: () => boolean, timeoutMs: number, w
   );
 }
 
+/** Whether every client of `room` has every keystroke of the room's typists (all in this process). */
+function hasEveryLocalKeystroke(room: LiveRoom): boolean {
+  return room.typists.every((typist) => {
+    const clock = Y.getState(typist.client.doc.store, typist.client.doc.clientID);
+    return room.clients.every((client) => Y.getState(client.doc.store, typist.client.doc.clientID) >= clock);
+  });
+}
+
 async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | null): Promise<LiveRoom> {
   const room: LiveRoom = { spec: roomSpec, clients: [], typists: [] };
   const url = spec.baseUrl;
@@ -222,6 +230,41 @@ async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | 
 }
 
 onParentMessages({
+  /**
+   * Types in rooms of a server that is not under test, then leaves them. This process's own code
+   * (provider, Yjs, awareness) is compiled and warm by then, so the latencies measured afterwards
+   * are the server's and not this process's start-up: unwarmed, two load generators compiling at
+   * once filled both cores for about a second, with event-loop delays of 17-30 ms, against every
+   * server alike. Nothing of it is recorded.
+   */
+  async "warm-up"(message: { spec: TypingSpec; durationMs: number }) {
+    spec = message.spec;
+    const initialDocument = spec.initialDocumentFile
+      ? new Uint8Array(readFileSync(spec.initialDocumentFile))
+      : null;
+    const warmRooms: LiveRoom[] = [];
+    await inBatches(spec.rooms, 10, async (roomSpec) => {
+      warmRooms.push(await openRoom(roomSpec, initialDocument));
+    });
+    const typists = warmRooms.flatMap((room) => room.typists);
+    typeAtRate(typists, spec.cps, typeOne);
+    await new Promise((resolve) => setTimeout(resolve, message.durationMs));
+    stopTyping(typists);
+    const docs = warmRooms.flatMap((room) => room.clients.map((client) => client.doc));
+    await waitUntil(
+      docs,
+      () => warmRooms.every(hasEveryLocalKeystroke),
+      spec.convergeTimeoutMs,
+      "every warm-up client has every keystroke",
+    );
+    for (const room of warmRooms) for (const client of room.clients) client.destroy();
+    const keystrokes = typists.reduce((sum, typist) => sum + typist.clocks.length, 0);
+    latencies = new LatencyRecorder();
+    connectMs.length = 0;
+    cpuAtStart = process.cpuUsage();
+    toParent({ type: "warmed-up", keystrokes });
+  },
+
   async start(message: { spec: TypingSpec }) {
     spec = message.spec;
     const initialDocument = spec.initialDocumentFile
