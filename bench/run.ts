@@ -512,7 +512,7 @@ async function warmUpLoads(
     const warmed = await Promise.all(
       loads.map((load, index) => {
         const rooms = (perProcess[index] ?? []).map((room) => ({
-          name: names[roomIndex++] ?? `day-warm-up-room-${roomIndex}`,
+          name: names[roomIndex++] ?? `day-warm-up-${roomIndex}`,
           clients: room.clients.map((client) => ({ ...client, cookie: null })),
         }));
         const spec: TypingSpec = {
@@ -587,7 +587,6 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
   const loads = perProcess.map((_, index) => spawnLoad(script, `${scenario}-${server}-load${index}`));
   try {
     await Promise.all(loads.map((load) => load.next("spawned", 30_000)));
-    // The first process seeds rooms for servers that start empty, so it is ready first.
     const loadWarmUp =
       isDay && server !== "floor" && options.dayWarmUp > 0
         ? await warmUpLoads(loads, perProcess, kind, baseSpec)
@@ -598,6 +597,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
           `${loadWarmUp.keystrokes} keystrokes in ${loadWarmUp.seconds.toFixed(1)} s`,
       );
     }
+    // The first process seeds rooms for servers that start empty, so it is ready first.
     for (const [index, load] of loads.entries()) {
       const spec: TypingSpec = { ...baseSpec, rooms: perProcess[index] ?? [] };
       await load.request({ type: "start", spec }, "ready", 180_000);
