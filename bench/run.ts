@@ -507,12 +507,10 @@ async function warmUpLoads(
   const running = await startServer(warmUpServer, "day-warm-up", null);
   const started = performance.now();
   try {
-    const names = roomsFor(warmUpServer, "day").dayRooms;
-    let roomIndex = 0;
     const warmed = await Promise.all(
       loads.map((load, index) => {
         const rooms = (perProcess[index] ?? []).map((room) => ({
-          name: names[roomIndex++] ?? `day-warm-up-${roomIndex}`,
+          name: `warm-up-${room.name}`,
           clients: room.clients.map((client) => ({ ...client, cookie: null })),
         }));
         const spec: TypingSpec = {

@@ -229,6 +229,18 @@ async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | 
   return room;
 }
 
+/** Opens the rooms of `spec`, ten at a time. */
+async function openRooms(): Promise<LiveRoom[]> {
+  const initialDocument = spec.initialDocumentFile
+    ? new Uint8Array(readFileSync(spec.initialDocumentFile))
+    : null;
+  const opened: LiveRoom[] = [];
+  await inBatches(spec.rooms, 10, async (roomSpec) => {
+    opened.push(await openRoom(roomSpec, initialDocument));
+  });
+  return opened;
+}
+
 onParentMessages({
   /**
    * Types in rooms of a server that is not under test, then leaves them. This process's own code
@@ -239,13 +251,7 @@ onParentMessages({
    */
   async "warm-up"(message: { spec: TypingSpec; durationMs: number }) {
     spec = message.spec;
-    const initialDocument = spec.initialDocumentFile
-      ? new Uint8Array(readFileSync(spec.initialDocumentFile))
-      : null;
-    const warmRooms: LiveRoom[] = [];
-    await inBatches(spec.rooms, 10, async (roomSpec) => {
-      warmRooms.push(await openRoom(roomSpec, initialDocument));
-    });
+    const warmRooms = await openRooms();
     const typists = warmRooms.flatMap((room) => room.typists);
     typeAtRate(typists, spec.cps, typeOne);
     await new Promise((resolve) => setTimeout(resolve, message.durationMs));
@@ -267,12 +273,7 @@ onParentMessages({
 
   async start(message: { spec: TypingSpec }) {
     spec = message.spec;
-    const initialDocument = spec.initialDocumentFile
-      ? new Uint8Array(readFileSync(spec.initialDocumentFile))
-      : null;
-    await inBatches(spec.rooms, 10, async (roomSpec) => {
-      rooms.push(await openRoom(roomSpec, initialDocument));
-    });
+    rooms.push(...(await openRooms()));
     toParent({ type: "ready" });
   },
 

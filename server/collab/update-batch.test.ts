@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { UpdateRow } from "../../db/queries/documents";
-import { groupByStatementAndAuthor, packUpdateBatch, UpdateBatchBuilder, unpackGroups } from "./update-batch";
+import { packUpdateBatch, UpdateBatchBuilder, unpackGroups } from "./update-batch";
+
+/** The rows grouped by statement and author, groups in order of first appearance: what unpacking gives. */
+function grouped(rows: readonly UpdateRow[]): UpdateRow[][] {
+  const groups: UpdateRow[][] = [];
+  for (const row of rows) {
+    const group = groups.find(
+      ([first]) => first?.statementId === row.statementId && first.authorId === row.authorId,
+    );
+    if (group) group.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}
 
 const A = "statement-a";
 const B = "statement-b";
@@ -21,7 +34,7 @@ describe("a packed update batch", () => {
     const rows = rowsInOneBuffer();
     const groups = unpackGroups(structuredClone(packUpdateBatch(rows)));
 
-    expect(groups).toEqual(groupByStatementAndAuthor(rows));
+    expect(groups).toEqual(grouped(rows));
     expect(groups.map((group) => group.map((row) => [row.statementId, row.authorId]))).toEqual([
       [
         [A, "ada"],
@@ -55,7 +68,7 @@ describe("a packed update batch", () => {
     expect(builder.rowCount).toBe(3000);
     const batch = builder.take();
     // The socket buffer was overwritten after every append: the batch holds each row as it came.
-    expect(unpackGroups(batch)).toEqual(groupByStatementAndAuthor(rows));
+    expect(unpackGroups(batch)).toEqual(grouped(rows));
     expect(builder.rowCount).toBe(0);
 
     builder.append(B, null, new Uint8Array([7]));

@@ -114,17 +114,6 @@ export function unpackGroups(batch: PackedUpdateBatch): UpdateRow[][] {
   return groups;
 }
 
-export function groupByStatementAndAuthor(rows: readonly UpdateRow[]): UpdateRow[][] {
-  const groups = new Map<string, UpdateRow[]>();
-  for (const row of rows) {
-    const key = sourceKey(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
-}
-
 /** One row for a group of one statement and author: their updates merged. */
 export function mergeGroup(rows: readonly UpdateRow[]): UpdateRow {
   const first = rows[0];
@@ -132,8 +121,4 @@ export function mergeGroup(rows: readonly UpdateRow[]): UpdateRow {
   return rows.length === 1
     ? first
     : { ...first, update: mergeUpdatesInRounds(rows.map((row) => row.update)) };
-}
-
-function sourceKey(row: UpdateRow): string {
-  return `${row.statementId}\u0000${row.authorId ?? ""}`;
 }
