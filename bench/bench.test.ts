@@ -50,6 +50,10 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       expect(loadWarmUp?.against, server).toBe(server === "hocuspocus" ? "hocuspocus" : "stock");
       expect(loadWarmUp?.keystrokes, server).toBeGreaterThan(0);
     }
+    // Every keystroke's latency is in one of the two parts of the run reported apart.
+    for (const { server, latency, startUpLatency, steadyLatency } of results.day) {
+      expect((startUpLatency?.count ?? 0) + (steadyLatency?.count ?? 0), server).toBe(latency.count);
+    }
     expect(exitCode, output).toBe(0);
   } finally {
     await rm(out, { force: true });

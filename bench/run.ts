@@ -668,6 +668,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       keystrokes,
       latency: distribution(outcomes.flatMap((outcome) => outcome.latencies)),
       steadyLatency: distribution(outcomes.flatMap((outcome) => outcome.steadyLatencies)),
+      startUpLatency: distribution(outcomes.flatMap((outcome) => outcome.startUpLatencies)),
       updatesPerSecond: keystrokes / convergedAfterSeconds,
       deliveriesPerSecond: deliveries / convergedAfterSeconds,
       convergedAfterSeconds,

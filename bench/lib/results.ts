@@ -52,6 +52,8 @@ export interface TypingFigures extends ServerUsage {
   latency: Distribution;
   /** Latency of the keystrokes typed from 3 s after the start on: without the start-up burst. */
   steadyLatency?: Distribution;
+  /** Latency of the keystrokes typed in the first 3 s: the start-up burst alone. */
+  startUpLatency?: Distribution;
   /** Keystrokes visible at every peer, per second, from "go" until every client had everything. */
   updatesPerSecond: number;
   /** Keystroke × receiving client pairs per second over the same time. */

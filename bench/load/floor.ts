@@ -177,6 +177,7 @@ onParentMessages({
     const result: TypingResult = {
       latencies: latencies.all,
       steadyLatencies: latencies.steady,
+      startUpLatencies: latencies.startUp,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -60,6 +60,8 @@ export interface TypingResult {
   latencies: number[];
   /** The same, for keystrokes typed from 3 s after "go" on (see LatencyRecorder): the start-up burst left out. */
   steadyLatencies: number[];
+  /** The rest: keystrokes typed in the first 3 s, while the server's code was still cold. */
+  startUpLatencies: number[];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
   converged: boolean;
@@ -349,6 +351,7 @@ onParentMessages({
     const result: TypingResult = {
       latencies: latencies.all,
       steadyLatencies: latencies.steady,
+      startUpLatencies: latencies.startUp,
       convergedAfterMs,
       converged,
       missingUpdates,
