@@ -557,7 +557,9 @@ export function renderReport(results: BenchResults): string {
     "- **ours**: `server/app.ts` (collaboration part, `BEREDNING_PARTS=collab`, `NODE_ENV=production`, default " +
     "`COLLAB_*` settings) with real next-auth session cookies minted for the demo drafters, persisting to PGlite " +
     "(a copy of a seeded data folder) or PostgreSQL (a database copied from a seeded template). For " +
-    "ours (PostgreSQL), the PostgreSQL server's own CPU and memory are not counted.\n" +
+    "ours (PostgreSQL), the PostgreSQL server's own CPU and memory are not counted. As after any start, ours " +
+    "warms up its Yjs codec, database reads and update-log writes before it listens " +
+    "(`server/collab/warm-up.ts`); the other servers have no such step.\n" +
     "- **stock**: `y-websocket@2.1.0` `bin/utils.cjs` (`setupWSConnection`, in memory, gc on) wired as its " +
     "`bin/server.cjs` does, on `ws` 8 like ours.\n" +
     "- **Hocuspocus 4**: `@hocuspocus/server` `Server` with its defaults (no extensions: in memory), driven by " +
