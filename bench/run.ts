@@ -666,7 +666,9 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       clients: roomNames.length * clientsPerRoom,
       typists: roomNames.length * typistsPerRoom,
       keystrokes,
-      latency: distribution(outcomes.flatMap((outcome) => outcome.latencies)),
+      latency: distribution(
+        outcomes.flatMap((outcome) => [...outcome.startUpLatencies, ...outcome.steadyLatencies]),
+      ),
       steadyLatency: distribution(outcomes.flatMap((outcome) => outcome.steadyLatencies)),
       startUpLatency: distribution(outcomes.flatMap((outcome) => outcome.startUpLatencies)),
       updatesPerSecond: keystrokes / convergedAfterSeconds,

@@ -1,6 +1,6 @@
 import { types } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
-import { parseByteaHex, serializeByteaHex } from "./pglite-bytea";
+import { parseByteaHex, serializeByteaHex } from "./bytea-hex";
 
 const pgliteParse = types.parsers[types.BYTEA] as (text: string) => Uint8Array;
 const pgliteSerialize = types.serializers[types.BYTEA] as (value: Uint8Array) => string;

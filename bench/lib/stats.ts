@@ -18,16 +18,14 @@ const STEADY_AFTER_MS = 3000;
 
 /** Keystroke → seen latencies of a load generator, rounded to the microsecond, from "go" on. */
 export class LatencyRecorder {
-  readonly all: number[] = [];
   /** Those of keystrokes typed from STEADY_AFTER_MS after "go" on: the start-up burst left out. */
   readonly steady: number[] = [];
-  /** Those of keystrokes typed before then: the start-up burst alone. */
+  /** Those of keystrokes typed before then: the start-up burst alone. Together, all of them. */
   readonly startUp: number[] = [];
   goAt = 0;
 
   record(typedAt: number, seenAt: number): void {
     const latency = Math.round((seenAt - typedAt) * 1000) / 1000;
-    this.all.push(latency);
     if (typedAt - this.goAt >= STEADY_AFTER_MS) this.steady.push(latency);
     else this.startUp.push(latency);
   }

@@ -175,7 +175,6 @@ onParentMessages({
     }
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      latencies: latencies.all,
       steadyLatencies: latencies.steady,
       startUpLatencies: latencies.startUp,
       convergedAfterMs,

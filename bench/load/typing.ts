@@ -56,11 +56,12 @@ export interface SenderReport {
 }
 
 export interface TypingResult {
-  /** Keystroke → visible at a peer in this process, milliseconds. */
-  latencies: number[];
-  /** The same, for keystrokes typed from 3 s after "go" on (see LatencyRecorder): the start-up burst left out. */
+  /**
+   * Keystroke → visible at a peer in this process, milliseconds, for keystrokes typed from 3 s after
+   * "go" on (see LatencyRecorder): the start-up burst left out.
+   */
   steadyLatencies: number[];
-  /** The rest: keystrokes typed in the first 3 s, while the server's code was still cold. */
+  /** The same for the rest, typed in the first 3 s while the server's code was still cold. */
   startUpLatencies: number[];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
@@ -349,7 +350,6 @@ onParentMessages({
     });
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      latencies: latencies.all,
       steadyLatencies: latencies.steady,
       startUpLatencies: latencies.startUp,
       convergedAfterMs,

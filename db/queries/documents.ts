@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
+import { serializeByteaHex } from "../bytea-hex";
 import type { Database } from "../client";
 import { documentSnapshots, documentUpdates } from "../schema";
 
@@ -61,7 +62,7 @@ function arrayLiteral(elements: readonly (string | null)[]): string {
 
 /** A bytea's hex text form inside a quoted array element (its backslash escaped). */
 function byteaArrayElement(bytes: Uint8Array): string {
-  return `\\\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
+  return `\\${serializeByteaHex(bytes)}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Worker } from "node:worker_threads";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { appendUpdates, latestUpdateId } from "../../db/queries/documents";
 import { documentUpdates, users } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { packUpdateBatch } from "../../server/collab/update-batch";
@@ -110,6 +111,30 @@ describe("the update log", () => {
     onlyGood.append(statementId, authors[0] ?? null, good as Uint8Array);
     await onlyGood.flush();
     expect(await db.$count(documentUpdates)).toBe(rowsBefore + 1);
+  });
+
+  it("inserts a batch's rows in its order, with their authors and every byte value intact", async () => {
+    const { db } = database.connection;
+    const statementId = database.seedStatementId;
+    const everyByte = Uint8Array.from({ length: 256 }, (_, value) => value);
+    const rows = [
+      { statementId, authorId: authors[0] ?? null, update: everyByte },
+      { statementId, authorId: null, update: Uint8Array.of(0x22, 0x5c, 0x2c, 0x7b, 0x7d) },
+      { statementId, authorId: authors[1] ?? null, update: new Uint8Array(0) },
+      { statementId, authorId: null, update: everyByte.subarray(10, 20) },
+    ];
+    const idBefore = await latestUpdateId(db, statementId);
+
+    await appendUpdates(db, rows);
+
+    const stored = await db
+      .select({ authorId: documentUpdates.authorId, update: documentUpdates.update })
+      .from(documentUpdates)
+      .where(and(eq(documentUpdates.statementId, statementId), gt(documentUpdates.id, idBefore)))
+      .orderBy(asc(documentUpdates.id));
+    expect(stored.map((row) => ({ authorId: row.authorId, update: [...row.update] }))).toEqual(
+      rows.map((row) => ({ authorId: row.authorId, update: [...row.update] })),
+    );
   });
 });
 
