@@ -10,6 +10,7 @@ import { sectionContent } from "../../editor/section-hash";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
+import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RoomRegistry } from "./rooms";
@@ -133,20 +134,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
   // Room for one message of the largest size and the small ones a client sends beside it.
   const maxQueuedBytes = 2 * options.maxMessageBytes;
-  const alive = new WeakSet<WebSocket>();
+  const heartbeat = new Heartbeat<WebSocket>(options.heartbeatMs);
   let closing = false;
-
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, options.heartbeatMs);
-  heartbeat.unref();
 
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const decision = await authorizeUpgrade(request, db, options.authSecret).catch((error: unknown) => {
@@ -165,8 +154,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         ws.close(decision.code, decision.reason);
         return;
       }
-      alive.add(ws);
-      ws.on("pong", () => alive.add(ws));
+      heartbeat.add(ws);
+      ws.on("pong", () => heartbeat.noteAnswer(ws));
+      ws.on("close", () => heartbeat.remove(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
       const connection = new CollabConnection(ws, socket, decision.identity, logger, maxQueuedBytes);
       void join(connection, ws, decision.statementId);
@@ -207,7 +197,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     flush: () => updateLog.flush(),
     async close() {
       closing = true;
-      clearInterval(heartbeat);
+      heartbeat.stop();
       const closed = [...wss.clients].map(
         (ws) => new Promise<void>((resolve) => ws.once("close", () => resolve())),
       );

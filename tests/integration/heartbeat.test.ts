@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { collabFixture } from "../support/fixture";
+import { pollUntil } from "../support/wait";
+
+// The shortest interval the configuration allows: a silent peer is gone within two of them.
+const collab = collabFixture({ COLLAB_HEARTBEAT_MS: "1000" });
+const EB = "handlaggare.eb@demo.test";
+const BOU = "handlaggare.bou@demo.test";
+
+/** A socket of the user whose peer has gone silent: it never answers a ping. */
+async function openSilentSocket(email: string): Promise<WebSocket> {
+  const socket = new WebSocket(collab.roomUrl, {
+    headers: { cookie: await collab.cookieFor(email) },
+    autoPong: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("message", () => resolve());
+    socket.once("close", (code) => reject(new Error(`Socket closed with ${code} before it was admitted`)));
+  });
+  return socket;
+}
+
+describe("heartbeat", () => {
+  it("terminates a socket that stops answering pings, keeps the ones that answer, and unloads the room", async () => {
+    const silent = await openSilentSocket(EB);
+    const answering = await collab.openSocket(BOU);
+    let pingsToAnswering = 0;
+    answering.on("ping", () => pingsToAnswering++);
+
+    // Terminated, not closed with a handshake: the peer is presumed gone.
+    const closeCode = await new Promise<number>((resolve) => silent.once("close", (code) => resolve(code)));
+    expect(closeCode).toBe(1006);
+    expect(answering.readyState).toBe(WebSocket.OPEN);
+    await pollUntil(
+      () => collab.server.collab.connectionCount === 1,
+      "the server has let the silent socket go",
+    );
+
+    // Still pinged, and still there after it has answered more pings than a silent peer gets.
+    await pollUntil(() => pingsToAnswering >= 2, "the answering socket is pinged twice");
+    expect(answering.readyState).toBe(WebSocket.OPEN);
+
+    answering.close();
+    await pollUntil(() => collab.server.collab.loadedRooms === 0, "the room is unloaded");
+  });
+});
