@@ -50,10 +50,20 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       expect(loadWarmUp?.against, server).toBe(server === "hocuspocus" ? "hocuspocus" : "stock");
       expect(loadWarmUp?.keystrokes, server).toBeGreaterThan(0);
     }
-    // Every keystroke's latency was recorded at every other client of its room, whichever part of
-    // the run (first 3 s, or from then on) it was typed in.
-    for (const { server, latency, keystrokes, clients, rooms } of results.day) {
+    // Every keystroke's latency was recorded at every other client of its room, whichever second it
+    // was typed in; and every second of the typing has its p99 (a typist's last keystroke may fall
+    // just past the end).
+    for (const { server, latency, keystrokes, clients, rooms, p99BySecond } of results.day) {
       expect(latency.count, server).toBe(keystrokes * (clients / rooms - 1));
+      const seconds = Number(server === "floor" ? results.options.floorSeconds : results.options.daySeconds);
+      expect(seconds, server).toBeGreaterThan(0);
+      const typed = (p99BySecond ?? []).slice(0, seconds);
+      expect(typed.length, server).toBe(seconds);
+      expect(
+        typed.every((p99) => p99 > 0),
+        server,
+      ).toBe(true);
+      expect(p99BySecond?.length, server).toBeLessThanOrEqual(seconds + 1);
     }
     expect(exitCode, output).toBe(0);
   } finally {

@@ -333,7 +333,41 @@ function typingSection(title: string, figures: TypingFigures[], saturation: bool
       rows,
     );
   }
+  out += secondsTable(figures);
   return `${out}\n`;
+}
+
+/** How many of the slowest seconds the report names. */
+const SLOWEST_SECONDS = 3;
+
+/**
+ * Each second's p99 (of the keystrokes typed in it): whether a run's p99 came from the start-up,
+ * from a periodic stall (a heartbeat, say) or from one slow spell of the machine.
+ */
+function secondsTable(figures: TypingFigures[]): string {
+  const withSeconds = figures.filter((entry) => (entry.p99BySecond?.length ?? 0) > 0);
+  if (withSeconds.length === 0) return "";
+  const rows = withSeconds.map((entry) => {
+    // JSON turns a second without keystrokes (NaN) into null.
+    const seconds = (entry.p99BySecond ?? []).map((p99) => (p99 === null ? Number.NaN : p99));
+    const slowest = seconds
+      .map((p99, second) => ({ second, p99 }))
+      .filter(({ p99 }) => Number.isFinite(p99))
+      .sort((a, b) => b.p99 - a.p99)
+      .slice(0, SLOWEST_SECONDS);
+    return [
+      label(entry.server),
+      slowest.map(({ second, p99 }) => `${second}: ${ms(p99)}`).join(", "),
+      seconds.map((p99) => (Number.isFinite(p99) ? p99.toFixed(1) : "–")).join(" "),
+    ];
+  });
+  return (
+    "\nThe p99 of the keystrokes typed in each second after the start, in ms:\n\n" +
+    table(
+      ["server", `slowest ${SLOWEST_SECONDS} seconds (second: p99)`, "every second, from the first"],
+      rows,
+    )
+  );
 }
 
 /**

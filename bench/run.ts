@@ -45,7 +45,7 @@ import {
   type TypingFigures,
 } from "./lib/results";
 import { type BenchManifest, sessionCookie } from "./lib/seed";
-import { distribution } from "./lib/stats";
+import { distribution, joinSeconds, START_UP_SECONDS } from "./lib/stats";
 import type { YjsServerKind } from "./load/clients";
 import type { ManyResult, ManySpec } from "./load/many";
 import type { OpenResult, ReplayResult, ReplaySpec, TraceTarget } from "./load/trace";
@@ -660,17 +660,17 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
     const keystrokes = senders.reduce((sum, sender) => sum + sender.sent, 0);
     const convergedAfterSeconds = Math.max(...outcomes.map((outcome) => outcome.convergedAfterMs)) / 1000;
     const deliveries = keystrokes * (clientsPerRoom - 1);
+    const bySecond = joinSeconds(outcomes.map((outcome) => outcome.latenciesBySecond));
     const figures: TypingFigures = {
       server,
       rooms: roomNames.length,
       clients: roomNames.length * clientsPerRoom,
       typists: roomNames.length * typistsPerRoom,
       keystrokes,
-      latency: distribution(
-        outcomes.flatMap((outcome) => [...outcome.startUpLatencies, ...outcome.steadyLatencies]),
-      ),
-      steadyLatency: distribution(outcomes.flatMap((outcome) => outcome.steadyLatencies)),
-      startUpLatency: distribution(outcomes.flatMap((outcome) => outcome.startUpLatencies)),
+      latency: distribution(bySecond.flat()),
+      steadyLatency: distribution(bySecond.slice(START_UP_SECONDS).flat()),
+      startUpLatency: distribution(bySecond.slice(0, START_UP_SECONDS).flat()),
+      p99BySecond: bySecond.map((latencies) => distribution(latencies).p99),
       updatesPerSecond: keystrokes / convergedAfterSeconds,
       deliveriesPerSecond: deliveries / convergedAfterSeconds,
       convergedAfterSeconds,

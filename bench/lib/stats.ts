@@ -7,30 +7,40 @@ export interface Distribution {
   mean: number;
 }
 
-/** Nearest-rank percentiles of the samples (milliseconds in, milliseconds out). */
 /**
  * Every typist starts at "go", while the server's code is still being compiled (the load
  * generators' is warm, see the day's warm-up in bench/run.ts): the first seconds' latencies are
- * higher than the rest. A second list, of the keystrokes typed from this long after "go" on, shows
- * the steady state.
+ * higher than the rest. The report shows the keystrokes typed in these first seconds apart from
+ * the steady rest.
  */
-const STEADY_AFTER_MS = 3000;
+export const START_UP_SECONDS = 3;
 
-/** Keystroke → seen latencies of a load generator, rounded to the microsecond, from "go" on. */
+/**
+ * Keystroke → seen latencies of a load generator, rounded to the microsecond, by the second after
+ * "go" the keystroke was typed in: the report takes the whole run's distribution, the start-up's,
+ * the steady state's and each second's p99 (where a slow second came from) from them.
+ */
 export class LatencyRecorder {
-  /** Those of keystrokes typed from STEADY_AFTER_MS after "go" on: the start-up burst left out. */
-  readonly steady: number[] = [];
-  /** Those of keystrokes typed before then: the start-up burst alone. Together, all of them. */
-  readonly startUp: number[] = [];
+  readonly bySecond: number[][] = [];
   goAt = 0;
 
   record(typedAt: number, seenAt: number): void {
     const latency = Math.round((seenAt - typedAt) * 1000) / 1000;
-    if (typedAt - this.goAt >= STEADY_AFTER_MS) this.steady.push(latency);
-    else this.startUp.push(latency);
+    const second = Math.max(0, Math.floor((typedAt - this.goAt) / 1000));
+    for (let missing = this.bySecond.length; missing <= second; missing++) this.bySecond.push([]);
+    this.bySecond[second]?.push(latency);
   }
 }
 
+/** Several load generators' latencies by second, joined second by second. */
+export function joinSeconds(perGenerator: readonly (readonly number[][])[]): number[][] {
+  const seconds = Math.max(0, ...perGenerator.map((bySecond) => bySecond.length));
+  return Array.from({ length: seconds }, (_, second) =>
+    perGenerator.flatMap((bySecond) => bySecond[second] ?? []),
+  );
+}
+
+/** Nearest-rank percentiles of the samples (milliseconds in, milliseconds out). */
 export function distribution(samples: readonly number[]): Distribution {
   if (samples.length === 0)
     return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN, mean: Number.NaN };

@@ -175,8 +175,7 @@ onParentMessages({
     }
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      steadyLatencies: latencies.steady,
-      startUpLatencies: latencies.startUp,
+      latenciesBySecond: latencies.bySecond,
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -57,12 +57,10 @@ export interface SenderReport {
 
 export interface TypingResult {
   /**
-   * Keystroke → visible at a peer in this process, milliseconds, for keystrokes typed from 3 s after
-   * "go" on (see LatencyRecorder): the start-up burst left out.
+   * Keystroke → visible at a peer in this process, milliseconds, by the second after "go" the
+   * keystroke was typed in (see LatencyRecorder).
    */
-  steadyLatencies: number[];
-  /** The same for the rest, typed in the first 3 s while the server's code was still cold. */
-  startUpLatencies: number[];
+  latenciesBySecond: number[][];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
   converged: boolean;
@@ -350,8 +348,7 @@ onParentMessages({
     });
     const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
-      steadyLatencies: latencies.steady,
-      startUpLatencies: latencies.startUp,
+      latenciesBySecond: latencies.bySecond,
       convergedAfterMs,
       converged,
       missingUpdates,
