@@ -348,17 +348,15 @@ function secondsTable(figures: TypingFigures[]): string {
   const withSeconds = figures.filter((entry) => (entry.p99BySecond?.length ?? 0) > 0);
   if (withSeconds.length === 0) return "";
   const rows = withSeconds.map((entry) => {
-    // JSON turns a second without keystrokes (NaN) into null.
-    const seconds = (entry.p99BySecond ?? []).map((p99) => (p99 === null ? Number.NaN : p99));
+    const seconds = entry.p99BySecond ?? [];
     const slowest = seconds
-      .map((p99, second) => ({ second, p99 }))
-      .filter(({ p99 }) => Number.isFinite(p99))
+      .flatMap((p99, second) => (p99 === null ? [] : [{ second, p99 }]))
       .sort((a, b) => b.p99 - a.p99)
       .slice(0, SLOWEST_SECONDS);
     return [
       label(entry.server),
       slowest.map(({ second, p99 }) => `${second}: ${ms(p99)}`).join(", "),
-      seconds.map((p99) => (Number.isFinite(p99) ? p99.toFixed(1) : "–")).join(" "),
+      seconds.map((p99) => (p99 === null ? "–" : p99.toFixed(1))).join(" "),
     ];
   });
   return (

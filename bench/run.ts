@@ -670,7 +670,7 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       latency: distribution(bySecond.flat()),
       steadyLatency: distribution(bySecond.slice(START_UP_SECONDS).flat()),
       startUpLatency: distribution(bySecond.slice(0, START_UP_SECONDS).flat()),
-      p99BySecond: bySecond.map((latencies) => distribution(latencies).p99),
+      p99BySecond: bySecond.map((latencies) => (latencies.length > 0 ? distribution(latencies).p99 : null)),
       updatesPerSecond: keystrokes / convergedAfterSeconds,
       deliveriesPerSecond: deliveries / convergedAfterSeconds,
       convergedAfterSeconds,

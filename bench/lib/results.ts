@@ -54,8 +54,8 @@ export interface TypingFigures extends ServerUsage {
   steadyLatency?: Distribution;
   /** Latency of the keystrokes typed in the first 3 s: the start-up burst alone. */
   startUpLatency?: Distribution;
-  /** The p99 of the keystrokes typed in each second after "go" (NaN for a second with none). */
-  p99BySecond?: number[];
+  /** The p99 of the keystrokes typed in each second after "go" (null for a second with none). */
+  p99BySecond?: (number | null)[];
   /** Keystrokes visible at every peer, per second, from "go" until every client had everything. */
   updatesPerSecond: number;
   /** Keystroke × receiving client pairs per second over the same time. */

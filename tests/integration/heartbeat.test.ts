@@ -8,22 +8,9 @@ const collab = collabFixture({ COLLAB_HEARTBEAT_MS: "1000" });
 const EB = "handlaggare.eb@demo.test";
 const BOU = "handlaggare.bou@demo.test";
 
-/** A socket of the user whose peer has gone silent: it never answers a ping. */
-async function openSilentSocket(email: string): Promise<WebSocket> {
-  const socket = new WebSocket(collab.roomUrl, {
-    headers: { cookie: await collab.cookieFor(email) },
-    autoPong: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("message", () => resolve());
-    socket.once("close", (code) => reject(new Error(`Socket closed with ${code} before it was admitted`)));
-  });
-  return socket;
-}
-
 describe("heartbeat", () => {
   it("terminates a socket that stops answering pings, keeps the ones that answer, and unloads the room", async () => {
-    const silent = await openSilentSocket(EB);
+    const silent = await collab.openSocket(EB, { autoPong: false });
     const answering = await collab.openSocket(BOU);
     let pingsToAnswering = 0;
     answering.on("ping", () => pingsToAnswering++);

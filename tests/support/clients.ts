@@ -110,10 +110,17 @@ export function waitForAwareness(awareness: Awareness, predicate: () => boolean,
   });
 }
 
-/** A raw socket admitted to its room: resolves on the server's first message (its sync step 1). */
-export function openRawSocket(url: string, headers: Record<string, string>): Promise<WebSocket> {
+/**
+ * A raw socket admitted to its room: resolves on the server's first message (its sync step 1).
+ * `autoPong: false` makes a peer that has gone silent: it never answers a ping.
+ */
+export function openRawSocket(
+  url: string,
+  headers: Record<string, string>,
+  options: { autoPong?: boolean } = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, { headers, ...options });
     ws.once("message", () => resolve(ws));
     ws.once("close", (code) => reject(new Error(`Socket closed with ${code} before it was admitted`)));
     ws.on("error", reject);

@@ -21,7 +21,7 @@ export interface CollabFixture {
   /** A stock provider, synced with the seed statement. */
   connectAs(email: string): Promise<TestClient>;
   /** A raw `ws` socket of the user, admitted to the seed statement's room. */
-  openSocket(email: string): Promise<WebSocket>;
+  openSocket(email: string, options?: { autoPong?: boolean }): Promise<WebSocket>;
   /** Closes the server (as a deploy would) and starts a new one on the same database. */
   restartServer(): Promise<void>;
 }
@@ -79,8 +79,12 @@ export function collabFixture(overrides: Record<string, string> = {}): CollabFix
       await waitForSynced(client);
       return client;
     },
-    async openSocket(email) {
-      const socket = await openRawSocket(fixture.roomUrl, { cookie: await fixture.cookieFor(email) });
+    async openSocket(email, options) {
+      const socket = await openRawSocket(
+        fixture.roomUrl,
+        { cookie: await fixture.cookieFor(email) },
+        options,
+      );
       sockets.push(socket);
       return socket;
     },
