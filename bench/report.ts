@@ -360,7 +360,8 @@ function secondsTable(figures: TypingFigures[]): string {
     ];
   });
   return (
-    "\nThe p99 of the keystrokes typed in each second after the start, in ms:\n\n" +
+    "\nThe p99 of the keystrokes typed in each second of each server's typing (typed at in turns: its n-th " +
+    "turn), in ms:\n\n" +
     table(
       ["server", `slowest ${SLOWEST_SECONDS} seconds (second: p99)`, "every second, from the first"],
       rows,
@@ -548,9 +549,28 @@ function loadWarmUpNote(day: readonly TypingFigures[]): string {
   if (listed.length === 0)
     return " The load generators were not warmed up: their own start-up is in the figures.";
   return (
-    " Before each measurement its load generators typed in the same way in rooms of a separate server of their " +
+    " Before the measurement the load generators typed in the same way in rooms of separate servers of their " +
     "clients' kind, not measured and stopped before the measurement, so that their own code is warm while the " +
-    `server under test is as cold as after a deploy (${listed.join("; ")}).`
+    `servers under test are as cold as after a deploy (${listed.join("; ")}).`
+  );
+}
+
+/** How the day's servers shared the run, when they were typed at in turns (reports from before: one after the other). */
+function dayTurnsNote(turn: unknown, seconds: unknown): string {
+  if (typeof turn !== "number" || turn <= 0) return "";
+  return (
+    `\n\nThe servers (all but the floor, which ran alone first) ran side by side, each with its clients ` +
+    `connected, and were typed at in turns of ${turn} s, ${seconds} s each in all: round after round, in orders ` +
+    "where every server comes right after every other equally often (a Williams design). On this shared machine " +
+    "slow spells last many seconds; run one after the other, a spell fell on one server's whole run and decided " +
+    "its p99. Typed in turns, the spells fall on every server alike. Each server's clients are in load " +
+    "generators of their own, which type only in its turns, at times set on the wall clock they share (in one " +
+    "process holding every server's clients, that process's garbage collection showed in every server's tail). " +
+    "The first 3 s and each second's p99 are a " +
+    "server's own typing seconds (its turns). Server CPU is over the whole window, its idle time during the " +
+    "others' turns included (pings and presence renewals of its clients), so CPU % and CPU µs / delivery count " +
+    "that too; CPU % is that CPU over the server's own typing time. The event-loop delay is over the whole " +
+    "window too; the load generators' CPU is theirs during the server's turns."
   );
 }
 
@@ -566,7 +586,8 @@ export function renderReport(results: BenchResults): string {
     `\`${results.command}\`.\n\n` +
     "The machine is a shared, noisy 2-core virtual machine: every figure below comes from one run, and figures " +
     "of the same server move between runs by tens of percent (tail latencies more). Ratios compare servers " +
-    "measured minutes apart in the same run. Servers and load generators share the two cores, so the load " +
+    "measured minutes apart in the same run, or, in a Beredning day typed in turns, side by side in the same " +
+    "minutes. Servers and load generators share the two cores, so the load " +
     "generators' CPU is listed beside each figure, and so is the CPU other processes on the machine used " +
     'during the measured window ("other load", in cores of 2; **bold** from 0.3 cores: that figure was ' +
     "disturbed). Before each server start the bench waits (a bounded time) for other load to drop below " +
@@ -579,8 +600,9 @@ export function renderReport(results: BenchResults): string {
 
   out += "\n## Setup\n\n";
   out +=
-    "- Each server under test runs alone in its own Node process (`node --expose-gc --import tsx " +
-    "bench/servers/<name>.ts`) on 127.0.0.1, started fresh for every scenario; the load generators are separate " +
+    "- Each server under test runs in its own Node process (`node --expose-gc --import tsx " +
+    "bench/servers/<name>.ts`) on 127.0.0.1, started fresh for every scenario, alone on the machine except in a " +
+    "Beredning day typed in turns (see there); the load generators are separate " +
     "processes (`bench/load/*.ts`). Server CPU is read from `/proc/<pid>/stat` (user + system) over the measured " +
     'window, peak RSS is `VmHWM` from `/proc/<pid>/status`. `--expose-gc` serves the figures "after a forced GC"; ' +
     "ours also uses it itself, as `npm start` runs it: after 100 statements have unloaded and a second has passed " +
@@ -683,7 +705,7 @@ export function renderReport(results: BenchResults): string {
       `\n\n${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
         `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
         `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.` +
-        `${loadWarmUpNote(results.day)}\n\n`,
+        `${loadWarmUpNote(results.day)}${dayTurnsNote(options.dayTurn, options.daySeconds)}\n\n`,
     );
   }
   out += day;

@@ -49,7 +49,7 @@ import { distribution, joinSeconds, START_UP_SECONDS } from "./lib/stats";
 import type { YjsServerKind } from "./load/clients";
 import type { ManyResult, ManySpec } from "./load/many";
 import type { OpenResult, ReplayResult, ReplaySpec, TraceTarget } from "./load/trace";
-import type { SenderReport, TypingResult, TypingRoomSpec, TypingSpec } from "./load/typing";
+import type { SenderReport, TypingResult, TypingRoomSpec, TypingSpec, TypingTarget } from "./load/typing";
 import { renderReport } from "./report";
 
 // ---------------------------------------------------------------------------------------------
@@ -67,6 +67,7 @@ const { values: flags } = parseArgs({
     "day-seconds": { type: "string" },
     "day-awareness": { type: "string" },
     "day-warm-up": { type: "string" },
+    "day-turn": { type: "string" },
     "floor-seconds": { type: "string" },
     "sat-clients": { type: "string" },
     "sat-seconds": { type: "string" },
@@ -94,7 +95,7 @@ if (flags.help) {
   --quick                tiny sizes; integrity only (timings are not meaningful)
   --scenarios LIST       day,saturation,cold,many
   --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
-  --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --floor-seconds N
+  --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --day-turn SECONDS (0 = one server after the other) --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
   --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N --warm-opens N
   --many N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
@@ -140,6 +141,11 @@ const options = {
   dayAwareness: (flags["day-awareness"] ?? "on") !== "off",
   /** Seconds the day's load generators type against a server not under test first (0: not at all). */
   dayWarmUp: number("day-warm-up", 3, 1),
+  /**
+   * The day's servers are typed at in turns of this many seconds, each for the day's seconds in all
+   * (0: one server after the other, each alone on the machine).
+   */
+  dayTurn: number("day-turn", 1, 1),
   /** The floor's Beredning day is shorter: it only sets the floor under the latency figures. */
   floorSeconds: number("floor-seconds", 10, 2),
   satClients: number("sat-clients", 20, 4),
@@ -491,65 +497,99 @@ let templateDocumentFile = "";
 // ---------------------------------------------------------------------------------------------
 // Typing scenarios: Beredning day and saturation
 
+/** The server a kind of client is warmed up against: never the one under test. */
+const warmUpServerFor = (kind: YjsServerKind): ServerName => (kind === "hocuspocus" ? "hocuspocus" : "stock");
+
 /**
- * Has the load generators type for `--day-warm-up` seconds in rooms of a server of their clients'
- * kind that is not under test (stock's for y-websocket clients, Hocuspocus' for its provider),
+ * Has the load generators type for `--day-warm-up` seconds in rooms of servers of their clients'
+ * kinds that are not under test (stock's for y-websocket clients, Hocuspocus' for its provider),
  * started for this and stopped before the measurement. The load generators' code is then as warm
- * as in a long day, the server under test still as cold as after a deploy.
+ * as in a long day, the servers under test still as cold as after a deploy. Returns the warm-up of
+ * each server's load generators, by the server's index.
  */
 async function warmUpLoads(
-  loads: NodeChild[],
-  perProcess: TypingRoomSpec[][],
-  kind: YjsServerKind,
-  baseSpec: Omit<TypingSpec, "rooms">,
-): Promise<LoadWarmUp> {
-  const warmUpServer: ServerName = kind === "hocuspocus" ? "hocuspocus" : "stock";
-  const running = await startServer(warmUpServer, "day-warm-up", null);
+  loads: LoadProcess[],
+  kinds: YjsServerKind[],
+  baseSpec: Omit<TypingSpec, "targets">,
+): Promise<Map<number, LoadWarmUp>> {
+  const warmUpServers = [...new Set(kinds.map(warmUpServerFor))];
+  const running: RunningServer[] = [];
   const started = performance.now();
   try {
+    for (const server of warmUpServers) running.push(await startServer(server, "day-warm-up", null));
     const warmed = await Promise.all(
-      loads.map((load, index) => {
-        const rooms = (perProcess[index] ?? []).map((room) => ({
-          name: `warm-up-${room.name}`,
-          clients: room.clients.map((client) => ({ ...client, cookie: null })),
-        }));
-        const spec: TypingSpec = {
-          ...baseSpec,
-          kind: warmUpServer,
-          baseUrl: running.baseUrl,
+      loads.map((load) => {
+        // Each process types in copies of its own rooms, in the warm-up server of its clients' kind.
+        const own = warmUpServerFor(kinds[load.target] ?? "stock");
+        const targets: TypingTarget[] = warmUpServers.map((server, serverIndex) => ({
+          kind: server === "hocuspocus" ? "hocuspocus" : "stock",
+          baseUrl: running[serverIndex]?.baseUrl ?? "",
           initialDocumentFile: seedDocumentFile,
-          rooms,
-        };
-        return load.request<Message & { keystrokes: number }>(
-          { type: "warm-up", spec, durationMs: options.dayWarmUp * 1000 },
+          rooms:
+            server === own
+              ? load.rooms.map((room) => ({
+                  name: `warm-up-${load.target}-${room.name}`,
+                  clients: room.clients.map((client) => ({ ...client, cookie: null })),
+                }))
+              : [],
+        }));
+        return load.child.request<Message & { keystrokes: number[] }>(
+          { type: "warm-up", spec: { ...baseSpec, targets }, durationMs: options.dayWarmUp * 1000 },
           "warmed-up",
           options.dayWarmUp * 1000 + 240_000,
         );
       }),
     );
-    return {
-      against: warmUpServer,
-      keystrokes: warmed.reduce((sum, message) => sum + message.keystrokes, 0),
-      seconds: (performance.now() - started) / 1000,
-    };
+    const seconds = (performance.now() - started) / 1000;
+    return new Map(
+      kinds.map((kind, target) => [
+        target,
+        {
+          against: warmUpServerFor(kind),
+          keystrokes: loads.reduce(
+            (sum, load, index) =>
+              load.target === target
+                ? sum + (warmed[index]?.keystrokes.reduce((inner, count) => inner + count, 0) ?? 0)
+                : sum,
+            0,
+          ),
+          seconds,
+        },
+      ]),
+    );
   } finally {
-    await stopServer(running);
+    for (const server of running) await stopServer(server);
   }
 }
 
-async function runTyping(scenario: "day" | "saturation", server: ServerName): Promise<void> {
+/** Time for the "go" message to reach every load generator before typing starts. */
+const GO_DELAY_MS = 100;
+
+/** A load-generator process: it holds the clients of one server under test (`target`), `rooms` of them. */
+interface LoadProcess {
+  child: NodeChild;
+  target: number;
+  rooms: TypingRoomSpec[];
+}
+
+const clientKindOf = (server: ServerName): YjsServerKind =>
+  server === "floor" ? "stock" : isOurs(server) ? "ours" : (server as YjsServerKind);
+
+/** One server's rooms, split over the load-generator processes, and how its clients are set up. */
+interface TypingLayout {
+  roomNames: string[];
+  clientsPerRoom: number;
+  typistsPerRoom: number;
+  perProcess: TypingRoomSpec[][];
+  seedFile: string | null;
+}
+
+function typingLayout(scenario: "day" | "saturation", server: ServerName, procs: number): TypingLayout {
   const isDay = scenario === "day";
-  const location = isOurs(server) ? await freshLocation(server, `${scenario}-${server}`) : null;
-  const running = await startServer(server, scenario, location);
   const rooms = roomsFor(server, scenario);
-  const kind = server === "floor" ? "stock" : isOurs(server) ? "ours" : server;
   const clientsPerRoom = isDay ? options.dayClients : options.satClients;
   const typistsPerRoom = isDay ? Math.min(options.dayTypists, clientsPerRoom) : clientsPerRoom;
   const roomNames = isDay ? rooms.dayRooms.slice(0, options.dayRooms) : [rooms.saturationRoom];
-  const procs = isDay
-    ? Math.max(1, Math.min(options.loadProcs, roomNames.length))
-    : Math.max(1, options.satProcs);
-
   // Whole rooms per process (day); the one room's clients in contiguous blocks (saturation).
   const perProcess: TypingRoomSpec[][] = Array.from({ length: procs }, () => []);
   for (const [roomIndex, name] of roomNames.entries()) {
@@ -570,192 +610,286 @@ async function runTyping(scenario: "day" | "saturation", server: ServerName): Pr
       }
     }
   }
-  const baseSpec: Omit<TypingSpec, "rooms"> = {
-    kind,
-    baseUrl: running.baseUrl,
-    initialDocumentFile: rooms.seedFile,
-    mode: isDay ? "rate" : "saturate",
-    cps: options.dayCps,
-    window: options.satWindow,
-    awareness: isDay && options.dayAwareness,
-    connectTimeoutMs: 120_000,
-    convergeTimeoutMs: quick ? 20_000 : 60_000,
-  };
-  const script = server === "floor" ? "bench/load/floor.ts" : "bench/load/typing.ts";
-  const loads = perProcess.map((_, index) => spawnLoad(script, `${scenario}-${server}-load${index}`));
+  return { roomNames, clientsPerRoom, typistsPerRoom, perProcess, seedFile: rooms.seedFile };
+}
+
+/**
+ * Runs a typing scenario against `servers`, each started fresh, with the same load generators. The
+ * day's servers are typed at in turns (`--day-turn`): each for the day's seconds in all, so that the
+ * machine's slow spells, which last many seconds on this shared machine, fall on all of them alike.
+ */
+async function runTyping(scenario: "day" | "saturation", servers: ServerName[]): Promise<void> {
+  const isDay = scenario === "day";
+  const procs = isDay
+    ? Math.max(1, Math.min(options.loadProcs, options.dayRooms))
+    : Math.max(1, options.satProcs);
+  const started: RunningServer[] = [];
+  const loads: LoadProcess[] = [];
   try {
-    await Promise.all(loads.map((load) => load.next("spawned", 30_000)));
-    const loadWarmUp =
-      isDay && server !== "floor" && options.dayWarmUp > 0
-        ? await warmUpLoads(loads, perProcess, kind, baseSpec)
-        : null;
-    if (loadWarmUp) {
+    for (const server of servers) {
+      const location = isOurs(server) ? await freshLocation(server, `${scenario}-${server}`) : null;
+      started.push(await startServer(server, scenario, location));
+    }
+    const layouts = servers.map((server) => typingLayout(scenario, server, procs));
+    const kinds = servers.map(clientKindOf);
+    const baseSpec: Omit<TypingSpec, "targets"> = {
+      mode: isDay ? "rate" : "saturate",
+      cps: options.dayCps,
+      window: options.satWindow,
+      awareness: isDay && options.dayAwareness,
+      connectTimeoutMs: 120_000,
+      convergeTimeoutMs: quick ? 20_000 : 60_000,
+    };
+    const isFloor = servers.includes("floor");
+    if (isFloor && servers.length > 1) throw new Error("The floor is measured alone");
+    const script = isFloor ? "bench/load/floor.ts" : "bench/load/typing.ts";
+    const runName = servers.length === 1 ? `${scenario}-${servers[0]}` : `${scenario}-in-turns`;
+    // Each server's clients live in load generators of their own: one process holding every
+    // server's clients had a heap several times larger, and its garbage collection (marking steps of
+    // up to 20 ms) showed in every server's tail latency.
+    for (const [target, layout] of layouts.entries()) {
+      for (const [proc, rooms] of layout.perProcess.entries()) {
+        const name =
+          servers.length === 1 ? `${runName}-load${proc}` : `${runName}-${servers[target]}-load${proc}`;
+        loads.push({ child: spawnLoad(script, name), target, rooms });
+      }
+    }
+    await Promise.all(loads.map((load) => load.child.next("spawned", 30_000)));
+    const warmUps =
+      isDay && !isFloor && options.dayWarmUp > 0
+        ? await warmUpLoads(loads, kinds, baseSpec)
+        : new Map<number, LoadWarmUp>();
+    for (const [target, warmUp] of warmUps) {
       log(
-        `day ${server}: load generators warmed up against ${SERVER_LABELS[loadWarmUp.against]}, ` +
-          `${loadWarmUp.keystrokes} keystrokes in ${loadWarmUp.seconds.toFixed(1)} s`,
+        `${scenario} ${servers[target]}: load generators warmed up against ${SERVER_LABELS[warmUp.against]}, ` +
+          `${warmUp.keystrokes} keystrokes in ${warmUp.seconds.toFixed(1)} s`,
       );
     }
-    // The first process seeds rooms for servers that start empty, so it is ready first.
-    for (const [index, load] of loads.entries()) {
-      const spec: TypingSpec = { ...baseSpec, rooms: perProcess[index] ?? [] };
-      await load.request({ type: "start", spec }, "ready", 180_000);
+    // Every process gets every server as a target, in the same order, with its own rooms in its
+    // own server only: the turns are taken by index. A server's first process seeds rooms for
+    // servers that start empty, so it is ready first.
+    for (const load of loads) {
+      const targets: TypingTarget[] = started.map((running, target) => ({
+        kind: kinds[target] ?? "stock",
+        baseUrl: running.baseUrl,
+        initialDocumentFile: layouts[target]?.seedFile ?? null,
+        rooms: target === load.target ? load.rooms : [],
+      }));
+      await load.child.request({ type: "start", spec: { ...baseSpec, targets } }, "ready", 180_000);
     }
-    const seconds = isDay
-      ? server === "floor"
-        ? options.floorSeconds
-        : options.daySeconds
-      : options.satSeconds;
+    const seconds = isDay ? (isFloor ? options.floorSeconds : options.daySeconds) : options.satSeconds;
     const durationMs = seconds * 1000;
-    // Typing starts once the server has admitted every client into its room, not merely once every
+    const turnMs = isDay ? options.dayTurn * 1000 : 0;
+    // Typing starts once each server has admitted every client into its room, not merely once every
     // client has synced: ours answers a new client before the room is built.
-    const settleMs = await serverSettled(running);
-    const cpuBefore = cpuSeconds(running.node.pid);
-    const wallBefore = performance.now();
+    const settleMs: number[] = [];
+    for (const running of started) settleMs.push(await serverSettled(running));
+    const cpuBefore = started.map((running) => cpuSeconds(running.node.pid));
     const meter = backgroundMeter(() => [
-      running.node.pid,
-      ...loads.map((load) => load.pid),
-      ...databasePids(server),
+      ...started.flatMap((running) => [running.node.pid, ...databasePids(running.server)]),
+      ...loads.map((load) => load.child.pid),
     ]);
-    const database = databaseCpuMeter(server);
-    await running.node.request({ type: "loop-delay-start" }, "loop-delay-started", 10_000);
+    const databases = servers.map(databaseCpuMeter);
+    for (const running of started) {
+      await running.node.request({ type: "loop-delay-start" }, "loop-delay-started", 10_000);
+    }
+    // Typing starts at one moment on the wall clock every process shares.
+    const startAt = Date.now() + GO_DELAY_MS;
     const typed = await Promise.all(
-      loads.map((load) =>
-        load.request<Message & { senders: SenderReport[] }>(
-          { type: "go", durationMs },
+      loads.map(({ child }) =>
+        child.request<Message & { senders: SenderReport[]; typedAfterMs: number }>(
+          { type: "go", durationMs, turnMs, startAt },
           "typed",
-          durationMs + 60_000,
+          durationMs * servers.length + 60_000,
         ),
       ),
     );
     const senders = typed.flatMap((message) => message.senders);
     const done = await Promise.all(
-      loads.map((load) =>
-        load.request<Message & { result: TypingResult }>({ type: "expect", senders }, "done", 180_000),
+      loads.map(({ child }) =>
+        child.request<Message & { results: TypingResult[] }>({ type: "expect", senders }, "done", 180_000),
       ),
     );
-    const cpu = cpuSeconds(running.node.pid) - cpuBefore;
-    const wall = (performance.now() - wallBefore) / 1000;
-    const loopDelay = await running.node.request<Message & EventLoopDelay>(
-      { type: "loop-delay-stop" },
-      "loop-delay",
-      10_000,
-    );
+    const cpu = started.map((running, index) => cpuSeconds(running.node.pid) - (cpuBefore[index] ?? 0));
+    const loopDelays: EventLoopDelay[] = [];
+    for (const running of started) {
+      loopDelays.push(
+        await running.node.request<Message & EventLoopDelay>(
+          { type: "loop-delay-stop" },
+          "loop-delay",
+          10_000,
+        ),
+      );
+    }
     const background = meter.stop();
-    const databaseCpuSeconds = database.stop();
-    const { peakRss } = memory(running.node.pid);
+    const databaseCpu = databases.map((database) => database.stop());
+    const peakRss = started.map((running) => memory(running.node.pid).peakRss);
     const verified = await Promise.all(
-      loads.map((load) =>
-        load.request<Message & { rooms: { name: string; digest: { hash: string } }[] }>(
+      loads.map(({ child }) =>
+        child.request<Message & { targets: { name: string; digest: { hash: string } }[][] }>(
           { type: "verify" },
           "verified",
           120_000,
         ),
       ),
     );
-    const outcomes = done.map((message) => message.result);
-    await Promise.all(loads.map(closeLoad));
-    const loadCpuSeconds = outcomes.reduce((sum, outcome) => sum + outcome.loadCpuSeconds, 0);
-    await stopServer(running);
+    await Promise.all(loads.map((load) => closeLoad(load.child)));
+    for (const running of started) await stopServer(running);
 
-    const keystrokes = senders.reduce((sum, sender) => sum + sender.sent, 0);
-    const convergedAfterSeconds = Math.max(...outcomes.map((outcome) => outcome.convergedAfterMs)) / 1000;
-    const deliveries = keystrokes * (clientsPerRoom - 1);
-    const bySecond = joinSeconds(outcomes.map((outcome) => outcome.latenciesBySecond));
-    const figures: TypingFigures = {
-      server,
-      rooms: roomNames.length,
-      clients: roomNames.length * clientsPerRoom,
-      typists: roomNames.length * typistsPerRoom,
-      keystrokes,
-      latency: distribution(bySecond.flat()),
-      steadyLatency: distribution(bySecond.slice(START_UP_SECONDS).flat()),
-      startUpLatency: distribution(bySecond.slice(0, START_UP_SECONDS).flat()),
-      p99BySecond: bySecond.map((latencies) => (latencies.length > 0 ? distribution(latencies).p99 : null)),
-      updatesPerSecond: keystrokes / convergedAfterSeconds,
-      deliveriesPerSecond: deliveries / convergedAfterSeconds,
-      convergedAfterSeconds,
-      converged: outcomes.every((outcome) => outcome.converged),
-      missingUpdates: outcomes.reduce((sum, outcome) => sum + outcome.missingUpdates, 0),
-      unexpectedCloses: outcomes.reduce((sum, outcome) => sum + outcome.unexpectedCloses, 0),
-      connect: distribution(outcomes.flatMap((outcome) => outcome.connectMs)),
-      settleMs,
-      loopDelay: { p50: loopDelay.p50, p99: loopDelay.p99, max: loopDelay.max },
-      cpuSeconds: cpu,
-      wallSeconds: wall,
-      peakRssBytes: peakRss,
-      loadCpuSeconds,
-      cpuMicrosPerDelivery: deliveries > 0 ? (cpu * 1e6) / deliveries : Number.NaN,
-      loadWarmUp,
-      background,
-      databaseCpuSeconds,
-    };
-    (isDay ? results.day : results.saturation).push(figures);
-    log(
-      `${scenario} ${server}: ${keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
-        `p99 ${figures.latency.p99.toFixed(1)} ms, ${figures.updatesPerSecond.toFixed(0)} updates/s, ` +
-        `server CPU ${cpu.toFixed(1)} s, missing ${figures.missingUpdates}, other load ${background.otherCores.toFixed(2)} cores`,
-    );
-
-    // Integrity: nothing lost, every client agrees, the server (and for ours the database) agrees.
-    const problems: string[] = [];
-    if (!figures.converged || figures.missingUpdates > 0) {
-      problems.push(`${figures.missingUpdates} keystroke deliveries missing`);
-    }
-    if (figures.unexpectedCloses > 0) problems.push(`${figures.unexpectedCloses} connections dropped`);
-    if (server !== "floor") {
-      const clientDigests = new Map<string, string | null>();
-      for (const outcome of outcomes) {
-        for (const room of outcome.rooms) {
-          const hash = room.clientsAgree ? (room.digest?.hash ?? null) : null;
-          const earlier = clientDigests.get(room.name);
-          clientDigests.set(room.name, earlier === undefined || earlier === hash ? hash : null);
-        }
-      }
-      const disagreeing = [...clientDigests.values()].filter((hash) => hash === null).length;
-      if (disagreeing > 0) problems.push(`clients disagree in ${disagreeing} rooms`);
-      let serverDiffers = 0;
-      for (const message of verified) {
-        for (const room of message.rooms)
-          if (clientDigests.get(room.name) !== room.digest.hash) serverDiffers++;
-      }
-      if (serverDiffers > 0)
-        problems.push(`a fresh client differs from the clients in ${serverDiffers} room checks`);
-      if (running.location) {
-        const connection = await openStored(running.location);
-        let databaseDiffers = 0;
-        try {
-          for (const [name, hash] of clientDigests) {
-            if ((await storedDigest(connection.db, name)).hash !== hash) databaseDiffers++;
-          }
-        } finally {
-          await connection.close();
-        }
-        if (databaseDiffers > 0)
-          problems.push(`the database differs from the clients in ${databaseDiffers} rooms`);
-      }
-      const checked = isOurs(server)
-        ? "clients = fresh client = database"
-        : "clients = fresh client (server memory)";
-      check(
-        scenario,
+    const typedAfterMs = Math.max(...typed.map((message) => message.typedAfterMs));
+    for (const [index, server] of servers.entries()) {
+      const layout = layouts[index];
+      const running = started[index];
+      if (!layout || !running) continue;
+      const outcomes = done.flatMap((message) => message.results[index] ?? []);
+      const figures = typingFigures({
         server,
-        problems.length === 0,
-        problems.length === 0
-          ? `${clientDigests.size} room${clientDigests.size === 1 ? "" : "s"}: ${checked}, no keystroke missing`
-          : problems.join("; "),
+        layout,
+        outcomes,
+        senders: senders.filter((sender) => sender.target === index),
+        // This server's own typing time, and its wait for the last keystrokes after all typing ended.
+        ownSeconds:
+          (durationMs + Math.max(...outcomes.map((outcome) => outcome.convergedAfterMs)) - typedAfterMs) /
+          1000,
+        cpuSeconds: cpu[index] ?? Number.NaN,
+        settleMs: settleMs[index] ?? 0,
+        loopDelay: loopDelays[index] ?? { p50: Number.NaN, p99: Number.NaN, max: Number.NaN },
+        peakRssBytes: peakRss[index] ?? 0,
+        loadWarmUp: warmUps.get(index) ?? null,
+        background,
+        databaseCpuSeconds: databaseCpu[index] ?? null,
+      });
+      (isDay ? results.day : results.saturation).push(figures);
+      log(
+        `${scenario} ${server}: ${figures.keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
+          `p99 ${figures.latency.p99.toFixed(1)} ms, ${figures.updatesPerSecond.toFixed(0)} updates/s, ` +
+          `server CPU ${figures.cpuSeconds.toFixed(1)} s, missing ${figures.missingUpdates}, other load ${background.otherCores.toFixed(2)} cores`,
       );
-    } else {
-      check(
+      await checkTypingIntegrity(
         scenario,
-        server,
-        problems.length === 0,
-        problems.length === 0 ? "every frame relayed" : problems.join("; "),
+        running,
+        figures,
+        outcomes,
+        verified.flatMap((message) => message.targets[index] ?? []),
       );
     }
   } finally {
-    for (const load of loads) if (load.child.exitCode === null) load.child.kill("SIGKILL");
-    if (running.node.child.exitCode === null) await stopServer(running);
+    for (const { child } of loads) if (child.child.exitCode === null) child.child.kill("SIGKILL");
+    for (const running of started) if (running.node.child.exitCode === null) await stopServer(running);
   }
+}
+
+/** One server's figures of a typing scenario, from what its load generators measured. */
+function typingFigures(measured: {
+  server: ServerName;
+  layout: TypingLayout;
+  outcomes: TypingResult[];
+  senders: SenderReport[];
+  ownSeconds: number;
+  cpuSeconds: number;
+  settleMs: number;
+  loopDelay: EventLoopDelay;
+  peakRssBytes: number;
+  loadWarmUp: LoadWarmUp | null;
+  background: TypingFigures["background"];
+  databaseCpuSeconds: number | null;
+}): TypingFigures {
+  const { server, layout, outcomes, ownSeconds, cpuSeconds: cpu } = measured;
+  const keystrokes = measured.senders.reduce((sum, sender) => sum + sender.sent, 0);
+  const deliveries = keystrokes * (layout.clientsPerRoom - 1);
+  const bySecond = joinSeconds(outcomes.map((outcome) => outcome.latenciesBySecond));
+  return {
+    server,
+    rooms: layout.roomNames.length,
+    clients: layout.roomNames.length * layout.clientsPerRoom,
+    typists: layout.roomNames.length * layout.typistsPerRoom,
+    keystrokes,
+    latency: distribution(bySecond.flat()),
+    steadyLatency: distribution(bySecond.slice(START_UP_SECONDS).flat()),
+    startUpLatency: distribution(bySecond.slice(0, START_UP_SECONDS).flat()),
+    p99BySecond: bySecond.map((latencies) => (latencies.length > 0 ? distribution(latencies).p99 : null)),
+    updatesPerSecond: keystrokes / ownSeconds,
+    deliveriesPerSecond: deliveries / ownSeconds,
+    convergedAfterSeconds: ownSeconds,
+    converged: outcomes.every((outcome) => outcome.converged),
+    missingUpdates: outcomes.reduce((sum, outcome) => sum + outcome.missingUpdates, 0),
+    unexpectedCloses: outcomes.reduce((sum, outcome) => sum + outcome.unexpectedCloses, 0),
+    connect: distribution(outcomes.flatMap((outcome) => outcome.connectMs)),
+    settleMs: measured.settleMs,
+    loopDelay: measured.loopDelay,
+    cpuSeconds: cpu,
+    wallSeconds: ownSeconds,
+    peakRssBytes: measured.peakRssBytes,
+    loadCpuSeconds: outcomes.reduce((sum, outcome) => sum + outcome.loadCpuSeconds, 0),
+    cpuMicrosPerDelivery: deliveries > 0 ? (cpu * 1e6) / deliveries : Number.NaN,
+    loadWarmUp: measured.loadWarmUp,
+    background: measured.background,
+    databaseCpuSeconds: measured.databaseCpuSeconds,
+  };
+}
+
+/** Integrity: nothing lost, every client agrees, the server (and for ours the database) agrees. */
+async function checkTypingIntegrity(
+  scenario: "day" | "saturation",
+  running: RunningServer,
+  figures: TypingFigures,
+  outcomes: TypingResult[],
+  verifiedRooms: { name: string; digest: { hash: string } }[],
+): Promise<void> {
+  const { server } = running;
+  const problems: string[] = [];
+  if (!figures.converged || figures.missingUpdates > 0) {
+    problems.push(`${figures.missingUpdates} keystroke deliveries missing`);
+  }
+  if (figures.unexpectedCloses > 0) problems.push(`${figures.unexpectedCloses} connections dropped`);
+  if (server === "floor") {
+    check(
+      scenario,
+      server,
+      problems.length === 0,
+      problems.length === 0 ? "every frame relayed" : problems.join("; "),
+    );
+    return;
+  }
+  const clientDigests = new Map<string, string | null>();
+  for (const outcome of outcomes) {
+    for (const room of outcome.rooms) {
+      const hash = room.clientsAgree ? (room.digest?.hash ?? null) : null;
+      const earlier = clientDigests.get(room.name);
+      clientDigests.set(room.name, earlier === undefined || earlier === hash ? hash : null);
+    }
+  }
+  const disagreeing = [...clientDigests.values()].filter((hash) => hash === null).length;
+  if (disagreeing > 0) problems.push(`clients disagree in ${disagreeing} rooms`);
+  const serverDiffers = verifiedRooms.filter(
+    (room) => clientDigests.get(room.name) !== room.digest.hash,
+  ).length;
+  if (serverDiffers > 0)
+    problems.push(`a fresh client differs from the clients in ${serverDiffers} room checks`);
+  if (running.location) {
+    const connection = await openStored(running.location);
+    let databaseDiffers = 0;
+    try {
+      for (const [name, hash] of clientDigests) {
+        if ((await storedDigest(connection.db, name)).hash !== hash) databaseDiffers++;
+      }
+    } finally {
+      await connection.close();
+    }
+    if (databaseDiffers > 0)
+      problems.push(`the database differs from the clients in ${databaseDiffers} rooms`);
+  }
+  const checked = isOurs(server)
+    ? "clients = fresh client = database"
+    : "clients = fresh client (server memory)";
+  check(
+    scenario,
+    server,
+    problems.length === 0,
+    problems.length === 0
+      ? `${clientDigests.size} room${clientDigests.size === 1 ? "" : "s"}: ${checked}, no keystroke missing`
+      : problems.join("; "),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1183,6 +1317,19 @@ async function describeMachine(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/**
+ * The servers measured together: the day's Yjs servers are typed at in turns in one run (the floor,
+ * with clients of its own, alone before them); everything else is run one server after the other.
+ */
+function serverGroups(scenario: ScenarioName): ServerName[][] {
+  if (scenario !== "day" || options.dayTurn <= 0) return options.servers.map((server) => [server]);
+  const inTurns = options.servers.filter((server) => server !== "floor");
+  return [
+    ...(options.servers.includes("floor") ? [["floor" as ServerName]] : []),
+    ...(inTurns.length > 0 ? [inTurns] : []),
+  ];
+}
+
 async function main(): Promise<void> {
   await pruneOldRuns(6);
   log(`${quick ? "quick pass" : "full run"}; scratch folder ${path.relative(REPOSITORY, runFolder)}`);
@@ -1206,16 +1353,17 @@ async function main(): Promise<void> {
   await describeMachine();
 
   for (const scenario of options.scenarios) {
-    for (const server of options.servers) {
-      log(`${scenario}: ${SERVER_LABELS[server]}`);
+    for (const servers of serverGroups(scenario)) {
+      log(`${scenario}: ${servers.map((server) => SERVER_LABELS[server]).join(", ")}`);
       try {
-        if (scenario === "day" || scenario === "saturation") await runTyping(scenario, server);
-        else if (scenario === "cold") await runCold(server);
-        else await runMany(server);
+        if (scenario === "day" || scenario === "saturation") await runTyping(scenario, servers);
+        else if (scenario === "cold") for (const server of servers) await runCold(server);
+        else for (const server of servers) await runMany(server);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        log(`FAILED ${scenario} ${server}: ${message}`);
-        check(scenario, server, false, `the run failed: ${message.split("\n")[0]}`);
+        log(`FAILED ${scenario} ${servers.join(", ")}: ${message}`);
+        for (const server of servers)
+          check(scenario, server, false, `the run failed: ${message.split("\n")[0]}`);
       }
     }
   }

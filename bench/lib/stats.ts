@@ -16,19 +16,20 @@ export interface Distribution {
 export const START_UP_SECONDS = 3;
 
 /**
- * Keystroke → seen latencies of a load generator, rounded to the microsecond, by the second after
- * "go" the keystroke was typed in: the report takes the whole run's distribution, the start-up's,
- * the steady state's and each second's p99 (where a slow second came from) from them.
+ * Keystroke → seen latencies of a load generator, rounded to the microsecond, by the second of its
+ * server's typing the keystroke was typed in (the seconds after "go", or, with the day's servers
+ * typed at in turns, the seconds of that server's own turns): the report takes the whole run's
+ * distribution, the start-up's, the steady state's and each second's p99 (where a slow second came
+ * from) from them.
  */
 export class LatencyRecorder {
   readonly bySecond: number[][] = [];
-  goAt = 0;
 
-  record(typedAt: number, seenAt: number): void {
-    const latency = Math.round((seenAt - typedAt) * 1000) / 1000;
-    const second = Math.max(0, Math.floor((typedAt - this.goAt) / 1000));
-    for (let missing = this.bySecond.length; missing <= second; missing++) this.bySecond.push([]);
-    this.bySecond[second]?.push(latency);
+  record(second: number, latencyMs: number): void {
+    const latency = Math.round(latencyMs * 1000) / 1000;
+    const index = Math.max(0, Math.floor(second));
+    for (let missing = this.bySecond.length; missing <= index; missing++) this.bySecond.push([]);
+    this.bySecond[index]?.push(latency);
   }
 }
 

@@ -36,10 +36,12 @@ const FRAME_BYTES = 24;
 let spec: TypingSpec;
 const rooms: FloorRoom[] = [];
 const latencies = new LatencyRecorder();
+let goAt = 0;
 const connectMs: number[] = [];
 let typing = false;
 let pumpScheduled = false;
-const cpuAtStart = process.cpuUsage();
+/** This process's CPU while typing (from "go" until the typing stopped). */
+let typingCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
 
 function send(typist: FloorTypist): void {
   const frame = Buffer.alloc(FRAME_BYTES);
@@ -96,7 +98,7 @@ function connect(url: string, room: FloorRoom): Promise<FloorClient> {
       client.seen.set(slot, Math.max(client.seen.get(slot) ?? 0, sequence + 1));
       const typist = room.typists.find((candidate) => candidate.slot === slot);
       const sentAt = typist?.times[sequence];
-      if (sentAt !== undefined) latencies.record(sentAt, now);
+      if (sentAt !== undefined) latencies.record(Math.floor((sentAt - goAt) / 1000), now - sentAt);
       schedulePump();
     });
   });
@@ -107,9 +109,12 @@ let closing = false;
 onParentMessages({
   async start(message: { spec: TypingSpec }) {
     spec = message.spec;
-    for (const roomSpec of spec.rooms) {
+    // The floor is measured alone: one server, one target.
+    const target = spec.targets[0];
+    if (!target || spec.targets.length > 1) throw new Error("The floor takes exactly one target");
+    for (const roomSpec of target.rooms) {
       const room: FloorRoom = { name: roomSpec.name, clients: [], typists: [] };
-      const url = `${spec.baseUrl}/${encodeURIComponent(roomSpec.name)}`;
+      const url = `${target.baseUrl}/${encodeURIComponent(roomSpec.name)}`;
       room.clients = await Promise.all(roomSpec.clients.map(() => connect(url, room)));
       for (const [index, clientSpec] of roomSpec.clients.entries()) {
         const client = room.clients[index];
@@ -124,7 +129,8 @@ onParentMessages({
 
   async go(message: { durationMs: number }) {
     typing = true;
-    latencies.goAt = performance.now();
+    goAt = performance.now();
+    const cpuAtGo = process.cpuUsage();
     if (spec.mode === "rate") {
       typeAtRate(
         rooms.flatMap((room) => room.typists),
@@ -137,15 +143,21 @@ onParentMessages({
     await new Promise((resolve) => setTimeout(resolve, message.durationMs));
     typing = false;
     stopTyping(rooms.flatMap((room) => room.typists));
+    typingCpu = process.cpuUsage(cpuAtGo);
     const senders: SenderReport[] = rooms.flatMap((room) =>
       room.typists.map((typist) => ({
+        target: 0,
         room: room.name,
         clientId: typist.slot,
         sent: typist.times.length,
         clock: typist.times.length,
       })),
     );
-    toParent({ type: "typed", senders } as { type: string; senders: SenderReport[] });
+    toParent({ type: "typed", senders, typedAfterMs: performance.now() - goAt } as {
+      type: string;
+      senders: SenderReport[];
+      typedAfterMs: number;
+    });
   },
 
   async expect(message: { senders: SenderReport[] }) {
@@ -162,7 +174,7 @@ onParentMessages({
     while (!complete() && performance.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 5));
     const converged = complete();
-    const convergedAfterMs = performance.now() - latencies.goAt;
+    const convergedAfterMs = performance.now() - goAt;
     let missingUpdates = 0;
     for (const sender of message.senders) {
       const room = rooms.find((candidate) => candidate.name === sender.room);
@@ -173,7 +185,6 @@ onParentMessages({
           missingUpdates += Math.max(0, sender.sent - (client.seen.get(sender.clientId) ?? 0));
       }
     }
-    const cpu = process.cpuUsage(cpuAtStart);
     const result: TypingResult = {
       latenciesBySecond: latencies.bySecond,
       convergedAfterMs,
@@ -185,13 +196,13 @@ onParentMessages({
       ),
       rooms: rooms.map((room) => ({ name: room.name, digest: null, clientsAgree: true })),
       connectMs,
-      loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      loadCpuSeconds: (typingCpu.user + typingCpu.system) / 1e6,
     };
-    toParent({ type: "done", result } as { type: string; result: TypingResult });
+    toParent({ type: "done", results: [result] } as { type: string; results: TypingResult[] });
   },
 
   verify() {
-    toParent({ type: "verified", rooms: [] });
+    toParent({ type: "verified", targets: [[]] });
   },
 
   close() {

@@ -24,3 +24,67 @@ export function stopTyping(typists: PacedTypist[]): void {
     typist.timer = null;
   }
 }
+
+/** One turn of the schedule: which target is typed at, from which second of its typing, when and for how long. */
+export interface Turn {
+  target: number;
+  typedBeforeMs: number;
+  /** Milliseconds after "go" the turn begins. */
+  startsAtMs: number;
+  durationMs: number;
+}
+
+/**
+ * The orders of a Williams design for `count` targets: over its rounds every target comes right
+ * after every other one equally often (an odd count needs twice as many rounds, the second half
+ * reversed). A server typed at just after another may still be busy with that one's last
+ * keystrokes or be slowed by its garbage; this spreads that over all servers alike.
+ */
+export function balancedOrders(count: number): number[][] {
+  const first: number[] = [0];
+  for (let step = 1; first.length < count; step++) {
+    first.push(step);
+    if (first.length < count) first.push(count - step);
+  }
+  const rows = Array.from({ length: count }, (_, shift) => first.map((target) => (target + shift) % count));
+  return count % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
+}
+
+/**
+ * Each target is typed at for `durationMs` in all. One target, or no turns: all at once. Several:
+ * in turns of `turnMs`, one after the other, round after round, each round in the next order of
+ * `balancedOrders`, so that a slow spell of the machine falls on every server alike and no server
+ * always follows the same one.
+ */
+export function typingSchedule(targetCount: number, durationMs: number, turnMs: number): Turn[] {
+  if (targetCount <= 1 || turnMs <= 0 || turnMs >= durationMs) {
+    return Array.from({ length: targetCount }, (_, target) => ({
+      target,
+      typedBeforeMs: 0,
+      startsAtMs: 0,
+      durationMs,
+    }));
+  }
+  const orders = balancedOrders(targetCount);
+  const turns: Turn[] = [];
+  let startsAtMs = 0;
+  for (let round = 0; round * turnMs < durationMs; round++) {
+    const typedBeforeMs = round * turnMs;
+    const length = Math.min(turnMs, durationMs - typedBeforeMs);
+    for (const target of orders[round % orders.length] ?? []) {
+      turns.push({ target, typedBeforeMs, startsAtMs, durationMs: length });
+      startsAtMs += length;
+    }
+  }
+  return turns;
+}
+
+/** The schedule as start and end events in time order, an end before a start at the same time. */
+export function turnEvents(turns: readonly Turn[]): { atMs: number; turn: Turn; starts: boolean }[] {
+  return turns
+    .flatMap((turn) => [
+      { atMs: turn.startsAtMs, turn, starts: true },
+      { atMs: turn.startsAtMs + turn.durationMs, turn, starts: false },
+    ])
+    .sort((a, b) => a.atMs - b.atMs || Number(a.starts) - Number(b.starts));
+}

@@ -13,7 +13,7 @@ import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
 import { LatencyRecorder } from "../lib/stats";
 import { type BenchClient, connectClient, withTimeout, type YjsServerKind } from "./clients";
-import { stopTyping, typeAtRate } from "./pace";
+import { stopTyping, turnEvents, typeAtRate, typingSchedule } from "./pace";
 
 export interface TypingClientSpec {
   cookie: string | null;
@@ -30,12 +30,21 @@ export interface TypingRoomSpec {
   clients: TypingClientSpec[];
 }
 
-export interface TypingSpec {
+/** One server's rooms in this process. */
+export interface TypingTarget {
   kind: YjsServerKind;
   baseUrl: string;
-  rooms: TypingRoomSpec[];
   /** File with the initial Y.Doc state for seeding clients; null when the server loads it itself. */
   initialDocumentFile: string | null;
+  rooms: TypingRoomSpec[];
+}
+
+export interface TypingSpec {
+  /**
+   * The servers typed at, in the same order in every load generator. With several, the day's
+   * servers are typed at in turns (see "go"); each gets a result of its own.
+   */
+  targets: TypingTarget[];
   /** "rate": each typist types `cps` characters a second; "saturate": as fast as `window` allows. */
   mode: "rate" | "saturate";
   cps: number;
@@ -48,6 +57,8 @@ export interface TypingSpec {
 }
 
 export interface SenderReport {
+  /** Index of the sender's target in the spec's targets. */
+  target: number;
   room: string;
   clientId: number;
   sent: number;
@@ -55,10 +66,11 @@ export interface SenderReport {
   clock: number;
 }
 
+/** One target's figures from this process. */
 export interface TypingResult {
   /**
-   * Keystroke → visible at a peer in this process, milliseconds, by the second after "go" the
-   * keystroke was typed in (see LatencyRecorder).
+   * Keystroke → visible at a peer in this process, milliseconds, by the second of the server's
+   * typing the keystroke was typed in (see LatencyRecorder).
    */
   latenciesBySecond: number[][];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
@@ -70,6 +82,7 @@ export interface TypingResult {
   /** Per room: the digest every client here agrees on, or null when they differ. */
   rooms: { name: string; digest: DocumentDigest | null; clientsAgree: boolean }[];
   connectMs: number[];
+  /** This process's CPU seconds while it typed at this target (its turns, from "go" on). */
   loadCpuSeconds: number;
 }
 
@@ -77,9 +90,10 @@ interface Typist {
   room: LiveRoom;
   client: BenchClient;
   text: Y.XmlText;
-  /** Clock of each keystroke (this client's own clock before the insert) and when it was made. */
+  /** Clock of each keystroke (this client's own clock before the insert), when it was made, and in which second of its server's typing. */
   clocks: number[];
   times: number[];
+  seconds: number[];
   /** Per local receiver: how many of this typist's keystrokes it has seen. */
   seenBy: Map<BenchClient, number>;
   timer: NodeJS.Timeout | null;
@@ -87,28 +101,41 @@ interface Typist {
 
 interface LiveRoom {
   spec: TypingRoomSpec;
+  target: LiveTarget;
   clients: BenchClient[];
   typists: Typist[];
+}
+
+/** One server's rooms, and what was measured against it. */
+interface LiveTarget {
+  index: number;
+  spec: TypingTarget;
+  rooms: LiveRoom[];
+  latencies: LatencyRecorder;
+  connectMs: number[];
+  /** While this target is typed at: when its current turn began, and its typing time before it (ms). */
+  turn: { startedAt: number; typedBeforeMs: number; cpuAtStart: NodeJS.CpuUsage } | null;
+  cpuMicros: number;
 }
 
 const TYPED =
   "Förvaltningen delar motionärens bild av att segregationen påverkar barns uppväxtvillkor och anser att insatserna bör följas upp. ";
 
 let spec: TypingSpec;
-const rooms: LiveRoom[] = [];
-let latencies = new LatencyRecorder();
-const connectMs: number[] = [];
-let typing = false;
+let targets: LiveTarget[] = [];
+let goAt = 0;
 let pumpScheduled = false;
-let cpuAtStart = process.cpuUsage();
 process.setMaxListeners(0);
 
 function typeOne(typist: Typist): void {
   const { client, text } = typist;
   const clock = Y.getState(client.doc.store, client.doc.clientID);
   const character = TYPED[typist.clocks.length % TYPED.length] ?? " ";
+  const now = performance.now();
+  const turn = typist.room.target.turn;
   typist.clocks.push(clock);
-  typist.times.push(performance.now());
+  typist.times.push(now);
+  typist.seconds.push(turn ? Math.floor((turn.typedBeforeMs + now - turn.startedAt) / 1000) : 0);
   text.insert(text.length, character);
   if (spec.awareness) {
     const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
@@ -125,19 +152,40 @@ function inFlight(typist: Typist): number {
 
 function pump(): void {
   pumpScheduled = false;
-  if (!typing) return;
-  for (const room of rooms) {
-    for (const typist of room.typists) {
-      while (inFlight(typist) < spec.window) typeOne(typist);
+  for (const target of targets) {
+    if (!target.turn) continue;
+    for (const room of target.rooms) {
+      for (const typist of room.typists) {
+        while (inFlight(typist) < spec.window) typeOne(typist);
+      }
     }
   }
 }
 
 function schedulePump(): void {
-  if (spec.mode !== "saturate" || pumpScheduled || !typing) return;
+  if (spec.mode !== "saturate" || pumpScheduled) return;
   pumpScheduled = true;
   setImmediate(pump);
 }
+
+const typistsOf = (target: LiveTarget) => target.rooms.flatMap((room) => room.typists);
+
+/** Starts a turn of typing at `target`, with `typedBeforeMs` of its typing time already behind it. */
+function startTurn(target: LiveTarget, typedBeforeMs: number): void {
+  target.turn = { startedAt: performance.now(), typedBeforeMs, cpuAtStart: process.cpuUsage() };
+  if (spec.mode === "rate") typeAtRate(typistsOf(target), spec.cps, typeOne);
+  else schedulePump();
+}
+
+function endTurn(target: LiveTarget): void {
+  if (!target.turn) return;
+  stopTyping(typistsOf(target));
+  const cpu = process.cpuUsage(target.turn.cpuAtStart);
+  target.cpuMicros += cpu.user + cpu.system;
+  target.turn = null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** On every document change at `receiver`: which keystrokes of the room's typists became visible. */
 function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
@@ -149,13 +197,13 @@ function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
       let seen = typist.seenBy.get(receiver) ?? 0;
       const state = Y.getState(receiver.doc.store, typist.client.doc.clientID);
       while (seen < typist.clocks.length && (typist.clocks[seen] ?? Number.POSITIVE_INFINITY) < state) {
-        latencies.record(typist.times[seen] ?? now, now);
+        room.target.latencies.record(typist.seconds[seen] ?? 0, now - (typist.times[seen] ?? now));
         seen++;
         advanced = true;
       }
       typist.seenBy.set(receiver, seen);
     }
-    if (advanced) schedulePump();
+    if (advanced && room.target.turn) schedulePump();
   });
 }
 
@@ -189,16 +237,20 @@ function hasEveryLocalKeystroke(room: LiveRoom): boolean {
   });
 }
 
-async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | null): Promise<LiveRoom> {
-  const room: LiveRoom = { spec: roomSpec, clients: [], typists: [] };
-  const url = spec.baseUrl;
+async function openRoom(
+  target: LiveTarget,
+  roomSpec: TypingRoomSpec,
+  initialDocument: Uint8Array | null,
+): Promise<LiveRoom> {
+  const room: LiveRoom = { spec: roomSpec, target, clients: [], typists: [] };
+  const { kind, baseUrl } = target.spec;
   await Promise.all(
     roomSpec.clients.map(async (clientSpec, index) => {
       const started = performance.now();
-      const client = connectClient(spec.kind, url, roomSpec.name, clientSpec.cookie);
+      const client = connectClient(kind, baseUrl, roomSpec.name, clientSpec.cookie);
       room.clients[index] = client;
       await withTimeout(client.synced, spec.connectTimeoutMs, `client ${index} of ${roomSpec.name} synced`);
-      connectMs.push(performance.now() - started);
+      target.connectMs.push(performance.now() - started);
       client.awareness.setLocalStateField("user", { name: clientSpec.userName, color: "#1f6feb" });
     }),
   );
@@ -221,7 +273,16 @@ async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | 
     const paragraphs = textNodes(client.doc);
     const text = paragraphs[clientSpec.typistSlot % paragraphs.length];
     if (!text) throw new Error(`No paragraph to type in for ${roomSpec.name}`);
-    room.typists.push({ room, client, text, clocks: [], times: [], seenBy: new Map(), timer: null });
+    room.typists.push({
+      room,
+      client,
+      text,
+      clocks: [],
+      times: [],
+      seconds: [],
+      seenBy: new Map(),
+      timer: null,
+    });
   }
   for (const client of room.clients) observeReceiver(room, client);
   for (const typist of room.typists) {
@@ -230,99 +291,129 @@ async function openRoom(roomSpec: TypingRoomSpec, initialDocument: Uint8Array | 
   return room;
 }
 
-/** Opens the rooms of `spec`, ten at a time. */
-async function openRooms(): Promise<LiveRoom[]> {
-  const initialDocument = spec.initialDocumentFile
-    ? new Uint8Array(readFileSync(spec.initialDocumentFile))
-    : null;
-  const opened: LiveRoom[] = [];
-  await inBatches(spec.rooms, 10, async (roomSpec) => {
-    opened.push(await openRoom(roomSpec, initialDocument));
-  });
+/**
+ * Opens the rooms of `spec`, one server after the other and ten rooms at a time, so that one
+ * server's connect times are not another's.
+ */
+async function openTargets(): Promise<LiveTarget[]> {
+  const opened: LiveTarget[] = [];
+  for (const [index, targetSpec] of spec.targets.entries()) {
+    const target: LiveTarget = {
+      index,
+      spec: targetSpec,
+      rooms: [],
+      latencies: new LatencyRecorder(),
+      connectMs: [],
+      turn: null,
+      cpuMicros: 0,
+    };
+    const initialDocument = targetSpec.initialDocumentFile
+      ? new Uint8Array(readFileSync(targetSpec.initialDocumentFile))
+      : null;
+    await inBatches(targetSpec.rooms, 10, async (roomSpec) => {
+      target.rooms.push(await openRoom(target, roomSpec, initialDocument));
+    });
+    opened.push(target);
+  }
   return opened;
+}
+
+const allRooms = (of: LiveTarget[]) => of.flatMap((target) => target.rooms);
+const allDocs = (of: LiveTarget[]) =>
+  allRooms(of).flatMap((room) => room.clients.map((client) => client.doc));
+
+function destroyClients(of: LiveTarget[]): void {
+  for (const room of allRooms(of)) for (const client of room.clients) client.destroy();
 }
 
 onParentMessages({
   /**
-   * Types in rooms of a server that is not under test, then leaves them. This process's own code
+   * Types in rooms of servers that are not under test, then leaves them. This process's own code
    * (provider, Yjs, awareness) is compiled and warm by then, so the latencies measured afterwards
    * are the server's and not this process's start-up: unwarmed, two load generators compiling at
    * once filled both cores for about a second, with event-loop delays of 17-30 ms, against every
-   * server alike. Nothing of it is recorded.
+   * server alike. Its targets are typed at all at once; nothing of it is recorded.
    */
   async "warm-up"(message: { spec: TypingSpec; durationMs: number }) {
     spec = message.spec;
-    const warmRooms = await openRooms();
-    const typists = warmRooms.flatMap((room) => room.typists);
-    typeAtRate(typists, spec.cps, typeOne);
-    await new Promise((resolve) => setTimeout(resolve, message.durationMs));
-    stopTyping(typists);
-    const docs = warmRooms.flatMap((room) => room.clients.map((client) => client.doc));
+    const warmTargets = await openTargets();
+    for (const target of warmTargets) startTurn(target, 0);
+    await sleep(message.durationMs);
+    for (const target of warmTargets) endTurn(target);
+    const warmRooms = allRooms(warmTargets);
     await waitUntil(
-      docs,
+      allDocs(warmTargets),
       () => warmRooms.every(hasEveryLocalKeystroke),
       spec.convergeTimeoutMs,
       "every warm-up client has every keystroke",
     );
-    for (const room of warmRooms) for (const client of room.clients) client.destroy();
-    const keystrokes = typists.reduce((sum, typist) => sum + typist.clocks.length, 0);
-    latencies = new LatencyRecorder();
-    connectMs.length = 0;
-    cpuAtStart = process.cpuUsage();
+    destroyClients(warmTargets);
+    const keystrokes = warmTargets.map((target) =>
+      typistsOf(target).reduce((sum, typist) => sum + typist.clocks.length, 0),
+    );
     toParent({ type: "warmed-up", keystrokes });
   },
 
   async start(message: { spec: TypingSpec }) {
     spec = message.spec;
-    rooms.push(...(await openRooms()));
+    targets = await openTargets();
     toParent({ type: "ready" });
   },
 
-  async go(message: { durationMs: number }) {
-    typing = true;
-    latencies.goAt = performance.now();
-    if (spec.mode === "rate") {
-      typeAtRate(
-        rooms.flatMap((room) => room.typists),
-        spec.cps,
-        typeOne,
-      );
-    } else {
-      schedulePump();
+  /**
+   * Types at every target for `durationMs`, in turns of `turnMs` when there are several. Typing
+   * begins at `startAt` (wall-clock milliseconds), and each turn at its time after it, so that load
+   * generators holding different servers' rooms take their turns in step.
+   */
+  async go(message: { durationMs: number; turnMs: number; startAt: number }) {
+    goAt = performance.now() + Math.max(0, message.startAt - Date.now());
+    const turns = typingSchedule(targets.length, message.durationMs, message.turnMs);
+    for (const { atMs, turn, starts } of turnEvents(turns)) {
+      await sleep(goAt + atMs - performance.now());
+      const target = targets[turn.target];
+      if (!target) continue;
+      if (starts) startTurn(target, turn.typedBeforeMs);
+      else endTurn(target);
     }
-    await new Promise((resolve) => setTimeout(resolve, message.durationMs));
-    typing = false;
-    stopTyping(rooms.flatMap((room) => room.typists));
-    const senders: SenderReport[] = rooms.flatMap((room) =>
-      room.typists.map((typist) => ({
-        room: room.spec.name,
-        clientId: typist.client.doc.clientID,
-        sent: typist.clocks.length,
-        clock: Y.getState(typist.client.doc.store, typist.client.doc.clientID),
-      })),
+    const senders: SenderReport[] = targets.flatMap((target) =>
+      target.rooms.flatMap((room) =>
+        room.typists.map((typist) => ({
+          target: target.index,
+          room: room.spec.name,
+          clientId: typist.client.doc.clientID,
+          sent: typist.clocks.length,
+          clock: Y.getState(typist.client.doc.store, typist.client.doc.clientID),
+        })),
+      ),
     );
-    toParent({ type: "typed", senders } as { type: string; senders: SenderReport[] });
+    toParent({ type: "typed", senders, typedAfterMs: performance.now() - goAt } as {
+      type: string;
+      senders: SenderReport[];
+      typedAfterMs: number;
+    });
   },
 
   async expect(message: { senders: SenderReport[] }) {
     // Every client must end up with every keystroke of every typist of its room (here or elsewhere).
     const expected = new Map<string, { clientId: number; clock: number }[]>();
+    const key = (target: number, room: string) => `${target}/${room}`;
     for (const sender of message.senders) {
-      const list = expected.get(sender.room) ?? [];
+      const list = expected.get(key(sender.target, sender.room)) ?? [];
       list.push({ clientId: sender.clientId, clock: sender.clock });
-      expected.set(sender.room, list);
+      expected.set(key(sender.target, sender.room), list);
     }
+    const expectedIn = (room: LiveRoom) => expected.get(key(room.target.index, room.spec.name)) ?? [];
     const complete = (room: LiveRoom, client: BenchClient) =>
-      (expected.get(room.spec.name) ?? []).every(
+      expectedIn(room).every(
         (sender) =>
           sender.clientId === client.doc.clientID ||
           Y.getState(client.doc.store, sender.clientId) >= sender.clock,
       );
-    const allDocs = rooms.flatMap((room) => room.clients.map((client) => client.doc));
+    const rooms = allRooms(targets);
     let converged = true;
     try {
       await waitUntil(
-        allDocs,
+        allDocs(targets),
         () => rooms.every((room) => room.clients.every((client) => complete(room, client))),
         spec.convergeTimeoutMs,
         "every client has every keystroke",
@@ -330,57 +421,61 @@ onParentMessages({
     } catch {
       converged = false;
     }
-    const convergedAfterMs = performance.now() - latencies.goAt;
-    let missingUpdates = 0;
-    for (const room of rooms) {
-      for (const client of room.clients) {
-        for (const sender of expected.get(room.spec.name) ?? []) {
-          if (sender.clientId === client.doc.clientID) continue;
-          missingUpdates += Math.max(0, sender.clock - Y.getState(client.doc.store, sender.clientId));
+    const convergedAfterMs = performance.now() - goAt;
+    const results = targets.map((target): TypingResult => {
+      let missingUpdates = 0;
+      for (const room of target.rooms) {
+        for (const client of room.clients) {
+          for (const sender of expectedIn(room)) {
+            if (sender.clientId === client.doc.clientID) continue;
+            missingUpdates += Math.max(0, sender.clock - Y.getState(client.doc.store, sender.clientId));
+          }
         }
       }
-    }
-    const roomDigests = rooms.map((room) => {
-      const digests = room.clients.map((client) => digestDocument(client.doc));
-      const first = digests[0] ?? null;
-      const clientsAgree = digests.every((digest) => digest.hash === first?.hash);
-      return { name: room.spec.name, digest: clientsAgree ? first : null, clientsAgree };
+      return {
+        latenciesBySecond: target.latencies.bySecond,
+        convergedAfterMs,
+        converged,
+        missingUpdates,
+        unexpectedCloses: target.rooms.reduce(
+          (sum, room) => sum + room.clients.reduce((inner, client) => inner + client.unexpectedCloses, 0),
+          0,
+        ),
+        rooms: target.rooms.map((room) => {
+          const digests = room.clients.map((client) => digestDocument(client.doc));
+          const first = digests[0] ?? null;
+          const clientsAgree = digests.every((digest) => digest.hash === first?.hash);
+          return { name: room.spec.name, digest: clientsAgree ? first : null, clientsAgree };
+        }),
+        connectMs: target.connectMs,
+        loadCpuSeconds: target.cpuMicros / 1e6,
+      };
     });
-    const cpu = process.cpuUsage(cpuAtStart);
-    const result: TypingResult = {
-      latenciesBySecond: latencies.bySecond,
-      convergedAfterMs,
-      converged,
-      missingUpdates,
-      unexpectedCloses: rooms.reduce(
-        (sum, room) => sum + room.clients.reduce((inner, client) => inner + client.unexpectedCloses, 0),
-        0,
-      ),
-      rooms: roomDigests,
-      connectMs,
-      loadCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    };
-    toParent({ type: "done", result } as { type: string; result: TypingResult });
+    toParent({ type: "done", results } as { type: string; results: TypingResult[] });
   },
 
-  /** A fresh client per room: what the server holds must equal what the clients have. */
+  /** A fresh client per room: what each server holds must equal what the clients have. */
   async verify() {
-    const verified: { name: string; digest: DocumentDigest }[] = [];
-    await inBatches(rooms, 10, async (room) => {
-      const cookie = room.spec.clients[0]?.cookie ?? null;
-      const client = connectClient(spec.kind, spec.baseUrl, room.spec.name, cookie);
-      try {
-        await withTimeout(client.synced, spec.connectTimeoutMs, `verifier of ${room.spec.name} synced`);
-        verified.push({ name: room.spec.name, digest: digestDocument(client.doc) });
-      } finally {
-        client.destroy();
-      }
-    });
-    toParent({ type: "verified", rooms: verified } as { type: string; rooms: typeof verified });
+    const verified: { name: string; digest: DocumentDigest }[][] = [];
+    for (const target of targets) {
+      const rooms: { name: string; digest: DocumentDigest }[] = [];
+      await inBatches(target.rooms, 10, async (room) => {
+        const cookie = room.spec.clients[0]?.cookie ?? null;
+        const client = connectClient(target.spec.kind, target.spec.baseUrl, room.spec.name, cookie);
+        try {
+          await withTimeout(client.synced, spec.connectTimeoutMs, `verifier of ${room.spec.name} synced`);
+          rooms.push({ name: room.spec.name, digest: digestDocument(client.doc) });
+        } finally {
+          client.destroy();
+        }
+      });
+      verified.push(rooms);
+    }
+    toParent({ type: "verified", targets: verified } as { type: string; targets: typeof verified });
   },
 
   close() {
-    for (const room of rooms) for (const client of room.clients) client.destroy();
+    destroyClients(targets);
     toParent({ type: "closed" });
     setTimeout(() => process.exit(0), 50);
   },
