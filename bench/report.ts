@@ -360,8 +360,8 @@ function secondsTable(figures: TypingFigures[]): string {
     ];
   });
   return (
-    "\nThe p99 of the keystrokes typed in each second of each server's typing (typed at in turns: its n-th " +
-    "turn), in ms:\n\n" +
+    "\nThe p99 of the keystrokes typed in each second of each server's typing (in a day typed in turns: its " +
+    "n-th turn), in ms:\n\n" +
     table(
       ["server", `slowest ${SLOWEST_SECONDS} seconds (second: p99)`, "every second, from the first"],
       rows,
