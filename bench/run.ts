@@ -497,6 +497,10 @@ let templateDocumentFile = "";
 // ---------------------------------------------------------------------------------------------
 // Typing scenarios: Beredning day and saturation
 
+/** The kind of client a server is driven by (the floor's own sockets aside). */
+const clientKindOf = (server: ServerName): YjsServerKind =>
+  server === "floor" ? "stock" : isOurs(server) ? "ours" : (server as YjsServerKind);
+
 /** The server a kind of client is warmed up against: never the one under test. */
 const warmUpServerFor = (kind: YjsServerKind): ServerName => (kind === "hocuspocus" ? "hocuspocus" : "stock");
 
@@ -522,7 +526,7 @@ async function warmUpLoads(
         // Each process types in copies of its own rooms, in the warm-up server of its clients' kind.
         const own = warmUpServerFor(kinds[load.target] ?? "stock");
         const targets: TypingTarget[] = warmUpServers.map((server, serverIndex) => ({
-          kind: server === "hocuspocus" ? "hocuspocus" : "stock",
+          kind: clientKindOf(server),
           baseUrl: running[serverIndex]?.baseUrl ?? "",
           initialDocumentFile: seedDocumentFile,
           rooms:
@@ -541,22 +545,17 @@ async function warmUpLoads(
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    return new Map(
-      kinds.map((kind, target) => [
+    const warmUps = new Map(
+      kinds.map((kind, target): [number, LoadWarmUp] => [
         target,
-        {
-          against: warmUpServerFor(kind),
-          keystrokes: loads.reduce(
-            (sum, load, index) =>
-              load.target === target
-                ? sum + (warmed[index]?.keystrokes.reduce((inner, count) => inner + count, 0) ?? 0)
-                : sum,
-            0,
-          ),
-          seconds,
-        },
+        { against: warmUpServerFor(kind), keystrokes: 0, seconds },
       ]),
     );
+    for (const [index, load] of loads.entries()) {
+      const warmUp = warmUps.get(load.target);
+      for (const count of warmed[index]?.keystrokes ?? []) if (warmUp) warmUp.keystrokes += count;
+    }
+    return warmUps;
   } finally {
     for (const server of running) await stopServer(server);
   }
@@ -571,9 +570,6 @@ interface LoadProcess {
   target: number;
   rooms: TypingRoomSpec[];
 }
-
-const clientKindOf = (server: ServerName): YjsServerKind =>
-  server === "floor" ? "stock" : isOurs(server) ? "ours" : (server as YjsServerKind);
 
 /** One server's rooms, split over the load-generator processes, and how its clients are set up. */
 interface TypingLayout {
@@ -741,7 +737,10 @@ async function runTyping(scenario: "day" | "saturation", servers: ServerName[]):
       const layout = layouts[index];
       const running = started[index];
       if (!layout || !running) continue;
-      const outcomes = done.flatMap((message) => message.results[index] ?? []);
+      // From the processes holding this server's clients: the others report an empty result for it.
+      const outcomes = done.flatMap((message, load) =>
+        loads[load]?.target === index ? (message.results[index] ?? []) : [],
+      );
       const figures = typingFigures({
         server,
         layout,
