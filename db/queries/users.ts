@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Actor } from "../../domain/access";
+import type { Actor, StatementAccessFacts } from "../../domain/access";
 import type { Role } from "../../domain/roles";
 import type { Database } from "../client";
-import { units, userRoles, users } from "../schema";
+import { statements, units, userRoles, users } from "../schema";
 
 export interface UserRoleGrant {
   role: Role;
@@ -28,27 +28,32 @@ export async function findLoginByEmail(db: Database, email: string) {
   return row ?? null;
 }
 
-/**
- * One query, not one for the user and one for the grants: every socket opened and every page
- * request waits for it, and on PGlite each query is a round trip to the database thread.
- */
-export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
-  const rows = await db
-    .select({
-      id: users.id,
-      organisationId: users.organisationId,
-      email: users.email,
-      name: users.name,
-      title: users.title,
-      role: userRoles.role,
-      unitId: userRoles.unitId,
-      unitName: units.name,
-      parentId: units.parentId,
-    })
-    .from(users)
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(eq(users.id, userId));
+/** A user's columns and, per grant, its role and unit: one row per grant, or one with no role. */
+const SESSION_USER_COLUMNS = {
+  id: users.id,
+  organisationId: users.organisationId,
+  email: users.email,
+  name: users.name,
+  title: users.title,
+  role: userRoles.role,
+  unitId: userRoles.unitId,
+  unitName: units.name,
+  parentId: units.parentId,
+};
+
+type SessionUserRow = {
+  id: string;
+  organisationId: string;
+  email: string;
+  name: string;
+  title: string | null;
+  role: Role | null;
+  unitId: string | null;
+  unitName: string | null;
+  parentId: string | null;
+};
+
+function sessionUserFromRows(rows: SessionUserRow[]): SessionUser | null {
   const [user] = rows;
   if (!user) return null;
   // A user without grants comes back as one row with no role.
@@ -67,5 +72,61 @@ export async function loadSessionUser(db: Database, userId: string): Promise<Ses
         grants.flatMap((grant) => [grant.unitId, grant.parentId].filter((id): id is string => id !== null)),
       ),
     ],
+  };
+}
+
+/**
+ * One query, not one for the user and one for the grants: every socket opened and every page
+ * request waits for it, and on PGlite each query is a round trip to the database thread.
+ */
+export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
+  return sessionUserFromRows(
+    await db
+      .select(SESSION_USER_COLUMNS)
+      .from(users)
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      .leftJoin(units, eq(units.id, userRoles.unitId))
+      .where(eq(users.id, userId)),
+  );
+}
+
+export interface SessionUserAndStatement {
+  user: SessionUser;
+  /** null when no statement has the id. */
+  statement: StatementAccessFacts | null;
+}
+
+/**
+ * The user and the facts that decide their access to one statement, in one query: a socket's
+ * upgrade waits for both, and on PGlite every query costs about half a millisecond of its own
+ * (0.5 ms for `select 1`), besides the trip to the database thread. null when no user has the id.
+ */
+export async function loadSessionUserAndStatement(
+  db: Database,
+  userId: string,
+  statementId: string,
+): Promise<SessionUserAndStatement | null> {
+  const rows = await db
+    .select({
+      ...SESSION_USER_COLUMNS,
+      statementOrganisationId: statements.organisationId,
+      statementStatus: statements.status,
+    })
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId))
+    .leftJoin(statements, eq(statements.id, statementId))
+    .where(eq(users.id, userId));
+  const [first] = rows;
+  const user = sessionUserFromRows(rows);
+  if (!first || !user) return null;
+  // Every row carries the same statement columns: the statement's join does not depend on the grant.
+  const { statementOrganisationId, statementStatus } = first;
+  return {
+    user,
+    statement:
+      statementOrganisationId !== null && statementStatus !== null
+        ? { organisationId: statementOrganisationId, status: statementStatus }
+        : null,
   };
 }

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { sessionUserIdFromCookies } from "../../auth/session-cookie";
 import type { Database } from "../../db/client";
-import { getStatementAccessFacts } from "../../db/queries/statements";
-import { loadSessionUser } from "../../db/queries/users";
+import { loadSessionUser, loadSessionUserAndStatement } from "../../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../../domain/access";
 import { presenceIdentityOf } from "../../domain/presence";
 import { CloseCode, type CloseCodeValue } from "./close-codes";
@@ -53,12 +52,11 @@ export async function authorizeUpgrade(
   if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
   const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
   if (!userId) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
-  // Read together: the statement's facts do not depend on the user, and every open waits for both.
-  const [user, statement] = await Promise.all([
-    loadSessionUser(db, userId),
-    UUID.test(statementId) ? getStatementAccessFacts(db, statementId) : null,
-  ]);
-  if (!user) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  const facts = UUID.test(statementId)
+    ? await loadSessionUserAndStatement(db, userId, statementId)
+    : await loadSessionUser(db, userId).then((found) => found && { user: found, statement: null });
+  if (!facts) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  const { user, statement } = facts;
   if (!statement) return { ok: false, code: CloseCode.unknownStatement, reason: "Unknown statement" };
   if (!canReadStatement(user, statement)) {
     return { ok: false, code: CloseCode.forbidden, reason: "No access to this statement" };

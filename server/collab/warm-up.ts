@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { loadApprovalHashes } from "../../db/queries/approvals";
 import { appendUpdates, type UpdateRow } from "../../db/queries/documents";
 import { anyStatementId, getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
-import { loadSessionUser } from "../../db/queries/users";
+import { loadSessionUserAndStatement } from "../../db/queries/users";
 import { loadDocument } from "./document-store";
 import { mergeUpdatesInRounds } from "./merge-updates";
 
@@ -85,7 +85,7 @@ export async function warmUpDatabaseReads(db: Database): Promise<number> {
   const started = performance.now();
   // A few rounds: PGlite's WebAssembly is compiled to optimised code only for functions that run hot.
   for (let round = 0; round < DATABASE_ROUNDS; round++) {
-    await loadSessionUser(db, NO_SUCH_ID);
+    await loadSessionUserAndStatement(db, NO_SUCH_ID, NO_SUCH_ID);
     await Promise.all([
       getStatementAccessFacts(db, NO_SUCH_ID),
       listSectionKeys(db, NO_SUCH_ID),
