@@ -65,6 +65,18 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       ).toBe(true);
       expect(p99BySecond?.length, server).toBeLessThanOrEqual(seconds + 1);
     }
+    // Every server holds the same bytes of the trace (the writer's client id is the same against
+    // all), and every open has its server's part, which is within the open.
+    expect(new Set(results.cold.map((figures) => figures.stateBytes)).size, output).toBeLessThanOrEqual(1);
+    for (const { server, coldOpenMs, warmOpenMs, coldOpenServerMs, warmOpenServerMs } of results.cold) {
+      const opens = [...coldOpenMs, ...warmOpenMs];
+      const serverParts = [...(coldOpenServerMs ?? []), ...(warmOpenServerMs ?? [])];
+      expect(serverParts.length, server).toBe(opens.length);
+      serverParts.forEach((part, index) => {
+        expect(part, server).toBeGreaterThan(0);
+        expect(part, server).toBeLessThanOrEqual(opens[index] ?? 0);
+      });
+    }
     expect(exitCode, output).toBe(0);
   } finally {
     await rm(out, { force: true });

@@ -160,7 +160,7 @@ const options = {
    * Warm opens are cheap (no restart), and their spread in one run (20-44 ms) was wider than the
    * differences between servers that a median of three was judged on: more of them are timed.
    */
-  warmOpens: number("warm-opens", 9, 2),
+  warmOpens: number("warm-opens", 25, 2),
   many: number("many", 2000, 6),
   loadProcs: number("load-procs", 2, 2),
   postgres: flags.postgres ?? "auto",
@@ -980,9 +980,13 @@ async function runCold(server: ServerName): Promise<void> {
     // finished with the replay (ours persists and compacts it), so an open is timed, not that work.
     const settleMs = await serverSettled(running);
     const warmOpenMs: number[] = [];
+    const warmOpenServerMs: number[] = [];
+    const coldOpenServerMs: number[] = [];
     for (let index = 0; index < Math.max(1, options.warmOpens) + OPENER_WARM_UP_OPENS; index++) {
       const result = await open(false);
-      if (index >= OPENER_WARM_UP_OPENS) warmOpenMs.push(result.connectToSyncedMs);
+      if (index < OPENER_WARM_UP_OPENS) continue;
+      warmOpenMs.push(result.connectToSyncedMs);
+      warmOpenServerMs.push(result.connectToLastMessageMs);
     }
     const figures: ColdFigures = {
       server,
@@ -1001,6 +1005,8 @@ async function runCold(server: ServerName): Promise<void> {
       shutdownMs: null,
       coldOpenMs: [],
       warmOpenMs,
+      coldOpenServerMs,
+      warmOpenServerMs,
       settleMs,
       serverLoadMs: [],
       serverEncodeMs: [],
@@ -1013,6 +1019,7 @@ async function runCold(server: ServerName): Promise<void> {
         running = await startServer(server, "cold", stored, serverEnv);
         const result = await open(false);
         figures.coldOpenMs.push(result.connectToSyncedMs);
+        coldOpenServerMs.push(result.connectToLastMessageMs);
         figures.openPeakRssBytes = Math.max(figures.openPeakRssBytes, memory(running.node.pid).peakRss);
         await stopServer(running);
       }

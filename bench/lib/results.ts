@@ -111,6 +111,12 @@ export interface ColdFigures {
   coldOpenMs: number[];
   /** Connect → synced of a client while the document is already loaded and the server idle. */
   warmOpenMs: number[];
+  /**
+   * Connect → the last message before synced, for each cold and warm open: the server's part of an
+   * open (the rest is the client applying the state). Absent in results from before it was kept.
+   */
+  coldOpenServerMs?: number[];
+  warmOpenServerMs?: number[];
   /** How long the server (and its database) stayed busy after the replay, before the warm opens. */
   settleMs: number;
   /** Ours: loadDocument (database read + Y.Doc rebuild) timed inside a freshly started server. */

@@ -47,6 +47,8 @@ export interface ReplayResult {
 
 export interface OpenResult {
   connectToSyncedMs: number;
+  /** Connect → the last message before synced: the server's part; the rest is the client applying it. */
+  connectToLastMessageMs: number;
   textOk: boolean;
   digest: DocumentDigest;
 }
@@ -86,6 +88,12 @@ export function expectedTraceText(trace: Trace, limit: number): string {
   return text;
 }
 
+/**
+ * The writer's Yjs client id, the same against every server, so that every server holds the same
+ * bytes (see ClientOptions.clientId). Five bytes as a varint, as 15 in 16 random ids are.
+ */
+const WRITER_CLIENT_ID = 0x9e3779b9;
+
 const opened: BenchClient[] = [];
 let writer: BenchClient | null = null;
 let expectedText = "";
@@ -95,7 +103,9 @@ onParentMessages({
     const { spec } = message;
     const trace = JSON.parse(gunzipSync(readFileSync(spec.traceFile)).toString("utf8")) as Trace;
     expectedText = expectedTraceText(trace, spec.limit);
-    const client = connectClient(spec.kind, spec.baseUrl, spec.room, spec.cookie);
+    const client = connectClient(spec.kind, spec.baseUrl, spec.room, spec.cookie, {
+      clientId: WRITER_CLIENT_ID,
+    });
     writer = client;
     await withTimeout(client.synced, 30_000, "writer synced");
     const { doc } = client;
@@ -149,13 +159,17 @@ onParentMessages({
   async open(message: { target: TraceTarget; expectedTextLength: number; keep: boolean; timeoutMs: number }) {
     const { target } = message;
     const started = performance.now();
-    const client = connectClient(target.kind, target.baseUrl, target.room, target.cookie);
+    const client = connectClient(target.kind, target.baseUrl, target.room, target.cookie, {
+      noteMessages: true,
+    });
     await withTimeout(client.synced, message.timeoutMs, "new client synced");
     const connectToSyncedMs = performance.now() - started;
+    const connectToLastMessageMs = client.lastMessageAt - started;
     const text = sectionText(client.doc, target.sectionKey);
     const content = text ? plainText(text) : "";
     const result: OpenResult = {
       connectToSyncedMs,
+      connectToLastMessageMs,
       textOk: expectedText ? content === expectedText : content.length === message.expectedTextLength,
       digest: digestDocument(client.doc),
     };
