@@ -65,9 +65,11 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       ).toBe(true);
       expect(p99BySecond?.length, server).toBeLessThanOrEqual(seconds + 1);
     }
-    // Every server holds the same bytes of the trace (the writer's client id is the same against
-    // all), and every open has its server's part, which is within the open.
-    expect(new Set(results.cold.map((figures) => figures.stateBytes)).size, output).toBeLessThanOrEqual(1);
+    // The servers that start from the same seeded statement hold the same bytes of the trace (the
+    // writer's client id is the same against all; ours on PostgreSQL has a statement seeded apart,
+    // with Yjs client ids of its own), and every open has its server's part, within the open.
+    const fromOneSeed = results.cold.filter((figures) => figures.server !== "ours-postgres");
+    expect(new Set(fromOneSeed.map((figures) => figures.stateBytes)).size, output).toBeLessThanOrEqual(1);
     for (const { server, coldOpenMs, warmOpenMs, coldOpenServerMs, warmOpenServerMs } of results.cold) {
       const opens = [...coldOpenMs, ...warmOpenMs];
       const serverParts = [...(coldOpenServerMs ?? []), ...(warmOpenServerMs ?? [])];

@@ -478,9 +478,10 @@ function coldSection(figures: ColdFigures[]): string {
     "\nThe server's part of an open is connect → the last message the client received before it was synced: " +
     "the upgrade (ours: the session and the statement's access checked in the database), the server's answer " +
     "and its transfer; the rest of an open is the client applying the state. The writer has the same Yjs " +
-    "client id against every server, so every server holds the same bytes: every item names its neighbours by " +
+    "client id against every server, so the servers hold the same bytes: every item names its neighbours by " +
     "client id, a varint of four or five bytes, and the trace's state is 289,553 or 311,460 bytes by that " +
-    "alone.\n" +
+    "alone (ours on PostgreSQL starts from a statement seeded apart: its own client ids differ by a few " +
+    "bytes).\n" +
     "\nEvery open is by the same opener process, after 3 untimed opens against the same server: applying the " +
     "state is most of an open, and the opener's JIT speeds it up over its first few opens, so every server is " +
     "timed with an equally warm client.\n" +
