@@ -157,8 +157,9 @@ const options = {
   traceFlow: number("trace-flow", 10_000, 1000),
   coldRepeats: number("cold-repeats", 3, 1),
   /*
-   * Warm opens are cheap (no restart), and their spread in one run (20-44 ms) was wider than the
-   * differences between servers that a median of three was judged on: more of them are timed.
+   * Warm opens are cheap (no restart), and their spread in one run (20-44 ms) is wider than the
+   * differences between servers: most of an open is the client applying the state, which varies
+   * with the opener's garbage collection. A median of nine still moved by a few ms between runs.
    */
   warmOpens: number("warm-opens", 25, 2),
   many: number("many", 2000, 6),
