@@ -379,7 +379,7 @@ function memoryPerStatement(figures: ManyFigures): number {
   return Math.max(figures.bytesPerStatement, figures.heapBytesPerStatement);
 }
 
-/** Median of a list that older results lack, or that is empty (no cold opens): "–". */
+/** The median, or "–" for a list that is empty (no cold opens, no load timed) or that older results lack. */
 function medianOrDash(values: number[] | undefined): string {
   return values && values.length > 0 ? ms(median(values)) : "–";
 }
@@ -436,7 +436,7 @@ function coldSection(figures: ColdFigures[]): string {
       entry.serverReadMs.length > 0
         ? `${ms(median(entry.serverReadMs))} + ${ms(median(entry.serverApplyMs))}`
         : "–",
-      entry.serverEncodeMs.length > 0 ? ms(median(entry.serverEncodeMs)) : "–",
+      medianOrDash(entry.serverEncodeMs),
       background(entry.background),
     ]),
   );

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import {
   BENCH_TMP,
@@ -222,8 +223,6 @@ function check(scenario: ScenarioName, server: ServerName, ok: boolean, detail: 
   results.integrity.push({ scenario, server, ok, detail });
   if (!ok) log(`INTEGRITY FAILURE ${scenario} ${server}: ${detail}`);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Databases for ours

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { cpuSeconds } from "./procfs";
 import type { Background } from "./results";
 
@@ -84,7 +85,7 @@ export async function waitForQuiet(
   let otherCores = 0;
   for (;;) {
     const meter = backgroundMeter(() => []);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     otherCores = meter.stop().otherCores;
     const waitedMs = performance.now() - started;
     if (otherCores < threshold || waitedMs >= maxWaitMs) return { waitedMs, otherCores };
@@ -103,7 +104,7 @@ export async function waitUntilIdle(
   const started = performance.now();
   for (;;) {
     const before = cpuOf(pids());
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
     const used = cpuBetween(before, cpuOf(pids())) / 0.25;
     const waitedMs = performance.now() - started;
     if (used < maxCores || waitedMs >= maxWaitMs) return waitedMs;

@@ -4,6 +4,7 @@
  * as bench/load/typing.ts (same rooms, typists, rates and window), so its latency is what the
  * network, `ws` and this harness cost on their own.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { WebSocket } from "ws";
 import { onParentMessages, toParent } from "../lib/ipc";
 import { LatencyRecorder } from "../lib/stats";
@@ -140,7 +141,7 @@ onParentMessages({
     } else {
       schedulePump();
     }
-    await new Promise((resolve) => setTimeout(resolve, message.durationMs));
+    await sleep(message.durationMs);
     typing = false;
     stopTyping(rooms.flatMap((room) => room.typists));
     typingCpu = process.cpuUsage(cpuAtGo);
@@ -171,8 +172,7 @@ onParentMessages({
         );
       });
     const deadline = performance.now() + spec.convergeTimeoutMs;
-    while (!complete() && performance.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    while (!complete() && performance.now() < deadline) await sleep(5);
     const converged = complete();
     const convergedAfterMs = performance.now() - goAt;
     let missingUpdates = 0;

@@ -4,6 +4,7 @@
  * connect to synced and checks that it holds the trace's final text.
  */
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { gunzipSync } from "node:zlib";
 import * as Y from "yjs";
 import { type DocumentDigest, digestDocument } from "../lib/digest";
@@ -133,7 +134,7 @@ onParentMessages({
           await client.roundTrip(spec.timeoutMs);
         } else if (edits % spec.chunk === 0) {
           await new Promise((resolve) => setImmediate(resolve));
-          while (client.bufferedAmount > 1 << 20) await new Promise((resolve) => setTimeout(resolve, 2));
+          while (client.bufferedAmount > 1 << 20) await sleep(2);
         }
       }
     }

@@ -8,6 +8,7 @@
  * Started as `node --import tsx bench/load/typing.ts`; driven over IPC (see bench/run.ts).
  */
 import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as Y from "yjs";
 import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
@@ -184,8 +185,6 @@ function endTurn(target: LiveTarget): void {
   target.cpuMicros += cpu.user + cpu.system;
   target.turn = null;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** On every document change at `receiver`: which keystrokes of the room's typists became visible. */
 function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
@@ -369,7 +368,7 @@ onParentMessages({
     goAt = performance.now() + Math.max(0, message.startAt - Date.now());
     const turns = typingSchedule(targets.length, message.durationMs, message.turnMs);
     for (const { atMs, turn, starts } of turnEvents(turns)) {
-      await sleep(goAt + atMs - performance.now());
+      await sleep(Math.max(0, goAt + atMs - performance.now()));
       const target = targets[turn.target];
       if (!target) continue;
       if (starts) startTurn(target, turn.typedBeforeMs);
