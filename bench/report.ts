@@ -578,8 +578,16 @@ function loadWarmUpNote(day: readonly TypingFigures[]): string {
 }
 
 /** How the day's servers shared the run, when they were typed at in turns (reports from before: one after the other). */
-function dayTurnsNote(turn: unknown, seconds: unknown): string {
+function dayTurnsNote(turn: unknown, seconds: unknown, firstPause: unknown): string {
   if (typeof turn !== "number" || turn <= 0) return "";
+  const pause =
+    typeof firstPause === "number" && firstPause > 0
+      ? ` In the first round, the only one in which every server is typed at cold, each turn was followed by ` +
+        `${firstPause} s without typing, so that every server's first turn started after a rest, as the ` +
+        "first-listed server's always does. Without it, each first turn came right after another server's " +
+        "first turn and shared the cores with its after-effects, and the order the servers were listed in " +
+        "moved their first seconds' figures."
+      : "";
   return (
     `\n\nThe servers (all but the floor, which ran alone first) ran side by side, each with its clients ` +
     `connected, and were typed at in turns of ${turn} s, ${seconds} s each in all: round after round, in orders ` +
@@ -592,7 +600,8 @@ function dayTurnsNote(turn: unknown, seconds: unknown): string {
     "server's own typing seconds (its turns). Server CPU is over the whole window, its idle time during the " +
     "others' turns included (pings and presence renewals of its clients), so CPU % and CPU µs / delivery count " +
     "that too; CPU % is that CPU over the server's own typing time. The event-loop delay is over the whole " +
-    "window too; the load generators' CPU is theirs during the server's turns."
+    "window too; the load generators' CPU is theirs during the server's turns." +
+    pause
   );
 }
 
@@ -727,7 +736,7 @@ export function renderReport(results: BenchResults): string {
       `\n\n${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
         `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
         `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.` +
-        `${loadWarmUpNote(results.day)}${dayTurnsNote(options.dayTurn, options.daySeconds)}\n\n`,
+        `${loadWarmUpNote(results.day)}${dayTurnsNote(options.dayTurn, options.daySeconds, options.dayFirstPause)}\n\n`,
     );
   }
   out += day;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { balancedOrders, turnEvents, typingSchedule } from "./pace";
+import { balancedOrders, scheduleEndMs, turnEvents, typingSchedule } from "./pace";
 
 /** How often each target comes right after each other one within the rounds, as "a>b" → count. */
 function successions(orders: number[][]): Map<string, number> {
@@ -38,6 +38,7 @@ describe("typingSchedule", () => {
   });
 
   test("without turns every target is typed at for the whole duration, all at once", () => {
+    expect(scheduleEndMs(typingSchedule(2, 5000, 0))).toBe(5000);
     expect(typingSchedule(2, 5000, 0)).toEqual([
       { target: 0, typedBeforeMs: 0, startsAtMs: 0, durationMs: 5000 },
       { target: 1, typedBeforeMs: 0, startsAtMs: 0, durationMs: 5000 },
@@ -56,11 +57,24 @@ describe("typingSchedule", () => {
     expect(turns.map((turn) => turn.startsAtMs)).toEqual([
       0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 8500, 9000, 9500,
     ]);
+    expect(scheduleEndMs(turns)).toBe(10_000);
     // Round by round, in the balanced orders.
     const orders = balancedOrders(4);
     for (let round = 0; round < 3; round++) {
       expect(turns.slice(round * 4, round * 4 + 4).map((turn) => turn.target)).toEqual(orders[round]);
     }
+  });
+
+  test("a pause after each turn of the first round leaves the turns themselves as they were", () => {
+    const paused = typingSchedule(4, 2500, 1000, 1000);
+    const plain = typingSchedule(4, 2500, 1000);
+    const withoutStart = (turns: typeof plain) => turns.map(({ startsAtMs: _, ...turn }) => turn);
+    expect(withoutStart(paused)).toEqual(withoutStart(plain));
+    // First round: a turn, a pause of 1 s, the next turn. Later rounds: no gaps.
+    expect(paused.map((turn) => turn.startsAtMs)).toEqual([
+      0, 2000, 4000, 6000, 8000, 9000, 10_000, 11_000, 12_000, 12_500, 13_000, 13_500,
+    ]);
+    expect(scheduleEndMs(paused)).toBe(14_000);
   });
 });
 

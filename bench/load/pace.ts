@@ -55,8 +55,17 @@ export function balancedOrders(count: number): number[][] {
  * in turns of `turnMs`, one after the other, round after round, each round in the next order of
  * `balancedOrders`, so that a slow spell of the machine falls on every server alike and no server
  * always follows the same one.
+ * The first round, the only one in which each server is typed at cold, may pause `firstRoundPauseMs`
+ * after every turn. Without a pause each server's first turn but the first one's comes right after
+ * another server's first turn and shares the cores with its after-effects (its last writes, the JIT
+ * compiling its code). With one, every first turn starts like the first server's, after a rest.
  */
-export function typingSchedule(targetCount: number, durationMs: number, turnMs: number): Turn[] {
+export function typingSchedule(
+  targetCount: number,
+  durationMs: number,
+  turnMs: number,
+  firstRoundPauseMs = 0,
+): Turn[] {
   if (targetCount <= 1 || turnMs <= 0 || turnMs >= durationMs) {
     return Array.from({ length: targetCount }, (_, target) => ({
       target,
@@ -71,12 +80,18 @@ export function typingSchedule(targetCount: number, durationMs: number, turnMs: 
   for (let round = 0; round * turnMs < durationMs; round++) {
     const typedBeforeMs = round * turnMs;
     const length = Math.min(turnMs, durationMs - typedBeforeMs);
+    const pauseAfterMs = round === 0 ? firstRoundPauseMs : 0;
     for (const target of orders[round % orders.length] ?? []) {
       turns.push({ target, typedBeforeMs, startsAtMs, durationMs: length });
-      startsAtMs += length;
+      startsAtMs += length + pauseAfterMs;
     }
   }
   return turns;
+}
+
+/** When the last turn of a schedule ends, in milliseconds after "go". */
+export function scheduleEndMs(turns: readonly Turn[]): number {
+  return Math.max(0, ...turns.map((turn) => turn.startsAtMs + turn.durationMs));
 }
 
 /** The schedule as start and end events in time order, an end before a start at the same time. */

@@ -360,13 +360,19 @@ onParentMessages({
   },
 
   /**
-   * Types at every target for `durationMs`, in turns of `turnMs` when there are several. Typing
-   * begins at `startAt` (wall-clock milliseconds), and each turn at its time after it, so that load
-   * generators holding different servers' rooms take their turns in step.
+   * Types at every target for `durationMs`, in turns of `turnMs` when there are several, with a rest
+   * of `firstRoundPauseMs` after each turn of the first round (see `typingSchedule`). Typing begins at
+   * `startAt` (wall-clock milliseconds), and each turn at its time after it, so that load generators
+   * holding different servers' rooms take their turns in step.
    */
-  async go(message: { durationMs: number; turnMs: number; startAt: number }) {
+  async go(message: { durationMs: number; turnMs: number; firstRoundPauseMs: number; startAt: number }) {
     goAt = performance.now() + Math.max(0, message.startAt - Date.now());
-    const turns = typingSchedule(targets.length, message.durationMs, message.turnMs);
+    const turns = typingSchedule(
+      targets.length,
+      message.durationMs,
+      message.turnMs,
+      message.firstRoundPauseMs,
+    );
     for (const { atMs, turn, starts } of turnEvents(turns)) {
       await sleep(Math.max(0, goAt + atMs - performance.now()));
       const target = targets[turn.target];
