@@ -699,14 +699,16 @@ async function runTyping(scenario: "day" | "saturation", servers: ServerName[]):
     for (const running of started) {
       await running.node.request({ type: "loop-delay-start" }, "loop-delay-started", 10_000);
     }
+    // One schedule for every process, which all hold every server as a target, in the same order.
+    const turns = typingSchedule(servers.length, durationMs, turnMs, firstRoundPauseMs);
     // Typing starts at one moment on the wall clock every process shares.
     const startAt = Date.now() + GO_DELAY_MS;
     const typed = await Promise.all(
       loads.map(({ child }) =>
         child.request<Message & { senders: SenderReport[]; typedAfterMs: number }>(
-          { type: "go", durationMs, turnMs, firstRoundPauseMs, startAt },
+          { type: "go", durationMs, turns, startAt },
           "typed",
-          scheduleEndMs(typingSchedule(servers.length, durationMs, turnMs, firstRoundPauseMs)) + 60_000,
+          scheduleEndMs(turns) + 60_000,
         ),
       ),
     );

@@ -14,7 +14,7 @@ import { type DocumentDigest, digestDocument, textNodes } from "../lib/digest";
 import { onParentMessages, toParent } from "../lib/ipc";
 import { LatencyRecorder } from "../lib/stats";
 import { type BenchClient, connectClient, withTimeout, type YjsServerKind } from "./clients";
-import { stopTyping, turnEvents, typeAtRate, typingSchedule } from "./pace";
+import { stopTyping, type Turn, turnEvents, typeAtRate } from "./pace";
 
 export interface TypingClientSpec {
   cookie: string | null;
@@ -360,20 +360,13 @@ onParentMessages({
   },
 
   /**
-   * Types at every target for `durationMs`, in turns of `turnMs` when there are several, with a rest
-   * of `firstRoundPauseMs` after each turn of the first round (see `typingSchedule`). Typing begins at
-   * `startAt` (wall-clock milliseconds), and each turn at its time after it, so that load generators
-   * holding different servers' rooms take their turns in step.
+   * Types at every target in the turns of the parent's schedule (see `typingSchedule`). Typing
+   * begins at `startAt` (wall-clock milliseconds), and each turn at its time after it, so that load
+   * generators holding different servers' rooms take their turns in step.
    */
-  async go(message: { durationMs: number; turnMs: number; firstRoundPauseMs: number; startAt: number }) {
+  async go(message: { turns: Turn[]; startAt: number }) {
     goAt = performance.now() + Math.max(0, message.startAt - Date.now());
-    const turns = typingSchedule(
-      targets.length,
-      message.durationMs,
-      message.turnMs,
-      message.firstRoundPauseMs,
-    );
-    for (const { atMs, turn, starts } of turnEvents(turns)) {
+    for (const { atMs, turn, starts } of turnEvents(message.turns)) {
       await sleep(Math.max(0, goAt + atMs - performance.now()));
       const target = targets[turn.target];
       if (!target) continue;
