@@ -94,6 +94,8 @@ export const statements = pgTable(
     remissSender: text("remiss_sender"),
     deadline: date("deadline", { mode: "string" }),
     extendedDeadline: date("extended_deadline", { mode: "string" }),
+    /** The date the statement bears (its "Datum"). */
+    statementDate: date("statement_date", { mode: "string" }),
     status: text("status", { enum: ["draft", "finalised"] })
       .notNull()
       .default("draft"),
@@ -128,6 +130,22 @@ export const statementSignatories = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     title: text("title").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.position] })],
+);
+
+/** The statement's handläggare (contact persons printed on it), in order. */
+export const statementContacts = pgTable(
+  "statement_contacts",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    title: text("title"),
+    phone: text("phone"),
+    email: text("email"),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.position] })],
 );

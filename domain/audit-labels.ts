@@ -10,6 +10,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.resolved": "Kommentarstråden löstes",
   "comment.reopened": "Kommentarstråden öppnades igen",
   "comment.deleted": "Kommentar togs bort",
+  "statement.details.changed": "Uppgifterna om tjänsteutlåtandet ändrades",
+  "statement.exported": "Tjänsteutlåtandet exporterades",
 };
 
 export function auditActionLabel(action: string): string {

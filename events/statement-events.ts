@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 
 /** What changed in a statement's workflow state; clients refetch the statement when told. */
-export type StatementEventKind = "approvals" | "comments" | "status";
+export type StatementEventKind = "approvals" | "comments" | "status" | "details";
 
 export interface StatementEvent {
   statementId: string;

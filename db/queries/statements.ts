@@ -9,6 +9,7 @@ import {
   sectionApprovalRequirements,
   sectionOwners,
   sections,
+  statementContacts,
   statementPreparingUnits,
   statementSignatories,
   statements,
@@ -136,9 +137,20 @@ export interface SectionDetail {
   requiredApprovals: { id: string; role: Role; unit: UnitRef | null }[];
 }
 
+/** A handläggare printed on the statement, with contact details. */
+export interface StatementContact {
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
 export interface StatementDetail extends StatementSummary {
   organisationId: string;
   remissSender: string | null;
+  /** The date the statement bears (ISO), or null when not set. */
+  statementDate: string | null;
+  contacts: StatementContact[];
   preparingUnits: UnitRef[];
   signatories: Signatory[];
   createdAt: string;
@@ -161,6 +173,16 @@ export async function getStatementDetail(db: Database, statementId: string): Pro
     .from(statementSignatories)
     .where(eq(statementSignatories.statementId, statementId))
     .orderBy(asc(statementSignatories.position));
+  const contacts = await db
+    .select({
+      name: statementContacts.name,
+      title: statementContacts.title,
+      phone: statementContacts.phone,
+      email: statementContacts.email,
+    })
+    .from(statementContacts)
+    .where(eq(statementContacts.statementId, statementId))
+    .orderBy(asc(statementContacts.position));
   return {
     id: statement.id,
     organisationId: statement.organisationId,
@@ -170,6 +192,8 @@ export async function getStatementDetail(db: Database, statementId: string): Pro
     remissSender: statement.remissSender,
     deadline: statement.deadline,
     extendedDeadline: statement.extendedDeadline,
+    statementDate: statement.statementDate,
+    contacts,
     status: statement.status,
     createdAt: statement.createdAt.toISOString(),
     finalisedAt: statement.finalisedAt?.toISOString() ?? null,

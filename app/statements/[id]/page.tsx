@@ -6,6 +6,7 @@ import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { getDb } from "@/db/client";
 import { listThreads } from "@/db/queries/comments";
+import { listUnits } from "@/db/queries/units";
 import { actorUnitIds } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
@@ -24,7 +25,11 @@ export default async function StatementPage({ params }: { params: Promise<{ id: 
     <>
       <AppHeader user={user} />
       <main id="main" className="page statement-page">
-        <StatementHeader statement={lookup.statement} />
+        <StatementHeader
+          initial={lookup.statement}
+          units={await listUnits(await getDb(), user.organisationId)}
+          canEdit={lookup.workflow.canEditText}
+        />
         <StatementWorkspace
           initialWorkflow={lookup.workflow}
           initialThreads={await listThreads(await getDb(), id)}
