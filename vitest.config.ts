@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["{domain,editor,auth,server,db}/**/*.test.ts"],
+          include: ["{domain,editor,auth,server,db,document}/**/*.test.ts"],
         },
       },
       integration("pglite"),

@@ -113,6 +113,8 @@ export async function startApp(
       server.closeAllConnections();
       await stopped;
       await nextHandlers?.close();
+      // The PDF export's Chromium, if an export started one (loaded lazily: most runs export nothing).
+      await (await import("../document/pdf")).closePdfEngine();
       clearProcessDatabase();
       if (!givenDatabase) await database.close();
     },
