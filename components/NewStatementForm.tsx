@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { DocxImportPreview, DocxUpload } from "@/contracts/statement-import";
 import type { OrganisationUnit } from "@/db/queries/units";
 import {
   NEW_STATEMENT_FIELDS,
   type NewStatementField,
   type NewStatementFieldErrors,
 } from "@/domain/new-statement";
+import { DocxImport } from "./DocxImport";
 
 /** Summary entries follow the order of the fields on the page. */
 
@@ -109,6 +111,23 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [pending, setPending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [docx, setDocx] = useState<DocxUpload | null>(null);
+
+  /** Puts the details found in a Word file into the form, for the user to check. */
+  function fillFromDocx(file: DocxUpload, preview: DocxImportPreview) {
+    setDocx(file);
+    const form = formRef.current;
+    if (!form) return;
+    const { preparingUnitIds, signatories: _signatories, ...texts } = preview.proposal;
+    for (const [field, value] of Object.entries(texts)) {
+      const input = form.elements.namedItem(field);
+      if (input instanceof HTMLInputElement) input.value = value ?? "";
+    }
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[name="preparingUnitIds"]')) {
+      box.checked = preparingUnitIds.includes(box.value);
+    }
+  }
   const { fieldErrors, formError } = problems;
   const listedErrors = NEW_STATEMENT_FIELDS.flatMap((field) => {
     const message = fieldErrors[field];
@@ -136,10 +155,10 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
     setPending(true);
     let response: Response;
     try {
-      response = await fetch("/api/statements", {
+      response = await fetch(docx ? "/api/statements/import" : "/api/statements", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
+        body: JSON.stringify(docx ? { file: docx, statement: body } : body),
       });
     } catch {
       setPending(false);
@@ -165,94 +184,104 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
     .join(" ");
 
   return (
-    <form className="statement-form" onSubmit={submit} noValidate>
-      {hasProblems && (
-        <div
-          className="error-summary"
-          role="alert"
-          aria-labelledby="new-statement-error-summary"
-          tabIndex={-1}
-          ref={summaryRef}
+    <>
+      <DocxImport onImported={fillFromDocx} />
+      <form className="statement-form" onSubmit={submit} noValidate ref={formRef}>
+        {hasProblems && (
+          <div
+            className="error-summary"
+            role="alert"
+            aria-labelledby="new-statement-error-summary"
+            tabIndex={-1}
+            ref={summaryRef}
+          >
+            <h2 id="new-statement-error-summary">Tjänsteutlåtandet kunde inte skapas</h2>
+            {formError && <p>{formError}</p>}
+            {listedErrors.length > 0 && (
+              <ul>
+                {listedErrors.map(({ field, message }) => (
+                  <li key={field}>
+                    <a
+                      href={`#${field === "preparingUnitIds" && units[0] ? unitInputId(units[0].id) : inputId(field)}`}
+                    >
+                      {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <p className="muted">
+          Till, Titel och minst en beredande enhet måste fyllas i. Övriga uppgifter kan läggas till senare.
+        </p>
+        <TextField
+          field="recipient"
+          label="Till"
+          hint="Nämnden som utlåtandet riktas till, till exempel Hässelby-Vällingby stadsdelsnämnd."
+          required
+          error={fieldErrors.recipient}
+        />
+        <TextField field="title" label="Titel" required error={fieldErrors.title} />
+        <TextField field="diarienummer" label="Diarienummer" error={fieldErrors.diarienummer} />
+        <TextField
+          field="remissSender"
+          label="Remiss från"
+          hint="Den som skickat remissen, till exempel Kommunstyrelsen."
+          error={fieldErrors.remissSender}
+        />
+        <div className="field-row">
+          <TextField field="deadline" label="Svarstid" type="date" error={fieldErrors.deadline} />
+          <TextField
+            field="extendedDeadline"
+            label="Förlängd svarstid"
+            type="date"
+            error={fieldErrors.extendedDeadline}
+          />
+        </div>
+        <fieldset
+          className={unitsError ? "field field-invalid" : "field"}
+          aria-describedby={unitsDescribedBy}
         >
-          <h2 id="new-statement-error-summary">Tjänsteutlåtandet kunde inte skapas</h2>
-          {formError && <p>{formError}</p>}
-          {listedErrors.length > 0 && (
-            <ul>
-              {listedErrors.map(({ field, message }) => (
-                <li key={field}>
-                  <a
-                    href={`#${field === "preparingUnitIds" && units[0] ? unitInputId(units[0].id) : inputId(field)}`}
-                  >
-                    {message}
-                  </a>
+          <legend>Beredande enheter</legend>
+          <p className="field-hint" id={hintId("preparingUnitIds")}>
+            De enheter som bereder ärendet. De blir ansvariga för utlåtandets avsnitt.
+          </p>
+          {unitsError && (
+            <p className="field-error" id={errorId("preparingUnitIds")}>
+              {unitsError}
+            </p>
+          )}
+          {units.length === 0 ? (
+            <p>Förvaltningen har inga enheter ännu. Be en administratör att lägga upp dem.</p>
+          ) : (
+            <ul className="checkbox-list">
+              {units.map((unit) => (
+                <li key={unit.id}>
+                  <input
+                    type="checkbox"
+                    id={unitInputId(unit.id)}
+                    name="preparingUnitIds"
+                    value={unit.id}
+                    aria-invalid={unitsError ? true : undefined}
+                  />
+                  <label htmlFor={unitInputId(unit.id)}>{unit.name}</label>
                 </li>
               ))}
             </ul>
           )}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={pending}>
+            {pending
+              ? "Skapar…"
+              : docx
+                ? "Skapa tjänsteutlåtande från Word-dokumentet"
+                : "Skapa tjänsteutlåtande"}
+          </button>
+          <Link href="/">Avbryt</Link>
         </div>
-      )}
-      <p className="muted">
-        Till, Titel och minst en beredande enhet måste fyllas i. Övriga uppgifter kan läggas till senare.
-      </p>
-      <TextField
-        field="recipient"
-        label="Till"
-        hint="Nämnden som utlåtandet riktas till, till exempel Hässelby-Vällingby stadsdelsnämnd."
-        required
-        error={fieldErrors.recipient}
-      />
-      <TextField field="title" label="Titel" required error={fieldErrors.title} />
-      <TextField field="diarienummer" label="Diarienummer" error={fieldErrors.diarienummer} />
-      <TextField
-        field="remissSender"
-        label="Remiss från"
-        hint="Den som skickat remissen, till exempel Kommunstyrelsen."
-        error={fieldErrors.remissSender}
-      />
-      <div className="field-row">
-        <TextField field="deadline" label="Svarstid" type="date" error={fieldErrors.deadline} />
-        <TextField
-          field="extendedDeadline"
-          label="Förlängd svarstid"
-          type="date"
-          error={fieldErrors.extendedDeadline}
-        />
-      </div>
-      <fieldset className={unitsError ? "field field-invalid" : "field"} aria-describedby={unitsDescribedBy}>
-        <legend>Beredande enheter</legend>
-        <p className="field-hint" id={hintId("preparingUnitIds")}>
-          De enheter som bereder ärendet. De blir ansvariga för utlåtandets avsnitt.
-        </p>
-        {unitsError && (
-          <p className="field-error" id={errorId("preparingUnitIds")}>
-            {unitsError}
-          </p>
-        )}
-        {units.length === 0 ? (
-          <p>Förvaltningen har inga enheter ännu. Be en administratör att lägga upp dem.</p>
-        ) : (
-          <ul className="checkbox-list">
-            {units.map((unit) => (
-              <li key={unit.id}>
-                <input
-                  type="checkbox"
-                  id={unitInputId(unit.id)}
-                  name="preparingUnitIds"
-                  value={unit.id}
-                  aria-invalid={unitsError ? true : undefined}
-                />
-                <label htmlFor={unitInputId(unit.id)}>{unit.name}</label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? "Skapar…" : "Skapa tjänsteutlåtande"}
-        </button>
-        <Link href="/">Avbryt</Link>
-      </div>
-    </form>
+      </form>
+    </>
   );
 }

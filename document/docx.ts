@@ -11,6 +11,7 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  Tab,
   Table,
   TableCell,
   TableRow,
@@ -152,19 +153,22 @@ function headerParagraphs(model: StatementDocumentModel): Paragraph[] {
       tabStops: [{ type: TabStopType.RIGHT, position: 9000 }],
       children: [
         new TextRun({ text: model.organisation, bold: true }),
-        new TextRun({ children: ["\t", "Tjänsteutlåtande"], bold: true }),
+        new TextRun({ children: [new Tab(), "Tjänsteutlåtande"], bold: true }),
       ],
     }),
     new Paragraph({
       tabStops: [{ type: TabStopType.RIGHT, position: 9000 }],
       children: [
         new TextRun(model.avdelning ?? ""),
-        new TextRun({ children: ["\t", `Dnr ${model.diarienummer ?? "–"}`] }),
+        new TextRun({ children: [new Tab(), `Dnr ${model.diarienummer ?? "–"}`] }),
       ],
     }),
     new Paragraph({
       tabStops: [{ type: TabStopType.RIGHT, position: 9000 }],
-      children: [new TextRun(documentDate(model.date)), new TextRun({ children: ["\t", ...pageNumber] })],
+      children: [
+        new TextRun(documentDate(model.date)),
+        new TextRun({ children: [new Tab(), ...pageNumber] }),
+      ],
     }),
     ...(model.draft
       ? [

@@ -77,7 +77,8 @@ export function exportFileName(model: Pick<StatementDocumentModel, "diarienummer
   const base = [model.diarienummer, model.title]
     .filter(Boolean)
     .join(" ")
-    .replace(/[\\/:*?"<>|”“]/g, "-")
+    .replace(/["”“]/g, "")
+    .replace(/[\\/:*?<>|]/g, "-")
     .replace(/\p{Cc}/gu, "")
     .replace(/\s+/g, " ")
     .trim()

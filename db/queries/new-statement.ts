@@ -1,4 +1,4 @@
-import type { ContentBlock } from "../../domain/content";
+import type { ContentBlock, Signatory } from "../../domain/content";
 import type { NewStatementInput } from "../../domain/new-statement";
 import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
 import type { Database } from "../client";
@@ -17,6 +17,8 @@ export interface NewStatementRequest {
   organisationId: string;
   createdBy: string;
   input: NewStatementInput;
+  /** What an imported file brings: its signatories and each section's text (template content otherwise). */
+  imported?: { signatories: Signatory[]; contentByKey: ReadonlyMap<string, readonly ContentBlock[]> };
 }
 
 const TEMPLATE_STARTING_CONTENT: ReadonlyMap<string, readonly ContentBlock[]> = new Map(
@@ -47,10 +49,10 @@ export async function createNewStatement(db: Database, request: NewStatementRequ
       deadline: input.deadline,
       extendedDeadline: input.extendedDeadline,
       // Who signs is decided later in the beredning; a new statement names nobody yet.
-      signatories: [],
+      signatories: request.imported?.signatories ?? [],
     },
     // In the order the user gave them, which is the order the statement lists them.
     preparingUnits: input.preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
-    contentByKey: TEMPLATE_STARTING_CONTENT,
+    contentByKey: request.imported?.contentByKey ?? TEMPLATE_STARTING_CONTENT,
   });
 }

@@ -11,7 +11,15 @@ import { type TemplateSection, TJANSTEUTLATANDE_TEMPLATE } from "../template";
  * - lines carry trailing spaces and the text may end with a dashes-only marker ("-----").
  */
 
-export type StatementImportErrorReason = "empty-text" | "no-sections" | "missing-recipient";
+export type StatementImportErrorReason =
+  | "empty-text"
+  | "no-sections"
+  | "missing-recipient"
+  | "empty-file"
+  | "too-large"
+  | "not-docx"
+  | "encrypted"
+  | "corrupt";
 
 export class StatementImportError extends Error {
   readonly reason: StatementImportErrorReason;

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import type { JSONContent } from "@tiptap/core";
-import { SEED_STATEMENT_FILE } from "../../db/seed/demo";
 import { nodeText, type StatementDocumentModel } from "../../document/model";
-import { importPlainTextStatement } from "../../domain/import/plain-text-statement";
 import { blocksToDocumentJSON } from "../../editor/section-content";
+import { readSeedStatement } from "./seed-statement";
 
 /** The seed statement as a document model, without a database (tests and the bench). */
 export function seedDocumentModel(): StatementDocumentModel {
-  const statement = importPlainTextStatement(readFileSync(SEED_STATEMENT_FILE, "utf8"));
+  const statement = readSeedStatement();
   return {
     organisation: "Hässelby-Vällingby stadsdelsförvaltning",
     avdelning: "Socialtjänstavdelningen",

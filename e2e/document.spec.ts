@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, type Page, test } from "@playwright/test";
+import mammoth from "mammoth";
+import { renderDocx } from "../document/docx";
+import { seedDocumentModel } from "../tests/support/seed-document";
+import { openSeedStatement, sectionText, seriousAccessibilityViolations, signIn } from "./helpers";
+
+const run = promisify(execFile);
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), "beredning-e2e-pdf-"));
+  try {
+    const file = path.join(folder, "page.pdf");
+    await writeFile(file, bytes);
+    return (await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function openDocumentView(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Visa som dokument" }).click();
+  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}\/dokument$/);
+  await expect(page.getByRole("heading", { name: "Förvaltningens yttrande och synpunkter" })).toBeVisible();
+}
+
+test("a handläggare and the date edited on the statement page show in the document view", async ({
+  browser,
+}) => {
+  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  await openSeedStatement(page);
+  await page.getByRole("button", { name: "Ändra uppgifter" }).click();
+  const form = page.getByRole("form", { name: "Ändra uppgifter" });
+  await form.getByLabel("Datum").fill("2011-08-15");
+  const contacts = form.getByRole("group", { name: "Handläggare" });
+  await contacts.getByRole("button", { name: "Lägg till handläggare" }).click();
+  await contacts.getByLabel("Namn").fill("Sara Lindqvist");
+  await contacts.getByLabel("Telefon").fill("08-508 03 000");
+  await form.getByRole("button", { name: "Spara uppgifter" }).click();
+  await expect(page.getByRole("button", { name: "Ändra uppgifter" })).toBeVisible();
+  await expect(page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+
+  await openDocumentView(page);
+  const document = page.locator("article.tu-document");
+  await expect(document).toContainText("Handläggare: Sara Lindqvist, 08-508 03 000");
+  await expect(document).toContainText("Datum 15 augusti 2011");
+  await expect(document).toContainText("UTKAST");
+  await expect(document.locator(".tu-signatory")).toHaveText([
+    "Leif Spjuthstadsdelsdirektör",
+    "Ingrid Brännströmavdelningschef",
+  ]);
+});
+
+test("the document view prints as the document alone, and passes axe", async ({ browser }) => {
+  const page = await signIn(browser, "granskare@demo.test");
+  await openSeedStatement(page);
+  await openDocumentView(page);
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  const text = await pdfText(await page.pdf({ format: "A4" }));
+  expect(text).toContain("Förvaltningens yttrande och synpunkter");
+  expect(text).toContain("Tjänsteutlåtande");
+  expect(text).toMatch(/Sida 1 \(\d+\)/);
+  for (const chrome of [
+    "Beredning",
+    "Maria Ek",
+    "Logga ut",
+    "Hoppa till innehållet",
+    "Ladda ned",
+    "Tillbaka",
+  ]) {
+    expect(text, chrome).not.toContain(chrome);
+  }
+});
+
+test("the DOCX downloads from the button on the statement page", async ({ browser }) => {
+  const page = await signIn(browser, "granskare@demo.test");
+  await openSeedStatement(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Ladda ned Word (DOCX)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^Om ökad jämlikhet.*\.docx$/);
+  const file = await download.path();
+  const { value } = await mammoth.extractRawText({ buffer: await readFile(file) });
+  expect(value).toContain("Förvaltningens yttrande och synpunkter");
+});
+
+test("a Word file imported on the new-statement page becomes a statement", async ({ browser }) => {
+  const page = await signIn(browser, "handlaggare.eb@demo.test");
+  await page.goto("/statements/new");
+  await page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
+    name: "remissvar.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: await renderDocx(seedDocumentModel()),
+  });
+  await expect(page.getByText("All text hör till avsnitt i mallen.")).toBeVisible();
+  await expect(page.getByLabel("Till", { exact: true })).toHaveValue("Hässelby-Vällingby stadsdelsnämnd");
+  await expect(page.getByLabel("Diarienummer")).toHaveValue("1.5-123/2011");
+  await expect(page.getByRole("checkbox", { name: "Barn- och ungdomsenheten" })).toBeChecked();
+  // A title of its own, so the seed statement's link stays unique for the other tests.
+  await page.getByLabel("Titel", { exact: true }).fill("Importerat remissvar om jämlikhet");
+  await page.getByRole("button", { name: "Skapa tjänsteutlåtande från Word-dokumentet" }).click();
+  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
+  await expect(sectionText(page, "bakgrund")).toContainText("Karin Rågsjö (v) och Måns Almqvist (v)");
+  await expect(page.locator(".metadata")).toContainText("Leif Spjuth, stadsdelsdirektör");
+});
+
+test("a PNG renamed .docx is refused in Swedish", async ({ browser }) => {
+  const page = await signIn(browser, "handlaggare.eb@demo.test");
+  await page.goto("/statements/new");
+  await page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
+    name: "bild.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
+  });
+  await expect(page.getByRole("alert")).toHaveText("Filen är inte ett Word-dokument (.docx).");
+});
