@@ -53,6 +53,7 @@ import { scheduleEndMs, typingSchedule } from "./load/pace";
 import type { OpenResult, ReplayResult, ReplaySpec, TraceTarget } from "./load/trace";
 import type { SenderReport, TypingResult, TypingRoomSpec, TypingSpec, TypingTarget } from "./load/typing";
 import { renderReport } from "./report";
+import { runExportScenario } from "./scenarios/export";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -96,7 +97,7 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(`Usage: npm run bench -- [flags]   (see bench/README.md)
   --quick                tiny sizes; integrity only (timings are not meaningful)
-  --scenarios LIST       day,saturation,cold,many
+  --scenarios LIST       day,saturation,cold,many,export
   --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
   --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --day-turn SECONDS (0 = one server after the other) --day-first-pause SECONDS --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
@@ -131,7 +132,7 @@ const number = (name: keyof typeof flags, standard: number, quickValue: number):
   return quick ? quickValue : standard;
 };
 
-const ALL_SCENARIOS: ScenarioName[] = ["day", "saturation", "cold", "many"];
+const ALL_SCENARIOS: ScenarioName[] = ["day", "saturation", "cold", "many", "export"];
 const ALL_SERVERS: ServerName[] = ["floor", "stock", "hocuspocus", "ours-pglite", "ours-postgres"];
 const options = {
   scenarios: (flags.scenarios?.split(",") ?? ALL_SCENARIOS) as ScenarioName[],
@@ -1371,6 +1372,11 @@ async function main(): Promise<void> {
   await describeMachine();
 
   for (const scenario of options.scenarios) {
+    // The export scenario renders documents in this process: it has no server under test.
+    if (scenario === "export") {
+      await runExportScenario(results, Boolean(flags.quick));
+      continue;
+    }
     for (const servers of serverGroups(scenario)) {
       log(`${scenario}: ${servers.map((server) => SERVER_LABELS[server]).join(", ")}`);
       try {

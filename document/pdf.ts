@@ -2,6 +2,7 @@ import { access, constants } from "node:fs/promises";
 import { type Browser, chromium } from "playwright-core";
 import { renderDocumentPage } from "./html";
 import type { StatementDocumentModel } from "./model";
+import { runningBrowser, setRunningBrowser } from "./pdf-browser";
 
 /** The PDF engine (Chromium) is not installed or does not start. */
 export class PdfEngineUnavailableError extends Error {
@@ -15,13 +16,9 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 }
 
-const BROWSER = Symbol.for("beredning.pdf-browser");
-type GlobalWithBrowser = typeof globalThis & { [BROWSER]?: Promise<Browser> };
-
 /** One headless Chromium per process, started on the first export and started again if it dies. */
 async function browser(): Promise<Browser> {
-  const global = globalThis as GlobalWithBrowser;
-  const running = global[BROWSER];
+  const running = runningBrowser() as Promise<Browser> | undefined;
   if (running) {
     const open = await running.catch(() => null);
     if (open?.isConnected()) return open;
@@ -32,21 +29,14 @@ async function browser(): Promise<Browser> {
     .catch((error: unknown) => {
       throw new PdfEngineUnavailableError(error);
     });
-  global[BROWSER] = launching;
+  setRunningBrowser(launching);
   launching.catch(() => {
-    if (global[BROWSER] === launching) global[BROWSER] = undefined;
+    if (runningBrowser() === launching) setRunningBrowser(undefined);
   });
   return launching;
 }
 
-/** Closes the PDF engine's browser, if one was started (at server shutdown). */
-export async function closePdfEngine(): Promise<void> {
-  const global = globalThis as GlobalWithBrowser;
-  const running = global[BROWSER];
-  global[BROWSER] = undefined;
-  const open = await running?.catch(() => null);
-  await open?.close();
-}
+export { closePdfEngine } from "./pdf-browser";
 
 /**
  * The document view printed by Chromium: a tagged PDF (headings, reading order, language sv-SE)

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase } from "../db/client";
+import { closePdfEngine } from "../document/pdf-browser";
 import { isCollabPath } from "./collab/authorize";
 import type { Logger } from "./collab/logger";
 import { type CollabServer, createCollabServer } from "./collab/server";
@@ -113,8 +114,7 @@ export async function startApp(
       server.closeAllConnections();
       await stopped;
       await nextHandlers?.close();
-      // The PDF export's Chromium, if an export started one (loaded lazily: most runs export nothing).
-      await (await import("../document/pdf")).closePdfEngine();
+      await closePdfEngine();
       clearProcessDatabase();
       if (!givenDatabase) await database.close();
     },

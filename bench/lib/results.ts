@@ -1,7 +1,7 @@
 import type { Distribution } from "./stats";
 
 export type ServerName = "ours-pglite" | "ours-postgres" | "stock" | "hocuspocus" | "floor";
-export type ScenarioName = "day" | "saturation" | "cold" | "many";
+export type ScenarioName = "day" | "saturation" | "cold" | "many" | "export";
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   "ours-pglite": "ours (PGlite)",
