@@ -60,7 +60,8 @@ describe("PDF export", () => {
     try {
       await expect(renderPdf(seedDocumentModel())).rejects.toBeInstanceOf(PdfEngineUnavailableError);
     } finally {
-      process.env.CHROMIUM_PATH = previous;
+      if (previous === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previous;
     }
   });
 });

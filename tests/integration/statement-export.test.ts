@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
 import { statements } from "../../db/schema";
-import { closePdfEngine } from "../../document/pdf";
+import { closePdfEngine, PdfEngineUnavailableError } from "../../document/pdf";
 import { statementDocuments } from "../../server/collab/statement-documents";
 import { finalise } from "../../workflow/sign-off";
 import { exportStatement } from "../../workflow/statement-export";
@@ -40,6 +40,25 @@ describe("export", () => {
     expect(await docxText(exported.bytes)).toContain("Förvaltningens yttrande och synpunkter");
     const outsider = await commentHelpers(collab).outsider();
     expectRefusal(await exportStatement(db(), outsider, seed(), { format: "docx", approvals: false }), 404);
+  });
+
+  it("reports a missing PDF engine (the route's 503) while DOCX still exports", async () => {
+    const user = await signOff.user(GRANSKARE);
+    const previous = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = "/nonexistent/chromium";
+    await closePdfEngine();
+    try {
+      await expect(
+        exportStatement(db(), user, seed(), { format: "pdf", approvals: false }),
+      ).rejects.toBeInstanceOf(PdfEngineUnavailableError);
+      expectOk(await exportStatement(db(), user, seed(), { format: "docx", approvals: false }));
+    } finally {
+      if (previous === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previous;
+    }
+    const pdf = expectOk(await exportStatement(db(), user, seed(), { format: "pdf", approvals: true }));
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.fileName).toMatch(/\.pdf$/);
   });
 
   it("exports the frozen final version after justering: the same text twice, its checksum in the appendix and the audit", async () => {
