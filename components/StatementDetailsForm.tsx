@@ -13,6 +13,14 @@ function text(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
+/** The list with the row at `index` swapped with the one before it. */
+function moveUp<T>(rows: T[], index: number): T[] {
+  const moved = [...rows];
+  const [row] = moved.splice(index, 1);
+  if (row !== undefined) moved.splice(index - 1, 0, row);
+  return moved;
+}
+
 /** The form for a statement's details; every field is sent, and the server keeps what changed. */
 export function StatementDetailsForm({
   statement,
@@ -160,6 +168,15 @@ export function StatementDetailsForm({
                 />
               </div>
             ))}
+            {index > 0 && (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => setSignatories(moveUp(signatories, index))}
+              >
+                Flytta upp undertecknare {index + 1}
+              </button>
+            )}
             <button
               type="button"
               className="button secondary"
