@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { newStatementSchema } from "../domain/new-statement";
+import { blankToNull, newStatementSchema, optionalText } from "../domain/new-statement";
 
 /*
  * PATCH /api/statements/:id/details: every field is optional; a field that is sent replaces the
@@ -8,21 +8,17 @@ import { newStatementSchema } from "../domain/new-statement";
 
 const fields = newStatementSchema.shape;
 
-function optionalText(maxLength: number, message: string) {
-  return z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
-    z.string({ error: message }).trim().max(maxLength, message).nullable(),
-  );
-}
-
 export const contactSchema = z.object({
   name: z.string({ error: "Ange handläggarens namn." }).trim().min(1, "Ange handläggarens namn.").max(200),
-  title: optionalText(200, "Titeln får vara högst 200 tecken."),
-  phone: optionalText(50, "Telefonnumret får vara högst 50 tecken."),
-  email: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
-    z.email({ error: "Ange en giltig e-postadress." }).nullable(),
-  ),
+  title: optionalText(200, {
+    wrongType: "Ange titeln som text.",
+    tooLong: "Titeln får vara högst 200 tecken.",
+  }),
+  phone: optionalText(50, {
+    wrongType: "Ange telefonnumret som text.",
+    tooLong: "Telefonnumret får vara högst 50 tecken.",
+  }),
+  email: z.preprocess(blankToNull, z.email({ error: "Ange en giltig e-postadress." }).nullable()),
 });
 
 export const signatorySchema = z.object({

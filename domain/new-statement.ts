@@ -8,13 +8,13 @@ import { z } from "zod";
 const isoDate = z.iso.date();
 
 /** Blank optional inputs (missing, null, "", whitespace) all mean "not given". */
-function blankToNull(value: unknown): unknown {
+export function blankToNull(value: unknown): unknown {
   if (value === undefined) return null;
   if (typeof value === "string" && value.trim() === "") return null;
   return value;
 }
 
-function optionalText(maxLength: number, messages: { wrongType: string; tooLong: string }) {
+export function optionalText(maxLength: number, messages: { wrongType: string; tooLong: string }) {
   return z.preprocess(
     blankToNull,
     z.string({ error: messages.wrongType }).trim().max(maxLength, messages.tooLong).nullable(),
