@@ -33,6 +33,8 @@ test("a handläggare and the date edited on the statement page show in the docum
 }) => {
   const page = await signIn(browser, "handlaggare.bou@demo.test");
   await openSeedStatement(page);
+  const reader = await signIn(browser, "granskare@demo.test");
+  await openSeedStatement(reader);
   await page.getByRole("button", { name: "Ändra uppgifter" }).click();
   const form = page.getByRole("form", { name: "Ändra uppgifter" });
   await form.getByLabel("Datum").fill("2011-08-15");
@@ -43,6 +45,10 @@ test("a handläggare and the date edited on the statement page show in the docum
   await form.getByRole("button", { name: "Spara uppgifter" }).click();
   await expect(page.getByRole("button", { name: "Ändra uppgifter" })).toBeVisible();
   await expect(page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+  // The granskare's open page shows the change without a reload, and offers no form.
+  await expect(reader.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+  await expect(reader.locator(".metadata")).toContainText("15 augusti 2011");
+  await expect(reader.getByRole("button", { name: "Ändra uppgifter" })).toHaveCount(0);
 
   await openDocumentView(page);
   const document = page.locator("article.tu-document");
