@@ -1,7 +1,7 @@
 import { DRAFT_MARK, type StatementDocumentModel } from "./model";
 
 const DRAFT_WATERMARK = `data:image/svg+xml,${encodeURIComponent(
-  `<svg xmlns="http://www.w3.org/2000/svg" width="210" height="297" viewBox="0 0 210 297"><text x="105" y="160" text-anchor="middle" transform="rotate(-35 105 150)" font-family="Arial, sans-serif" font-size="44" font-weight="700" fill="rgba(138,28,28,0.10)">${DRAFT_MARK}</text></svg>`,
+  `<svg xmlns="http://www.w3.org/2000/svg" width="210" height="297" viewBox="0 0 210 297"><text x="105" y="160" text-anchor="middle" transform="rotate(-35 105 150)" font-family="Arial, sans-serif" font-size="34" font-weight="700" fill="rgba(138,28,28,0.10)">${DRAFT_MARK}</text></svg>`,
 )}`;
 
 /** A CSS string literal. */
