@@ -20,13 +20,6 @@ export async function withUser<R extends Response>(
   return handler(user);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids in URLs are validated before they reach a query: a malformed id is just an unknown one. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /** The request's JSON body, or undefined when it has none; a malformed body is a 400. */
 export async function readJsonBody(
   request: Request,

@@ -249,12 +249,6 @@ export async function storedSize(db: Database, statementId: string): Promise<Sto
   };
 }
 
-export async function folderBytes(folder: string): Promise<number> {
-  let total = 0;
-  for (const file of await filesUnder(folder)) total += (await stat(file)).size;
-  return total;
-}
-
 /** Keeps the scratch folders (logs, profiles) of the most recent runs only. */
 export async function pruneOldRuns(keep: number): Promise<void> {
   let entries: string[];

@@ -4,12 +4,12 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { listThreads } from "@/db/queries/comments";
 import { actorUnitIds } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { isUuid } from "../../api/responses";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tjänsteutlåtande" };

@@ -1,7 +1,8 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND, statementUnavailable } from "@/workflow/result";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { isUuid, json, jsonError, signOffResponse, withUser } from "../../responses";
+import { json, jsonError, signOffResponse, withUser } from "../../responses";
 
 export const dynamic = "force-dynamic";
 

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { getStatementDetail } from "@/db/queries/statements";
 import { canReadStatement } from "@/domain/access";
 import { auditActionLabel } from "@/domain/audit-labels";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import { isUuid } from "../../../api/responses";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Händelselogg" };

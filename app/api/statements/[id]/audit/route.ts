@@ -1,7 +1,8 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/db/queries/audit";
 import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { isUuid, json, jsonError, signOffResponse, withUser } from "../../../responses";
+import { json, jsonError, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { listComments, newThreadSchema, startThread } from "@/workflow/comments";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
+import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 

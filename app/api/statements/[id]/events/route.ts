@@ -1,7 +1,8 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { subscribeToStatement } from "@/events/statement-events";
 import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
+import { jsonError, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 

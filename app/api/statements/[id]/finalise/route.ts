@@ -1,7 +1,8 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { finalise } from "@/workflow/sign-off";
-import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
+import { jsonError, signOffResponse, withUser } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { commentPatchSchema, removeComment, updateComment } from "@/workflow/comments";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../responses";
+import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../responses";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { approve, revoke } from "@/workflow/sign-off";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
+import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
 
 export const dynamic = "force-dynamic";
 
