@@ -16,8 +16,8 @@ import { canReadStatement } from "../domain/access";
 import { canResolveThread, commentBodySchema, isOwnComment } from "../domain/comments";
 import { BASE64_PATTERN } from "../editor/comment-anchors";
 import { publishStatementEvent } from "../events/statement-events";
-import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, readableStatement, statementUnavailable, type WorkflowResult } from "./result";
+import { statementDocuments } from "./statement-documents";
 
 const base64 = z.string().min(4).max(4096).regex(BASE64_PATTERN, "ska vara base64");
 

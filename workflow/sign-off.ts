@@ -15,8 +15,8 @@ import {
   SECTION_STATE_LABELS,
 } from "../domain/signoff";
 import { publishStatementEvent } from "../events/statement-events";
-import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowResult } from "./result";
+import { statementDocuments } from "./statement-documents";
 import { loadStatementWorkflow, type SectionWorkflow, type StatementWorkflow } from "./statement-workflow";
 
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";

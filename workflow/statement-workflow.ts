@@ -11,7 +11,7 @@ import {
   type SectionState,
   sectionState,
 } from "../domain/signoff";
-import { statementDocuments } from "../server/collab/statement-documents";
+import { statementDocuments } from "./statement-documents";
 
 export interface ApprovalWithFreshness extends Omit<ApprovalView, "approvedContent"> {
   /** The approved content still matches the section's current content. */

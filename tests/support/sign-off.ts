@@ -2,10 +2,10 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
-import { createNewStatement } from "../../db/queries/new-statement";
 import type { SessionUser } from "../../db/queries/users";
 import { sectionApprovals, sections, units } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
+import { createNewStatement } from "../../workflow/new-statement";
 import { approve } from "../../workflow/sign-off";
 import {
   loadStatementWorkflow,

@@ -1,5 +1,4 @@
 import { getDb } from "@/db/client";
-import { createNewStatement, UnknownPreparingUnitsError } from "@/db/queries/new-statement";
 import { listStatements } from "@/db/queries/statements";
 import { canCreateStatement } from "@/domain/access";
 import {
@@ -8,6 +7,7 @@ import {
   type NewStatementFieldErrors,
   newStatementSchema,
 } from "@/domain/new-statement";
+import { createNewStatement, UnknownPreparingUnitsError } from "@/workflow/new-statement";
 import { json, jsonError, readJsonBody, withUser } from "../responses";
 
 export const dynamic = "force-dynamic";

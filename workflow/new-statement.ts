@@ -1,9 +1,9 @@
-import type { ContentBlock } from "../../domain/content";
-import type { NewStatementInput } from "../../domain/new-statement";
-import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
-import type { Database } from "../client";
+import type { Database } from "../db/client";
+import { findOrganisationUnits } from "../db/queries/units";
+import type { ContentBlock } from "../domain/content";
+import type { NewStatementInput } from "../domain/new-statement";
+import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
 import { createStatementFromTemplate } from "./template-statement";
-import { findOrganisationUnits } from "./units";
 
 /** Some preparing unit ids name no unit of the user's organisation (unknown, or another organisation's). */
 export class UnknownPreparingUnitsError extends Error {
