@@ -1,7 +1,7 @@
-import type { StatementDetail } from "@/db/queries/statements";
+import type { StatementWorkflow } from "@/contracts/statements";
 import { Deadline } from "./Deadline";
 
-export function StatementHeader({ statement }: { statement: StatementDetail }) {
+export function StatementHeader({ statement }: { statement: StatementWorkflow }) {
   return (
     <header className="statement-header">
       <p className="muted">Tjänsteutlåtande</p>

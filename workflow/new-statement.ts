@@ -1,8 +1,17 @@
 import type { Database } from "../db/client";
 import { findOrganisationUnits } from "../db/queries/units";
+import type { SessionUser } from "../db/queries/users";
+import { canCreateStatement } from "../domain/access";
 import type { ContentBlock } from "../domain/content";
-import type { NewStatementInput } from "../domain/new-statement";
+import {
+  describeNewStatementProblems,
+  NEW_STATEMENT_MESSAGES,
+  type NewStatementFieldErrors,
+  type NewStatementInput,
+  newStatementSchema,
+} from "../domain/new-statement";
 import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
+import { fail, succeed, type WorkflowFailure, type WorkflowResult } from "./result";
 import { createStatementFromTemplate } from "./template-statement";
 
 /** Some preparing unit ids name no unit of the user's organisation (unknown, or another organisation's). */
@@ -53,4 +62,41 @@ export async function createNewStatement(db: Database, request: NewStatementRequ
     preparingUnits: input.preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
     contentByKey: TEMPLATE_STARTING_CONTENT,
   });
+}
+
+const CHECK_FIELDS = "Kontrollera de markerade uppgifterna";
+
+function invalidInput(error: string, fieldErrors: NewStatementFieldErrors): WorkflowFailure {
+  return fail("invalid", error, { fieldErrors });
+}
+
+/** Why the user may not start statements at all, or null when they may. */
+export function statementCreationRefusal(user: SessionUser): WorkflowFailure | null {
+  return canCreateStatement(user)
+    ? null
+    : fail("forbidden", "Du har inte behörighet att skapa tjänsteutlåtanden");
+}
+
+/** Starts a statement from the user's raw input; invalid fields come back one Swedish message each. */
+export async function startStatement(
+  db: Database,
+  user: SessionUser,
+  body: unknown,
+): Promise<WorkflowResult<{ id: string }>> {
+  const refusal = statementCreationRefusal(user);
+  if (refusal) return refusal;
+  const parsed = newStatementSchema.safeParse(body);
+  if (!parsed.success) {
+    const { formError, fieldErrors } = describeNewStatementProblems(parsed.error);
+    return invalidInput(formError ?? CHECK_FIELDS, fieldErrors);
+  }
+  try {
+    const request = { organisationId: user.organisationId, createdBy: user.id, input: parsed.data };
+    return succeed({ id: await createNewStatement(db, request) });
+  } catch (error) {
+    if (!(error instanceof UnknownPreparingUnitsError)) throw error;
+    return invalidInput(CHECK_FIELDS, {
+      preparingUnitIds: NEW_STATEMENT_MESSAGES.preparingUnitNotInOrganisation,
+    });
+  }
 }

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import type { SessionUser } from "@/db/queries/users";
+import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
 export function jsonError(status: number, message: string): NextResponse {
   return NextResponse.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
@@ -50,12 +51,16 @@ export async function parseJsonBody<T>(
   };
 }
 
-/** Maps a sign-off result to its HTTP response. */
-export function signOffResponse<T>(
-  result: { ok: true; value: T } | { ok: false; status: number; error: string; details?: unknown },
-  successStatus = 200,
-): NextResponse {
+const HTTP_STATUS: Record<FailureKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+};
+
+/** The one mapping of a use case's result to HTTP: its value, or its failure kind's status. */
+export function workflowResponse<T>(result: WorkflowResult<T>, successStatus = 200): NextResponse {
   if (result.ok) return json(result.value, successStatus);
   const details = typeof result.details === "object" && result.details !== null ? result.details : {};
-  return json({ error: result.error, ...details }, result.status);
+  return json({ error: result.error, ...details }, HTTP_STATUS[result.kind]);
 }

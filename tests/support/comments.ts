@@ -8,7 +8,7 @@ import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import { organisations, units, userRoles, users } from "../../db/schema";
 import { listComments, startThread } from "../../workflow/comments";
 import { createNewStatement } from "../../workflow/new-statement";
-import type { WorkflowResult } from "../../workflow/result";
+import type { FailureKind, WorkflowResult } from "../../workflow/result";
 import { statementDocuments } from "../../workflow/statement-documents";
 import { passageAnchor } from "./anchors";
 import { connectClient, type TestClient, waitForSynced } from "./clients";
@@ -21,9 +21,9 @@ import {
   sessionUserOf,
 } from "./workflow";
 
-/** The message of a workflow refusal, after checking its status. */
-export function expectRefusal<T>(result: WorkflowResult<T>, status: 400 | 403 | 404 | 409): string {
-  return expectWorkflowRefusal(result, status).error;
+/** The message of a workflow refusal, after checking its kind. */
+export function expectRefusal<T>(result: WorkflowResult<T>, kind: FailureKind): string {
+  return expectWorkflowRefusal(result, kind).error;
 }
 
 /** Comment helpers bound to a collaboration fixture: its database, server and seed statement. */

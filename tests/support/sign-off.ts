@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { expect } from "vitest";
+import type { SectionWorkflow, StatementWorkflow } from "../../contracts/statements";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
 import type { SessionUser } from "../../db/queries/users";
@@ -7,11 +8,7 @@ import { sectionApprovals, sections, units } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
 import { createNewStatement } from "../../workflow/new-statement";
 import { approve } from "../../workflow/sign-off";
-import {
-  loadStatementWorkflow,
-  type SectionWorkflow,
-  type StatementWorkflow,
-} from "../../workflow/statement-workflow";
+import { loadStatementWorkflow } from "../../workflow/statement-workflow";
 import { type TestClient, waitForAwareness } from "./clients";
 import { insertAtStart, sectionText } from "./document";
 import type { CollabFixture } from "./fixture";
@@ -65,7 +62,7 @@ export function signOffHelpers(collab: CollabFixture) {
     user: (email: string): Promise<SessionUser> => sessionUserOf(collab, email),
     async workflow(email: string, statementId = seed()): Promise<StatementWorkflow> {
       const lookup = await loadStatementWorkflow(db(), await helpers.user(email), statementId);
-      if (!lookup.found) throw new Error(`${email} cannot see ${statementId}: ${lookup.status}`);
+      if (!lookup.found) throw new Error(`${email} cannot see ${statementId}: ${lookup.kind}`);
       return lookup.workflow;
     },
     async section(key: string, statementId = seed(), email = HANDLAGGARE_BOU): Promise<SectionWorkflow> {

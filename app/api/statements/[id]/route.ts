@@ -1,8 +1,8 @@
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { STATEMENT_NOT_FOUND, statementUnavailable } from "@/workflow/result";
-import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { json, jsonError, signOffResponse, withUser } from "../../responses";
+import { STATEMENT_NOT_FOUND } from "@/workflow/result";
+import { statementFor } from "@/workflow/statements";
+import { jsonError, withUser, workflowResponse } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +11,6 @@ export function GET(_request: Request, context: { params: Promise<{ id: string }
   return withUser(async (user) => {
     const { id } = await context.params;
     if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    const lookup = await loadStatementWorkflow(await getDb(), user, id);
-    if (!lookup.found) return signOffResponse(statementUnavailable(lookup.status));
-    return json(lookup.workflow);
+    return workflowResponse(await statementFor(await getDb(), user, id));
   });
 }

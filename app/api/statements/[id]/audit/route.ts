@@ -1,8 +1,8 @@
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { listAuditEvents } from "@/db/queries/audit";
-import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { json, jsonError, signOffResponse, withUser } from "../../../responses";
+import { STATEMENT_NOT_FOUND } from "@/workflow/result";
+import { auditTrail } from "@/workflow/statements";
+import { jsonError, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   return withUser(async (user) => {
     const { id } = await context.params;
-    const db = await getDb();
     if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    const readable = await readableStatement(db, user, id);
-    if (!readable.ok) return signOffResponse(readable);
-    return json({ events: await listAuditEvents(db, id) });
+    return workflowResponse(await auditTrail(await getDb(), user, id));
   });
 }

@@ -1,8 +1,9 @@
+import { newThreadSchema } from "@/contracts/comments";
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { listComments, newThreadSchema, startThread } from "@/workflow/comments";
+import { listComments, startThread } from "@/workflow/comments";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
+import { jsonError, parseJsonBody, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export function GET(_request: Request, context: Context) {
   return withUser(async (user) => {
     const { id } = await context.params;
     if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    return signOffResponse(await listComments(await getDb(), user, id));
+    return workflowResponse(await listComments(await getDb(), user, id));
   });
 }
 
@@ -24,6 +25,6 @@ export function POST(request: Request, context: Context) {
     if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const body = await parseJsonBody(request, newThreadSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await startThread(await getDb(), user, id, body.data), 201);
+    return workflowResponse(await startThread(await getDb(), user, id, body.data), 201);
   });
 }

@@ -2,7 +2,7 @@ import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { subscribeToStatement } from "@/events/statement-events";
 import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { jsonError, signOffResponse, withUser } from "../../../responses";
+import { jsonError, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const { id } = await context.params;
     if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
     const readable = await readableStatement(await getDb(), user, id);
-    if (!readable.ok) return signOffResponse(readable);
+    if (!readable.ok) return workflowResponse(readable);
     const encoder = new TextEncoder();
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({

@@ -1,7 +1,8 @@
+import { commentPatchSchema } from "@/contracts/comments";
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { commentPatchSchema, removeComment, updateComment } from "@/workflow/comments";
-import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../responses";
+import { removeComment, updateComment } from "@/workflow/comments";
+import { jsonError, parseJsonBody, withUser, workflowResponse } from "../../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export function PATCH(request: Request, context: Context) {
     if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
     const body = await parseJsonBody(request, commentPatchSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await updateComment(await getDb(), user, id, commentId, body.data));
+    return workflowResponse(await updateComment(await getDb(), user, id, commentId, body.data));
   });
 }
 
@@ -23,6 +24,6 @@ export function DELETE(_request: Request, context: Context) {
   return withUser(async (user) => {
     const { id, commentId } = await context.params;
     if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
-    return signOffResponse(await removeComment(await getDb(), user, id, commentId));
+    return workflowResponse(await removeComment(await getDb(), user, id, commentId));
   });
 }

@@ -1,7 +1,8 @@
+import { replySchema } from "@/contracts/comments";
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { reply, replySchema } from "@/workflow/comments";
-import { jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
+import { reply } from "@/workflow/comments";
+import { jsonError, parseJsonBody, withUser, workflowResponse } from "../../../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string; 
     if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
     const body = await parseJsonBody(request, replySchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await reply(await getDb(), user, id, commentId, body.data.body), 201);
+    return workflowResponse(await reply(await getDb(), user, id, commentId, body.data.body), 201);
   });
 }
