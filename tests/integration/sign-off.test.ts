@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appendUpdates } from "../../db/queries/documents";
 import { loadDocument } from "../../server/collab/document-store";
 import { approve, revoke } from "../../workflow/sign-off";
 import { insertAtStart, paragraphText, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { signOffHelpers } from "../support/sign-off";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 import {
   ENHETSCHEF_BOU,
   ENHETSCHEF_EB,
@@ -115,7 +115,7 @@ describe("approving a section", () => {
     // The chef read the text, then someone changed it: the hash the chef saw is outdated.
     const writer = await collab.connectAs(HANDLAGGARE_EB);
     insertAtStart(writer.doc, YTTRANDE, "Nytt: ");
-    await pollUntil(async () => (await signOff.currentHash(YTTRANDE)) !== shown, "the server has the edit");
+    await vi.waitFor(async () => expect(await signOff.currentHash(YTTRANDE)).not.toBe(shown), WAIT);
     const outdated = expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, shown), "conflict");
     expect(outdated.details).toEqual({ currentHash: await signOff.currentHash(YTTRANDE) });
     expect(outdated.error).toMatch(/ändrats/);
