@@ -13,7 +13,8 @@ module.exports = {
     },
     {
       name: "workflow-not-server",
-      comment: "Use cases do not depend on the process around them; the collaboration server implements their ports.",
+      comment:
+        "Use cases do not depend on the process around them; the collaboration server implements their ports.",
       severity: "error",
       from: { path: "^workflow/" },
       to: { path: "^(server|app|components)/" },
@@ -52,6 +53,9 @@ module.exports = {
     exclude: { path: "\\.test\\.tsx?$" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
   },
 };
