@@ -1,0 +1,7 @@
+import { coldScenario } from "./cold";
+import { manyScenario } from "./many";
+import type { Scenario } from "./scenario";
+import { dayScenario, saturationScenario } from "./typing";
+
+/** Every scenario, in the order a run takes them: a new scenario is a file in this folder and a line here. */
+export const SCENARIOS: readonly Scenario[] = [dayScenario, saturationScenario, coldScenario, manyScenario];
