@@ -45,21 +45,14 @@ export async function createNewStatement(db: Database, request: NewStatementRequ
   const foundById = new Map(found.map((unit) => [unit.id, unit]));
   const unknown = input.preparingUnitIds.filter((id) => !foundById.has(id));
   if (unknown.length > 0) throw new UnknownPreparingUnitsError(unknown);
+  const { preparingUnitIds, ...metadata } = input;
   return createStatementFromTemplate(db, {
     organisationId: request.organisationId,
     createdBy: request.createdBy,
-    metadata: {
-      recipient: input.recipient,
-      title: input.title,
-      diarienummer: input.diarienummer,
-      remissSender: input.remissSender,
-      deadline: input.deadline,
-      extendedDeadline: input.extendedDeadline,
-      // Who signs is decided later in the beredning; a new statement names nobody yet.
-      signatories: [],
-    },
+    // Who signs is decided later in the beredning; a new statement names nobody yet.
+    metadata: { ...metadata, signatories: [] },
     // In the order the user gave them, which is the order the statement lists them.
-    preparingUnits: input.preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
+    preparingUnits: preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
     contentByKey: TEMPLATE_STARTING_CONTENT,
   });
 }
