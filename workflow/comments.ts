@@ -18,6 +18,8 @@ import { publishStatementEvent } from "../events/statement-events";
 import { fail, readableStatement, statementUnavailable, type WorkflowResult } from "./result";
 import { statementDocuments } from "./statement-documents";
 
+export const COMMENT_NOT_FOUND = "Kommentaren finns inte";
+
 export async function listComments(
   db: Database,
   user: SessionUser,
@@ -64,7 +66,7 @@ async function findLiveComment(db: Database, user: SessionUser, statementId: str
   const statement = await readableStatement(db, user, statementId);
   if (!statement.ok) return statement;
   const comment = await findComment(db, statementId, commentId);
-  if (!comment || comment.deleted) return fail("not-found", "Kommentaren finns inte");
+  if (!comment || comment.deleted) return fail("not-found", COMMENT_NOT_FOUND);
   if (statement.facts.status === "finalised")
     return fail("conflict", "Tjänsteutlåtandet är justerat; kommentarerna är låsta");
   return { ok: true as const, comment, organisationId: statement.facts.organisationId };

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
+import { isUuid } from "@/contracts/common";
 import type { SessionUser } from "@/db/queries/users";
 import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
@@ -19,6 +20,23 @@ export async function withUser<R extends Response>(
   const user = await currentUser();
   if (!user) return jsonError(401, "Inloggning krävs");
   return handler(user);
+}
+
+/**
+ * Runs a handler of a route under /api/statements/:id for a signed-in user. Ids in the path (`id`,
+ * `…Id`) are checked before they reach a query: a malformed id is an unknown one, so a 404.
+ */
+export function withPathIds<P extends Record<string, string>>(
+  context: { params: Promise<P> },
+  notFound: string,
+  handler: (user: SessionUser, params: P) => Promise<Response>,
+): Promise<Response> {
+  return withUser(async (user) => {
+    const params = await context.params;
+    const ids = Object.entries(params).filter(([name]) => name === "id" || name.endsWith("Id"));
+    if (!ids.every(([, value]) => isUuid(value))) return jsonError(404, notFound);
+    return handler(user, params);
+  });
 }
 
 /** The request's JSON body, or undefined when it has none; a malformed body is a 400. */
