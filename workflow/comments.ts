@@ -15,19 +15,18 @@ import type { SessionUser } from "../db/queries/users";
 import { canReadStatement } from "../domain/access";
 import { canResolveThread, isOwnComment } from "../domain/comments";
 import { publishStatementEvent } from "../events/statement-events";
-import { fail, readableStatement, statementUnavailable, type WorkflowResult } from "./result";
+import { fail, readableStatement, readIfAllowed, statementUnavailable, type WorkflowResult } from "./result";
 import { statementDocuments } from "./statement-documents";
 
 export const COMMENT_NOT_FOUND = "Kommentaren finns inte";
 
-export async function listComments(
+/** The statement's comment threads with their replies, oldest first. */
+export function listComments(
   db: Database,
   user: SessionUser,
   statementId: string,
 ): Promise<WorkflowResult<{ threads: ThreadView[] }>> {
-  const statement = await readableStatement(db, user, statementId);
-  if (!statement.ok) return statement;
-  return { ok: true, value: { threads: await listThreads(db, statementId) } };
+  return readIfAllowed(db, user, statementId, async () => ({ threads: await listThreads(db, statementId) }));
 }
 
 /** Starts a thread on a passage; the anchor must resolve into the named section of the live document. */

@@ -43,3 +43,14 @@ export async function readableStatement(
   if (!canReadStatement(user, facts)) return statementUnavailable("forbidden");
   return { ok: true, facts };
 }
+
+/** What `read` loads, if the statement exists and the user may read it. */
+export async function readIfAllowed<T>(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  read: () => Promise<T>,
+): Promise<WorkflowResult<T>> {
+  const readable = await readableStatement(db, user, statementId);
+  return readable.ok ? succeed(await read()) : readable;
+}

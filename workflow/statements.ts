@@ -6,7 +6,7 @@ import { getStatementDetail, listStatements, type StatementSummary } from "../db
 import { listUnits, type OrganisationUnit } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
 import { actorUnitIds, canReadStatement } from "../domain/access";
-import { readableStatement, statementUnavailable, succeed, type WorkflowResult } from "./result";
+import { readIfAllowed, statementUnavailable, succeed, type WorkflowResult } from "./result";
 import { loadStatementWorkflow } from "./statement-workflow";
 
 /** The statements of the user's organisation, newest first. */
@@ -36,14 +36,14 @@ export async function statementFor(
 }
 
 /** The statement's append-only audit trail, oldest first. */
-export async function auditTrail(
+export function auditTrail(
   db: Database,
   user: SessionUser,
   statementId: string,
 ): Promise<WorkflowResult<{ events: AuditView[] }>> {
-  const readable = await readableStatement(db, user, statementId);
-  if (!readable.ok) return readable;
-  return succeed({ events: await listAuditEvents(db, statementId) });
+  return readIfAllowed(db, user, statementId, async () => ({
+    events: await listAuditEvents(db, statementId),
+  }));
 }
 
 /** The audit page: the statement's title, its section titles by key, and the trail. */

@@ -9,19 +9,7 @@ import { cpuSeconds, memory } from "../lib/procfs";
 import type { ColdFigures, ServerName } from "../lib/results";
 import type { OpenResult, ReplayResult, ReplaySpec, TraceTarget } from "../load/trace";
 import { check, log, options, results, runFolder, TRACE_FILE } from "../run/context";
-import {
-  closeLoad,
-  databaseCpuMeter,
-  databasePids,
-  freshLocation,
-  isOurs,
-  type RunningServer,
-  roomsFor,
-  serverSettled,
-  spawnLoad,
-  startServer,
-  stopServer,
-} from "../run/servers";
+import * as harness from "../run/servers";
 import { oneServerAtATime } from "./scenario";
 
 // Cold open of the long trace
@@ -43,18 +31,18 @@ export const OPENER_WARM_UP_OPENS = 3;
 /** One server's cold-open run: its processes, the current server process and what went wrong. */
 interface ColdRun {
   server: ServerName;
-  rooms: ReturnType<typeof roomsFor>;
+  rooms: ReturnType<typeof harness.roomsFor>;
   serverEnv: Record<string, string>;
   /** Where Hocuspocus persists, so that it too can be restarted and open cold. */
   stateFolder: string | null;
-  running: RunningServer;
+  running: harness.RunningServer;
   writer: NodeChild;
   opener: NodeChild;
   problems: string[];
 }
 
 function traceTarget(run: ColdRun, baseUrl: string): TraceTarget {
-  const kind = isOurs(run.server) ? "ours" : (run.server as TraceTarget["kind"]);
+  const kind = harness.isOurs(run.server) ? "ours" : (run.server as TraceTarget["kind"]);
   return {
     kind,
     baseUrl,
@@ -97,8 +85,13 @@ async function replayTrace(run: ColdRun): Promise<{ replay: ReplayResult; figure
     timeoutMs: 900_000,
   };
   const cpuBefore = cpuSeconds(running.node.pid);
-  const meter = backgroundMeter(() => [running.node.pid, writer.pid, opener.pid, ...databasePids(server)]);
-  const database = databaseCpuMeter(server);
+  const meter = backgroundMeter(() => [
+    running.node.pid,
+    writer.pid,
+    opener.pid,
+    ...harness.databasePids(server),
+  ]);
+  const database = harness.databaseCpuMeter(server);
   const { result: replay } = await writer.request<Message & { result: ReplayResult }>(
     { type: "replay", spec },
     "replayed",
@@ -160,7 +153,7 @@ function emptyColdFigures(
  * has finished with the replay (ours persists and compacts it), so an open is timed, not that work.
  */
 async function timeWarmOpens(run: ColdRun, replay: ReplayResult, figures: MeasuredCold): Promise<void> {
-  figures.settleMs = await serverSettled(run.running);
+  figures.settleMs = await harness.serverSettled(run.running);
   for (let index = 0; index < Math.max(1, options.warmOpens) + OPENER_WARM_UP_OPENS; index++) {
     const result = await openTrace(run, replay);
     if (index < OPENER_WARM_UP_OPENS) continue;
@@ -174,12 +167,12 @@ async function timeWarmOpens(run: ColdRun, replay: ReplayResult, figures: Measur
 async function inFreshServers(
   run: ColdRun,
   location: StoredLocation | null,
-  measure: (running: RunningServer) => Promise<void>,
+  measure: (running: harness.RunningServer) => Promise<void>,
 ): Promise<void> {
   for (let index = 0; index < Math.max(1, options.coldRepeats); index++) {
-    run.running = await startServer(run.server, "cold", location, run.serverEnv);
+    run.running = await harness.startServer(run.server, "cold", location, run.serverEnv);
     await measure(run.running);
-    await stopServer(run.running);
+    await harness.stopServer(run.running);
   }
 }
 
@@ -205,7 +198,7 @@ async function measureOursStored(
   replay: ReplayResult,
   figures: MeasuredCold,
 ) {
-  figures.shutdownMs = await stopServer(run.running);
+  figures.shutdownMs = await harness.stopServer(run.running);
   const connection = await openStored(location);
   try {
     const size = await storedSize(connection.db, run.rooms.traceRoom);
@@ -242,10 +235,10 @@ async function measureStored(run: ColdRun, replay: ReplayResult, figures: Measur
   const location = run.running.location;
   if (location) return measureOursStored(run, location, replay, figures);
   if (!run.stateFolder) {
-    await stopServer(run.running);
+    await harness.stopServer(run.running);
     return;
   }
-  figures.shutdownMs = await stopServer(run.running);
+  figures.shutdownMs = await harness.stopServer(run.running);
   const stored = await storedStateFile(run.stateFolder);
   figures.storedBytes = stored.byteLength;
   if (digestUpdate(stored).hash !== replay.digest.hash)
@@ -269,24 +262,24 @@ function recordCold(run: ColdRun, replay: ReplayResult, figures: MeasuredCold): 
     server,
     problems.length === 0,
     problems.length === 0
-      ? `${replay.edits} edits; writer = every opened client${isOurs(server) ? " = database" : ""} = trace text`
+      ? `${replay.edits} edits; writer = every opened client${harness.isOurs(server) ? " = database" : ""} = trace text`
       : [...new Set(problems)].join("; "),
   );
 }
 
 export async function runCold(server: ServerName): Promise<void> {
   if (server === "floor") return;
-  const location = isOurs(server) ? await freshLocation(server, `cold-${server}`) : null;
+  const location = harness.isOurs(server) ? await harness.freshLocation(server, `cold-${server}`) : null;
   const stateFolder = server === "hocuspocus" ? path.join(runFolder, "data", `cold-${server}`) : null;
   const serverEnv: Record<string, string> = stateFolder ? { HOCUSPOCUS_DATA_DIR: stateFolder } : {};
   const run: ColdRun = {
     server,
-    rooms: roomsFor(server, "cold"),
+    rooms: harness.roomsFor(server, "cold"),
     serverEnv,
     stateFolder,
-    writer: spawnLoad("bench/load/trace.ts", `cold-${server}-writer`),
-    opener: spawnLoad("bench/load/trace.ts", `cold-${server}-opener`),
-    running: await startServer(server, "cold", location, serverEnv),
+    writer: harness.spawnLoad("bench/load/trace.ts", `cold-${server}-writer`),
+    opener: harness.spawnLoad("bench/load/trace.ts", `cold-${server}-opener`),
+    running: await harness.startServer(server, "cold", location, serverEnv),
     problems: [],
   };
   try {
@@ -302,8 +295,8 @@ export async function runCold(server: ServerName): Promise<void> {
     await measureStored(run, replay, figures);
     recordCold(run, replay, figures);
   } finally {
-    await Promise.all([closeLoad(run.writer), closeLoad(run.opener)]);
-    if (run.running.node.child.exitCode === null) await stopServer(run.running);
+    await Promise.all([harness.closeLoad(run.writer), harness.closeLoad(run.opener)]);
+    if (run.running.node.child.exitCode === null) await harness.stopServer(run.running);
   }
 }
 

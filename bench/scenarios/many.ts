@@ -9,34 +9,20 @@ import type { ManyFigures, ServerName } from "../lib/results";
 import { distribution } from "../lib/stats";
 import type { ManyResult, ManySpec } from "../load/many";
 import { check, log, options, results } from "../run/context";
-import {
-  closeLoad,
-  collectGarbage,
-  databaseCpuMeter,
-  databasePids,
-  freshLocation,
-  isOurs,
-  type RunningServer,
-  roomsFor,
-  serverStats,
-  spawnLoad,
-  startServer,
-  stopServer,
-  writeDocumentFile,
-} from "../run/servers";
+import * as harness from "../run/servers";
 import { oneServerAtATime } from "./scenario";
 
 // Many statements
 
 /** Polls the server until every room has unloaded (ours waits out its grace and writes first). */
 async function waitUntilUnloaded(
-  running: RunningServer,
+  running: harness.RunningServer,
 ): Promise<{ stats: { rooms: number }; secondsUntilUnloaded: number | null }> {
   const left = performance.now();
-  const unloadDeadline = left + (isOurs(running.server) ? 60_000 : 5_000);
-  let stats = await serverStats(running);
+  const unloadDeadline = left + (harness.isOurs(running.server) ? 60_000 : 5_000);
+  let stats = await harness.serverStats(running);
   while (performance.now() < unloadDeadline) {
-    stats = await serverStats(running);
+    stats = await harness.serverStats(running);
     if (stats.rooms === 0) return { stats, secondsUntilUnloaded: (performance.now() - left) / 1000 };
     await sleep(100);
   }
@@ -46,7 +32,7 @@ async function waitUntilUnloaded(
 /** Compares the stored statements with what the clients hold: all when few, else an even sample of 200. */
 async function compareStored(
   location: StoredLocation,
-  rooms: ReturnType<typeof roomsFor>,
+  rooms: ReturnType<typeof harness.roomsFor>,
   names: string[],
 ): Promise<{ differs: number; compared: number }> {
   const step = Math.max(1, Math.floor(names.length / 200));
@@ -74,7 +60,7 @@ function openStatements(
     kind: ManySpec["kind"];
     baseUrl: string;
     names: string[];
-    rooms: ReturnType<typeof roomsFor>;
+    rooms: ReturnType<typeof harness.roomsFor>;
     expectedFile: string;
   },
 ): Promise<(Message & { result: ManyResult })[]> {
@@ -99,41 +85,43 @@ function openStatements(
 
 export async function runMany(server: ServerName): Promise<void> {
   if (server === "floor") return;
-  const rooms = roomsFor(server, "many");
-  const kind = isOurs(server) ? "ours" : server;
-  const location = isOurs(server) ? await freshLocation(server, `many-${server}`) : null;
+  const rooms = harness.roomsFor(server, "many");
+  const kind = harness.isOurs(server) ? "ours" : server;
+  const location = harness.isOurs(server) ? await harness.freshLocation(server, `many-${server}`) : null;
   const graceMs = 200;
-  const running = await startServer(server, "many", location, { COLLAB_UNLOAD_GRACE_MS: String(graceMs) });
+  const running = await harness.startServer(server, "many", location, {
+    COLLAB_UNLOAD_GRACE_MS: String(graceMs),
+  });
   const names = rooms.manyRooms.slice(0, options.many);
   const procs = Math.max(1, Math.min(options.loadProcs, names.length));
   const loads = Array.from({ length: procs }, (_, index) =>
-    spawnLoad("bench/load/many.ts", `many-${server}-load${index}`),
+    harness.spawnLoad("bench/load/many.ts", `many-${server}-load${index}`),
   );
   const problems: string[] = [];
   try {
     await Promise.all(loads.map((load) => load.next("spawned", 30_000)));
     await sleep(1000);
     const start = memory(running.node.pid);
-    const heapStart = await collectGarbage(running);
+    const heapStart = await harness.collectGarbage(running);
     const startAfterGc = memory(running.node.pid);
     const expectedFile =
-      rooms.templateFile ?? writeDocumentFile("template-expected", rooms.manifest.templateDocument);
+      rooms.templateFile ?? harness.writeDocumentFile("template-expected", rooms.manifest.templateDocument);
     const started = performance.now();
     const cpuBefore = cpuSeconds(running.node.pid);
     const meter = backgroundMeter(() => [
       running.node.pid,
       ...loads.map((load) => load.pid),
-      ...databasePids(server),
+      ...harness.databasePids(server),
     ]);
-    const database = databaseCpuMeter(server);
+    const database = harness.databaseCpuMeter(server);
     const ready = await openStatements(loads, { kind, baseUrl: running.baseUrl, names, rooms, expectedFile });
     const openSeconds = (performance.now() - started) / 1000;
     const openCpuSeconds = cpuSeconds(running.node.pid) - cpuBefore;
     const background = meter.stop();
     const databaseCpuSeconds = database.stop();
     const loaded = memory(running.node.pid);
-    const heapLoaded = await collectGarbage(running);
-    const statsLoaded = await serverStats(running);
+    const heapLoaded = await harness.collectGarbage(running);
+    const statsLoaded = await harness.serverStats(running);
     if (statsLoaded.rooms !== names.length) {
       results.notes.push(`many ${server}: ${statsLoaded.rooms} rooms loaded for ${names.length} statements`);
     }
@@ -141,7 +129,7 @@ export async function runMany(server: ServerName): Promise<void> {
     const { stats, secondsUntilUnloaded } = await waitUntilUnloaded(running);
     await sleep(3000);
     const after = memory(running.node.pid);
-    const heapAfter = await collectGarbage(running);
+    const heapAfter = await harness.collectGarbage(running);
     const afterGc = memory(running.node.pid);
     const outcomes = ready.map((message) => message.result);
     const figures: ManyFigures = {
@@ -168,8 +156,8 @@ export async function runMany(server: ServerName): Promise<void> {
       databaseCpuSeconds,
     };
     results.many.push(figures);
-    await Promise.all(loads.map(closeLoad));
-    await stopServer(running);
+    await Promise.all(loads.map(harness.closeLoad));
+    await harness.stopServer(running);
     log(
       `many ${server}: ${names.length} statements opened in ${openSeconds.toFixed(1)} s, ` +
         `${(figures.bytesPerStatement / 1024).toFixed(1)} KiB each, RSS ${(start.rss / 2 ** 20).toFixed(0)} → ` +
@@ -187,7 +175,7 @@ export async function runMany(server: ServerName): Promise<void> {
     check("many", server, problems.length === 0, problems.length === 0 ? passed : problems.join("; "));
   } finally {
     for (const load of loads) if (load.child.exitCode === null) load.child.kill("SIGKILL");
-    if (running.node.child.exitCode === null) await stopServer(running);
+    if (running.node.child.exitCode === null) await harness.stopServer(running);
   }
 }
 

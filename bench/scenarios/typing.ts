@@ -16,27 +16,14 @@ import type { YjsServerKind } from "../load/clients";
 import { scheduleEndMs, typingSchedule } from "../load/pace";
 import type { SenderReport, TypingResult, TypingRoomSpec, TypingSpec, TypingTarget } from "../load/typing";
 import { check, log, options, quick, results } from "../run/context";
-import {
-  closeLoad,
-  databaseCpuMeter,
-  databasePids,
-  freshLocation,
-  isOurs,
-  type RunningServer,
-  roomsFor,
-  seedDocumentFile,
-  serverSettled,
-  spawnLoad,
-  startServer,
-  stopServer,
-} from "../run/servers";
+import * as harness from "../run/servers";
 import type { Scenario } from "./scenario";
 
 // Typing scenarios: Beredning day and saturation
 
 /** The kind of client a server is driven by (the floor's own sockets aside). */
 export const clientKindOf = (server: ServerName): YjsServerKind =>
-  server === "floor" ? "stock" : isOurs(server) ? "ours" : (server as YjsServerKind);
+  server === "floor" ? "stock" : harness.isOurs(server) ? "ours" : (server as YjsServerKind);
 
 /** The server a kind of client is warmed up against: never the one under test. */
 export const warmUpServerFor = (kind: YjsServerKind): ServerName =>
@@ -55,10 +42,10 @@ export async function warmUpLoads(
   baseSpec: Omit<TypingSpec, "targets">,
 ): Promise<Map<number, LoadWarmUp>> {
   const warmUpServers = [...new Set(kinds.map(warmUpServerFor))];
-  const running: RunningServer[] = [];
+  const running: harness.RunningServer[] = [];
   const started = performance.now();
   try {
-    for (const server of warmUpServers) running.push(await startServer(server, "day-warm-up", null));
+    for (const server of warmUpServers) running.push(await harness.startServer(server, "day-warm-up", null));
     const warmed = await Promise.all(
       loads.map((load) => {
         // Each process types in copies of its own rooms, in the warm-up server of its clients' kind.
@@ -66,7 +53,7 @@ export async function warmUpLoads(
         const targets: TypingTarget[] = warmUpServers.map((server, serverIndex) => ({
           kind: clientKindOf(server),
           baseUrl: running[serverIndex]?.baseUrl ?? "",
-          initialDocumentFile: seedDocumentFile,
+          initialDocumentFile: harness.seedDocumentFile,
           rooms:
             server === own
               ? load.rooms.map((room) => ({
@@ -95,7 +82,7 @@ export async function warmUpLoads(
     }
     return warmUps;
   } finally {
-    for (const server of running) await stopServer(server);
+    for (const server of running) await harness.stopServer(server);
   }
 }
 
@@ -124,7 +111,7 @@ export function typingLayout(
   procs: number,
 ): TypingLayout {
   const isDay = scenario === "day";
-  const rooms = roomsFor(server, scenario);
+  const rooms = harness.roomsFor(server, scenario);
   const clientsPerRoom = isDay ? options.dayClients : options.satClients;
   const typistsPerRoom = isDay ? Math.min(options.dayTypists, clientsPerRoom) : clientsPerRoom;
   const roomNames = isDay ? rooms.dayRooms.slice(0, options.dayRooms) : [rooms.saturationRoom];
@@ -157,7 +144,7 @@ interface TypingRun {
   isDay: boolean;
   isFloor: boolean;
   servers: ServerName[];
-  started: RunningServer[];
+  started: harness.RunningServer[];
   loads: LoadProcess[];
   layouts: TypingLayout[];
   kinds: YjsServerKind[];
@@ -212,8 +199,10 @@ async function startTyping(run: TypingRun): Promise<void> {
     ? Math.max(1, Math.min(options.loadProcs, options.dayRooms))
     : Math.max(1, options.satProcs);
   for (const server of servers) {
-    const location = isOurs(server) ? await freshLocation(server, `${scenario}-${server}`) : null;
-    run.started.push(await startServer(server, scenario, location));
+    const location = harness.isOurs(server)
+      ? await harness.freshLocation(server, `${scenario}-${server}`)
+      : null;
+    run.started.push(await harness.startServer(server, scenario, location));
   }
   run.layouts = servers.map((server) => typingLayout(scenario, server, procs));
   const script = isFloor ? "bench/load/floor.ts" : "bench/load/typing.ts";
@@ -224,7 +213,7 @@ async function startTyping(run: TypingRun): Promise<void> {
     for (const [proc, rooms] of layout.perProcess.entries()) {
       const name =
         servers.length === 1 ? `${runName}-load${proc}` : `${runName}-${servers[target]}-load${proc}`;
-      run.loads.push({ child: spawnLoad(script, name), target, rooms });
+      run.loads.push({ child: harness.spawnLoad(script, name), target, rooms });
     }
   }
   await Promise.all(run.loads.map((load) => load.child.next("spawned", 30_000)));
@@ -261,13 +250,13 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
   // Typing starts once each server has admitted every client into its room, not merely once every
   // client has synced: ours answers a new client before the room is built.
   const settleMs: number[] = [];
-  for (const running of started) settleMs.push(await serverSettled(running));
+  for (const running of started) settleMs.push(await harness.serverSettled(running));
   const cpuBefore = started.map((running) => cpuSeconds(running.node.pid));
   const meter = backgroundMeter(() => [
-    ...started.flatMap((running) => [running.node.pid, ...databasePids(running.server)]),
+    ...started.flatMap((running) => [running.node.pid, ...harness.databasePids(running.server)]),
     ...loads.map((load) => load.child.pid),
   ]);
-  const databases = servers.map(databaseCpuMeter);
+  const databases = servers.map(harness.databaseCpuMeter);
   for (const running of started) {
     await running.node.request({ type: "loop-delay-start" }, "loop-delay-started", 10_000);
   }
@@ -309,8 +298,8 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
       ),
     ),
   );
-  await Promise.all(loads.map((load) => closeLoad(load.child)));
-  for (const running of started) await stopServer(running);
+  await Promise.all(loads.map((load) => harness.closeLoad(load.child)));
+  for (const running of started) await harness.stopServer(running);
 
   return {
     durationMs,
@@ -385,7 +374,8 @@ export async function runTyping(scenario: "day" | "saturation", servers: ServerN
     await recordTyping(run, await measureTyping(run));
   } finally {
     for (const { child } of run.loads) if (child.child.exitCode === null) child.child.kill("SIGKILL");
-    for (const running of run.started) if (running.node.child.exitCode === null) await stopServer(running);
+    for (const running of run.started)
+      if (running.node.child.exitCode === null) await harness.stopServer(running);
   }
 }
 
@@ -441,7 +431,7 @@ export function typingFigures(measured: {
 /** Integrity: nothing lost, every client agrees, the server (and for ours the database) agrees. */
 export async function checkTypingIntegrity(
   scenario: "day" | "saturation",
-  running: RunningServer,
+  running: harness.RunningServer,
   figures: TypingFigures,
   outcomes: TypingResult[],
   verifiedRooms: { name: string; digest: { hash: string } }[],
@@ -489,7 +479,7 @@ export async function checkTypingIntegrity(
     if (databaseDiffers > 0)
       problems.push(`the database differs from the clients in ${databaseDiffers} rooms`);
   }
-  const checked = isOurs(server)
+  const checked = harness.isOurs(server)
     ? "clients = fresh client = database"
     : "clients = fresh client (server memory)";
   check(
