@@ -11,8 +11,7 @@ import { defineConfig } from "@playwright/test";
  */
 function freePort(): string {
   return execFileSync(process.execPath, [
-    "-e",
-    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    path.join(import.meta.dirname, "scripts", "free-port.mjs"),
   ]).toString();
 }
 process.env.E2E_PORT ??= freePort();

@@ -16,9 +16,11 @@ export default defineConfig({
     pool: "forks",
     projects: [
       {
+        // The "@/" paths of tsconfig.json, for tests that load app/ modules.
+        resolve: { alias: { "@/": new URL("./", import.meta.url).pathname } },
         test: {
           name: "unit",
-          include: ["{domain,editor,auth,server,db,document}/**/*.test.ts"],
+          include: ["{domain,editor,auth,server,db,document,contracts,workflow}/**/*.test.ts"],
         },
       },
       integration("pglite"),

@@ -4,9 +4,9 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { Deadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
-import { type StatementOverview, summariseStatements } from "@/db/queries/overview";
-import { listStatements } from "@/db/queries/statements";
-import { actorUnitIds, canCreateStatement } from "@/domain/access";
+import type { StatementOverview } from "@/db/queries/overview";
+import { canCreateStatement } from "@/domain/access";
+import { statementOverview } from "@/workflow/statements";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtanden" };
 export const dynamic = "force-dynamic";
@@ -37,14 +37,7 @@ function SectionSummary({ summary }: { summary: StatementOverview | undefined })
 
 export default async function StatementListPage() {
   const user = await requirePageUser("/");
-  const db = await getDb();
-  const statements = await listStatements(db, user.organisationId);
-  const myUnitIds = actorUnitIds(user);
-  const overview = await summariseStatements(
-    db,
-    statements.map((statement) => statement.id),
-    myUnitIds,
-  );
+  const { statements, overview } = await statementOverview(await getDb(), user);
   return (
     <>
       <AppHeader user={user} />

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { SessionUser } from "@/db/queries/users";
+import type { Viewer } from "@/contracts/session";
 import { ROLE_LABELS } from "@/domain/roles";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export function AppHeader({ user }: { user: Viewer }) {
   const roles = user.roles.map((grant) =>
     [ROLE_LABELS[grant.role], grant.unitName].filter(Boolean).join(", "),
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { ThreadView } from "@/db/queries/comments";
+import type { ThreadView } from "@/contracts/comments";
 import { isOwnComment } from "@/domain/comments";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import { sendJson } from "./send-json";
+import { type ApiAnswer, api, problemOf } from "./api-client";
 
 interface CommentThreadProps {
   statementId: string;
@@ -29,11 +29,10 @@ export function CommentThread(props: CommentThreadProps) {
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const replyId = useId();
-  const base = `/api/statements/${statementId}/comments`;
 
-  async function run(url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown) {
+  async function run(send: () => Promise<ApiAnswer<unknown>>) {
     setError(null);
-    const problem = await sendJson(url, method, body);
+    const problem = problemOf(await send());
     if (problem) setError(problem);
     await onChanged();
     return problem === null;
@@ -69,7 +68,8 @@ export function CommentThread(props: CommentThreadProps) {
             <form
               onSubmit={async (event) => {
                 event.preventDefault();
-                if (await run(`${base}/${comment.id}`, "PATCH", { body: draft })) setEditing(null);
+                if (await run(() => api.updateComment(statementId, comment.id, { body: draft })))
+                  setEditing(null);
               }}
             >
               <label htmlFor={`${comment.id}-edit`}>Ändra kommentaren</label>
@@ -105,7 +105,7 @@ export function CommentThread(props: CommentThreadProps) {
                 <button
                   type="button"
                   className="link-button"
-                  onClick={() => void run(`${base}/${comment.id}`, "DELETE")}
+                  onClick={() => void run(() => api.deleteComment(statementId, comment.id))}
                 >
                   Ta bort
                 </button>
@@ -120,7 +120,7 @@ export function CommentThread(props: CommentThreadProps) {
               className="reply-form"
               onSubmit={async (event) => {
                 event.preventDefault();
-                if (await run(`${base}/${thread.id}/replies`, "POST", { body: reply })) setReply("");
+                if (await run(() => api.reply(statementId, thread.id, reply))) setReply("");
               }}
             >
               <label htmlFor={replyId}>Svara</label>
@@ -139,7 +139,9 @@ export function CommentThread(props: CommentThreadProps) {
             <button
               type="button"
               className="button secondary"
-              onClick={() => void run(`${base}/${thread.id}`, "PATCH", { resolved: !thread.resolved })}
+              onClick={() =>
+                void run(() => api.updateComment(statementId, thread.id, { resolved: !thread.resolved }))
+              }
             >
               {thread.resolved ? "Öppna igen" : "Markera som löst"}
             </button>

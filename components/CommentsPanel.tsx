@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { ThreadView } from "@/db/queries/comments";
+import type { ThreadView } from "@/contracts/comments";
 import { canResolveThread } from "@/domain/comments";
 import { CommentThread } from "./CommentThread";
 

@@ -2,6 +2,7 @@
 
 import { type ChangeEvent, useState } from "react";
 import type { DocxImportPreview, DocxUpload } from "@/contracts/statement-import";
+import { api } from "./api-client";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -36,24 +37,14 @@ export function DocxImport({
     }
     setPending(true);
     const file = { fileName: chosen.name, data: await toBase64(chosen) };
-    try {
-      const response = await fetch("/api/statements/import/preview", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ file }),
-      });
-      const body = (await response.json().catch(() => ({}))) as DocxImportPreview & { error?: string };
-      if (!response.ok) {
-        setStatus({ error: body.error ?? `Filen kunde inte läsas (${response.status}).`, preview: null });
-      } else {
-        setStatus({ error: null, preview: body });
-        onImported(file, body);
-      }
-    } catch {
-      setStatus({ error: "Servern kunde inte nås. Försök igen.", preview: null });
-    } finally {
-      setPending(false);
+    const answer = await api.previewImport(file);
+    setPending(false);
+    if (!answer.ok) {
+      setStatus({ error: answer.error, preview: null });
+      return;
     }
+    setStatus({ error: null, preview: answer.data });
+    onImported(file, answer.data);
   }
 
   const { error, preview } = status;

@@ -1,12 +1,18 @@
 "use client";
 
 import { useState } from "react";
+import type { z } from "zod";
+import { notApprovedSchema } from "@/contracts/sign-off";
+import type { StatementWorkflow } from "@/contracts/statements";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import type { StatementWorkflow } from "@/workflow/statement-workflow";
+import { api } from "./api-client";
 
-interface Refusal {
-  error: string;
-  sections?: { key: string; title: string; state: string }[];
+type Refusal = z.infer<typeof notApprovedSchema> | { error: string; sections?: undefined };
+
+/** The refusal's message, and the sections not approved when that is the reason. */
+function refusalOf(answer: { error: string; body: unknown }): Refusal {
+  const notApproved = notApprovedSchema.safeParse(answer.body);
+  return notApproved.success ? notApproved.data : { error: answer.error };
 }
 
 /** Justering: who finalised and when, or the stadsdelsdirektör's control to finalise. */
@@ -35,15 +41,10 @@ export function FinalisePanel({
   async function finalise() {
     setBusy(true);
     setRefusal(null);
-    try {
-      const response = await fetch(`/api/statements/${workflow.id}/finalise`, { method: "POST" });
-      if (!response.ok) setRefusal((await response.json()) as Refusal);
-      await onChanged();
-    } catch {
-      setRefusal({ error: "Servern kunde inte nås. Försök igen." });
-    } finally {
-      setBusy(false);
-    }
+    const answer = await api.finalise(workflow.id);
+    if (!answer.ok) setRefusal(refusalOf(answer));
+    if (answer.ok || answer.status !== 0) await onChanged();
+    setBusy(false);
   }
   return (
     <section className="finalise-panel" aria-labelledby="finalise-heading">

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { DocxImportPreview, DocxUpload } from "@/contracts/statement-import";
-import type { OrganisationUnit } from "@/db/queries/units";
+import type { OrganisationUnit } from "@/contracts/statements";
 import {
   NEW_STATEMENT_FIELDS,
   type NewStatementField,
   type NewStatementFieldErrors,
 } from "@/domain/new-statement";
+import { api } from "./api-client";
 import { DocxImport } from "./DocxImport";
 
 /** Summary entries follow the order of the fields on the page. */
@@ -41,13 +42,11 @@ function knownFieldErrors(value: unknown): NewStatementFieldErrors {
   return errors;
 }
 
-async function readJson(response: Response): Promise<Record<string, unknown>> {
-  const body: unknown = await response.json().catch(() => null);
-  return isRecord(body) ? body : {};
-}
-
 function problemsFromAnswer(status: number, body: Record<string, unknown>): Problems {
   const serverMessage = typeof body.error === "string" ? body.error : null;
+  if (status === 0) {
+    return { formError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.", fieldErrors: {} };
+  }
   if (status === 400) {
     return {
       formError: serverMessage ?? "Kontrollera uppgifterna.",
@@ -153,29 +152,14 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
       preparingUnitIds: form.getAll("preparingUnitIds").filter((value) => typeof value === "string"),
     };
     setPending(true);
-    let response: Response;
-    try {
-      response = await fetch(docx ? "/api/statements/import" : "/api/statements", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(docx ? { file: docx, statement: body } : body),
-      });
-    } catch {
-      setPending(false);
-      setProblems({
-        formError: "Kunde inte nå servern. Kontrollera anslutningen och försök igen.",
-        fieldErrors: {},
-      });
-      return;
-    }
-    const answer = await readJson(response);
-    if (response.status === 201 && typeof answer.id === "string") {
+    const answer = await (docx ? api.importStatement(docx, body) : api.createStatement(body));
+    if (answer.ok) {
       // The button stays disabled while the new statement opens, so it cannot be created twice.
-      router.push(`/statements/${answer.id}`);
+      router.push(`/statements/${answer.data.id}`);
       return;
     }
     setPending(false);
-    setProblems(problemsFromAnswer(response.status, answer));
+    setProblems(problemsFromAnswer(answer.status, answer.body));
   }
 
   const unitsError = fieldErrors.preparingUnitIds;

@@ -3,8 +3,8 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { anchorRange } from "@/editor/comment-highlights";
+import { api, problemOf } from "./api-client";
 import { CommentComposer } from "./CommentComposer";
-import { sendJson } from "./send-json";
 
 interface Selected {
   from: number;
@@ -67,12 +67,9 @@ export function SectionCommentAction(props: SectionCommentActionProps) {
         onSubmit={async (body) => {
           const anchor = anchorRange(editor.state, composing.from, composing.to);
           if (!anchor) return "Markeringen kunde inte förankras. Markera texten igen.";
-          const problem = await sendJson(`/api/statements/${statementId}/comments`, "POST", {
-            sectionKey,
-            anchor,
-            quote: composing.quote,
-            body,
-          });
+          const problem = problemOf(
+            await api.startThread(statementId, { sectionKey, anchor, quote: composing.quote, body }),
+          );
           if (!problem) {
             setComposing(null);
             setSelected(null);

@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import type * as Y from "yjs";
+import type { SectionWorkflow } from "@/contracts/statements";
 import { formatSwedishDateTime } from "@/domain/deadline";
 import { SECTION_STATE_LABELS } from "@/domain/signoff";
 import { sectionHash } from "@/editor/section-hash";
-import type { SectionWorkflow } from "@/workflow/statement-workflow";
-import { sendJson } from "./send-json";
+import { api, problemOf } from "./api-client";
 import { TextDiff } from "./TextDiff";
 import { useSectionText } from "./useSectionText";
 
@@ -38,7 +38,6 @@ export function SectionSignOff(props: SectionSignOffProps) {
   );
   const mine = section.approvals.filter((approval) => approval.approver.id === myUserId);
   const myFreshApproval = mine.some((approval) => approval.fresh);
-  const url = `/api/statements/${statementId}/sections/${encodeURIComponent(section.key)}/approvals`;
 
   async function act(send: () => Promise<string | null>) {
     setBusy(true);
@@ -60,9 +59,9 @@ export function SectionSignOff(props: SectionSignOffProps) {
       setMessage("Texten är inte hämtad än. Försök igen om en stund.");
       return;
     }
-    void act(() => sendJson(url, "POST", { contentHash: sectionHash(fragment) }));
+    void act(async () => problemOf(await api.approve(statementId, section.key, sectionHash(fragment))));
   };
-  const revoke = () => void act(() => sendJson(url, "DELETE"));
+  const revoke = () => void act(async () => problemOf(await api.revoke(statementId, section.key)));
 
   return (
     <div className={`sign-off state-${section.state}`} data-state={section.state}>

@@ -1,9 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import type { StatementDetail } from "@/db/queries/statements";
-import type { OrganisationUnit } from "@/db/queries/units";
-import { sendJson } from "./send-json";
+import type { OrganisationUnit, StatementWorkflow } from "@/contracts/statements";
+import { api, problemOf } from "./api-client";
 
 type ContactRow = { name: string; title: string; phone: string; email: string };
 type SignatoryRow = { name: string; title: string };
@@ -27,7 +26,7 @@ export function StatementDetailsForm({
   units,
   onDone,
 }: {
-  statement: StatementDetail;
+  statement: StatementWorkflow;
   units: OrganisationUnit[];
   onDone: () => void;
 }) {
@@ -48,7 +47,7 @@ export function StatementDetailsForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    const problem = await sendJson(`/api/statements/${statement.id}/details`, "PATCH", {
+    const answer = await api.updateDetails(statement.id, {
       recipient: text(form, "recipient"),
       title: text(form, "title"),
       diarienummer: text(form, "diarienummer"),
@@ -60,6 +59,7 @@ export function StatementDetailsForm({
       contacts: contacts.filter((contact) => contact.name.trim() !== ""),
       signatories: signatories.filter((signatory) => signatory.name.trim() !== ""),
     });
+    const problem = problemOf(answer);
     setPending(false);
     setError(problem);
     if (problem === null) onDone();

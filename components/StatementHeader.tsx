@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { StatementDetail } from "@/db/queries/statements";
-import type { OrganisationUnit } from "@/db/queries/units";
+import type { OrganisationUnit, StatementWorkflow } from "@/contracts/statements";
 import { formatSwedishDate } from "@/domain/deadline";
+import { api } from "./api-client";
 import { Deadline } from "./Deadline";
 import { ExportLinks } from "./ExportLinks";
 import { StatementDetailsForm } from "./StatementDetailsForm";
@@ -13,22 +13,20 @@ import { useStatementEvents } from "./useStatementEvents";
 export function StatementHeader({
   initial,
   units,
-  canEdit,
 }: {
-  initial: StatementDetail;
+  initial: StatementWorkflow;
   units: OrganisationUnit[];
-  canEdit: boolean;
 }) {
   const [statement, setStatement] = useState(initial);
   const [editing, setEditing] = useState(false);
   const refresh = useCallback(async () => {
-    const response = await fetch(`/api/statements/${initial.id}`, { cache: "no-store" });
-    if (response.ok) setStatement((await response.json()) as StatementDetail);
+    const answer = await api.statement(initial.id);
+    if (answer.ok) setStatement(answer.data);
   }, [initial.id]);
   useStatementEvents(initial.id, (kind) => {
     if (kind === "details" || kind === "status" || kind === null) void refresh();
   });
-  const editable = canEdit && statement.status === "draft";
+  const editable = statement.canEditText && statement.status === "draft";
 
   return (
     <header className="statement-header">

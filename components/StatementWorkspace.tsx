@@ -3,10 +3,10 @@
 import type { Editor } from "@tiptap/react";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
-import type { ThreadView } from "@/db/queries/comments";
+import type { ThreadView } from "@/contracts/comments";
+import type { StatementWorkflow } from "@/contracts/statements";
 import type { PresenceIdentity } from "@/domain/presence";
 import type { HighlightedThread } from "@/editor/comment-highlights";
-import type { StatementWorkflow } from "@/workflow/statement-workflow";
 import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FinalisePanel } from "./FinalisePanel";

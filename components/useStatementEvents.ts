@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { StatementEventKind } from "@/events/statement-events";
+import type { StatementEventKind } from "@/contracts/events";
 
 /**
  * One Server-Sent Events stream per statement page. The handler runs for each change, and with

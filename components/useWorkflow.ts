@@ -1,14 +1,10 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { ThreadView } from "@/db/queries/comments";
-import type { StatementWorkflow } from "@/workflow/statement-workflow";
+import type { ThreadView } from "@/contracts/comments";
+import type { StatementWorkflow } from "@/contracts/statements";
+import { api } from "./api-client";
 import { useStatementEvents } from "./useStatementEvents";
-
-async function fetchJson<T>(url: string): Promise<T | null> {
-  const response = await fetch(url, { cache: "no-store" });
-  return response.ok ? ((await response.json()) as T) : null;
-}
 
 /**
  * The statement's workflow state (approvals, status) and its comment threads, kept live: the
@@ -20,13 +16,13 @@ export function useWorkflow(initial: StatementWorkflow, initialThreads: ThreadVi
   const statementId = initial.id;
 
   const refresh = useCallback(async () => {
-    const next = await fetchJson<StatementWorkflow>(`/api/statements/${statementId}`);
-    if (next) setWorkflow(next);
+    const next = await api.statement(statementId);
+    if (next.ok) setWorkflow(next.data);
   }, [statementId]);
 
   const refreshThreads = useCallback(async () => {
-    const next = await fetchJson<{ threads: ThreadView[] }>(`/api/statements/${statementId}/comments`);
-    if (next) setThreads(next.threads);
+    const next = await api.threads(statementId);
+    if (next.ok) setThreads(next.data.threads);
   }, [statementId]);
 
   useStatementEvents(statementId, (kind) => {

@@ -50,6 +50,8 @@ export const statementDetailsPatchSchema = z
   .strict();
 
 export type StatementDetailsPatch = z.output<typeof statementDetailsPatchSchema>;
+/** The patch as a client sends it: raw form values, which the server validates. */
+export type StatementDetailsPatchInput = z.input<typeof statementDetailsPatchSchema>;
 export type Contact = z.output<typeof contactSchema>;
 
 /** 200: the fields whose value changed. */

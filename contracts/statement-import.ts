@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { StatementMetadata } from "../domain/content";
 import { newStatementSchema } from "../domain/new-statement";
+import { idSchema, isoDateSchema } from "./common";
 
 /*
  * Word import. The file travels as base64 inside JSON, so the import routes take
@@ -35,14 +35,25 @@ export const docxImportCreateRequestSchema = z.object({
 
 export type DocxUpload = z.output<typeof docxUploadSchema>;
 
-export interface DocxImportPreview {
+/** 200 of the preview: what the file holds, proposed for the new-statement form. */
+export const docxImportPreviewSchema = z.object({
   /** Details found in the document, proposed for the new-statement form. */
-  proposal: Omit<StatementMetadata, "preparingUnits"> & { preparingUnitIds: string[] };
+  proposal: z.object({
+    recipient: z.string(),
+    title: z.string(),
+    diarienummer: z.string().nullable(),
+    remissSender: z.string().nullable(),
+    deadline: isoDateSchema.nullable(),
+    extendedDeadline: isoDateSchema.nullable(),
+    signatories: z.array(z.object({ name: z.string(), title: z.string() })),
+    preparingUnitIds: z.array(idSchema),
+  }),
   /** Each template section and the text found for it. */
-  sections: { key: string; title: string; text: string }[];
+  sections: z.array(z.object({ key: z.string(), title: z.string(), text: z.string() })),
   /** Text that belongs to no section of the template. */
-  unmatched: string[];
-}
+  unmatched: z.array(z.string()),
+});
+export type DocxImportPreview = z.output<typeof docxImportPreviewSchema>;
 
 /** The statement fields of the create request are those of a new statement. */
 export const importedStatementSchema = newStatementSchema;

@@ -1,7 +1,6 @@
 /*
  * bytea's hex text form ("\x" then two hex digits per byte, PostgreSQL's default output), with
- * Node's hex codec. PGlite's own converts one byte at a time (see pglite-bytea.ts); the update log's
- * insert writes its updates in this form inside an array literal (db/queries/documents.ts).
+ * Node's hex codec, for PGlite, whose own codec converts one byte at a time (see pglite-bytea.ts).
  */
 
 /** Text-format bytea to bytes. */

@@ -161,9 +161,3 @@ export async function getDb(): Promise<Database> {
   }
   return wrappedForThisCopy.db;
 }
-
-export async function getDatabaseKind(): Promise<DatabaseKind> {
-  const pending = (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
-  if (!pending) throw new Error("No database connection");
-  return (await pending).kind;
-}

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import type { ThreadView } from "../db/queries/comments";
+import type { ThreadView } from "../contracts/comments";
 import type { EncodedAnchor } from "../editor/comment-anchors";
 import { passageAnchor } from "../tests/support/anchors";
 import { connectClient, waitForSynced } from "../tests/support/clients";

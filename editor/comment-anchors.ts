@@ -1,5 +1,6 @@
 import { fromBase64, toBase64 } from "lib0/buffer";
 import * as Y from "yjs";
+import { BASE64_PATTERN } from "../contracts/common";
 
 /** A commented passage: Yjs relative positions, base64-encoded as they travel in the API. */
 export interface EncodedAnchor {
@@ -33,9 +34,6 @@ export function encodeAnchor(anchor: { start: Y.RelativePosition; end: Y.Relativ
     end: toBase64(Y.encodeRelativePosition(anchor.end)),
   };
 }
-
-/** Standard base64, as anchors travel in JSON. */
-export const BASE64_PATTERN = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Throws on anything that is not base64 of an encoded relative position. */
 export function decodeAnchorPosition(encoded: string): Y.RelativePosition {

@@ -1,12 +1,7 @@
 import { EventEmitter } from "node:events";
+import type { StatementEvent } from "../contracts/events";
 
-/** What changed in a statement's workflow state; clients refetch the statement when told. */
-export type StatementEventKind = "approvals" | "comments" | "status" | "details";
-
-export interface StatementEvent {
-  statementId: string;
-  kind: StatementEventKind;
-}
+export type { StatementEvent, StatementEventKind } from "../contracts/events";
 
 /*
  * One bus per process, shared by the collaboration server and the Next.js routes (which are

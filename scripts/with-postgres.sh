@@ -16,7 +16,7 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
 fi
 
 PGDATA="$(mktemp -d /tmp/beredning-pg.XXXXXX)"
-PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+PORT="$(node "$(dirname "$0")/free-port.mjs")"
 
 as_owner() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { connectDatabase, type DatabaseConnection, migrateDatabase } from "../db/client";
-import { isDatabaseEmpty, seedDemoData } from "../db/seed/demo";
+import { isDatabaseEmpty, seedDemoData } from "../seed/demo";
 import type { Logger } from "./collab/logger";
 import type { ServerConfig } from "./config";
 

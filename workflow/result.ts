@@ -3,9 +3,12 @@ import { getStatementAccessFacts } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canReadStatement, type StatementAccessFacts } from "../domain/access";
 
+/** Why a use case refused; app/api maps each kind to its HTTP status in one place. */
+export type FailureKind = "invalid" | "forbidden" | "not-found" | "conflict" | "unavailable";
+
 export interface WorkflowFailure {
   ok: false;
-  status: 400 | 403 | 404 | 409;
+  kind: FailureKind;
   error: string;
   /** Merged into the JSON error body (e.g. the current hash, the sections not approved). */
   details?: unknown;
@@ -13,16 +16,20 @@ export interface WorkflowFailure {
 
 export type WorkflowResult<T> = { ok: true; value: T } | WorkflowFailure;
 
-export function fail(status: WorkflowFailure["status"], error: string, details?: unknown): WorkflowFailure {
-  return { ok: false, status, error, details };
+export function fail(kind: FailureKind, error: string, details?: unknown): WorkflowFailure {
+  return { ok: false, kind, error, details };
+}
+
+export function succeed<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
 }
 
 export const STATEMENT_NOT_FOUND = "Tjänsteutlåtandet finns inte";
 export const NO_STATEMENT_ACCESS = "Du har inte behörighet till detta tjänsteutlåtande";
 
 /** Unknown and inaccessible statements, told apart for the API's callers. */
-export function statementUnavailable(status: 403 | 404): WorkflowFailure {
-  return status === 404 ? fail(404, STATEMENT_NOT_FOUND) : fail(403, NO_STATEMENT_ACCESS);
+export function statementUnavailable(kind: "forbidden" | "not-found"): WorkflowFailure {
+  return kind === "not-found" ? fail(kind, STATEMENT_NOT_FOUND) : fail(kind, NO_STATEMENT_ACCESS);
 }
 
 /** The statement's access facts, if it exists and the user may read it. */
@@ -32,7 +39,18 @@ export async function readableStatement(
   statementId: string,
 ): Promise<{ ok: true; facts: StatementAccessFacts } | WorkflowFailure> {
   const facts = await getStatementAccessFacts(db, statementId);
-  if (!facts) return statementUnavailable(404);
-  if (!canReadStatement(user, facts)) return statementUnavailable(403);
+  if (!facts) return statementUnavailable("not-found");
+  if (!canReadStatement(user, facts)) return statementUnavailable("forbidden");
   return { ok: true, facts };
+}
+
+/** What `read` loads, if the statement exists and the user may read it. */
+export async function readIfAllowed<T>(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  read: () => Promise<T>,
+): Promise<WorkflowResult<T>> {
+  const readable = await readableStatement(db, user, statementId);
+  return readable.ok ? succeed(await read()) : readable;
 }

@@ -1,3 +1,4 @@
+import type { SectionWorkflow, StatementWorkflow } from "../contracts/statements";
 import type { Database } from "../db/client";
 import {
   approveSection,
@@ -15,9 +16,9 @@ import {
   SECTION_STATE_LABELS,
 } from "../domain/signoff";
 import { publishStatementEvent } from "../events/statement-events";
-import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowResult } from "./result";
-import { loadStatementWorkflow, type SectionWorkflow, type StatementWorkflow } from "./statement-workflow";
+import { statementDocuments } from "./statement-documents";
+import { loadStatementWorkflow } from "./statement-workflow";
 
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
 const FINALISED_REVOKE = "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas";
@@ -44,11 +45,11 @@ function listNotApproved(workflow: StatementWorkflow, include: (section: Section
 async function findSection(db: Database, user: SessionUser, statementId: string, sectionKey: string) {
   const lookup = await loadStatementWorkflow(db, user, statementId);
   if (!lookup.found) {
-    return statementUnavailable(lookup.status);
+    return statementUnavailable(lookup.kind);
   }
   const sections = await loadSectionRequirements(db, statementId);
   const section = sections.find((candidate) => candidate.key === sectionKey);
-  if (!section) return fail(404, "Avsnittet finns inte");
+  if (!section) return fail("not-found", "Avsnittet finns inte");
   return { ok: true as const, statement: lookup.statement, workflow: lookup.workflow, section };
 }
 
@@ -66,15 +67,19 @@ export async function approve(
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
   const { statement, section } = found;
-  if (statement.status === "finalised") return fail(409, FINALISED_APPROVE);
+  if (statement.status === "finalised") return fail("conflict", FINALISED_APPROVE);
   const refusal = approvalRefusal(user, section.requirements);
-  if (refusal) return fail(403, refusal);
+  if (refusal) return fail("forbidden", refusal);
   const [current] = await statementDocuments().sections(statementId, [sectionKey]);
-  if (!current) return fail(404, "Avsnittet finns inte");
+  if (!current) return fail("not-found", "Avsnittet finns inte");
   if (current.hash !== contentHash) {
-    return fail(409, "Avsnittet har ändrats sedan du läste det. Läs den nya texten och godkänn igen.", {
-      currentHash: current.hash,
-    });
+    return fail(
+      "conflict",
+      "Avsnittet har ändrats sedan du läste det. Läs den nya texten och godkänn igen.",
+      {
+        currentHash: current.hash,
+      },
+    );
   }
   const approvalIds = await finalIfJusterad(
     approveSection(db, {
@@ -89,7 +94,7 @@ export async function approve(
       openThreads: (await countOpenThreads(db, [statementId])).get(statementId)?.get(sectionKey) ?? 0,
     }),
   );
-  if (approvalIds === FINALISED) return fail(409, FINALISED_APPROVE);
+  if (approvalIds === FINALISED) return fail("conflict", FINALISED_APPROVE);
   /*
    * The text may have changed while the approval was written. The statement's approval watch (its
    * document is loaded: the hash above was read from it) re-checks every approved section when
@@ -108,7 +113,7 @@ export async function revoke(
 ): Promise<WorkflowResult<{ revoked: number }>> {
   const found = await findSection(db, user, statementId, sectionKey);
   if (!found.ok) return found;
-  if (found.statement.status === "finalised") return fail(409, FINALISED_REVOKE);
+  if (found.statement.status === "finalised") return fail("conflict", FINALISED_REVOKE);
   const revoked = await finalIfJusterad(
     revokeOwnApprovals(db, {
       organisationId: found.statement.organisationId,
@@ -118,8 +123,8 @@ export async function revoke(
       reason,
     }),
   );
-  if (revoked === FINALISED) return fail(409, FINALISED_REVOKE);
-  if (revoked === 0) return fail(404, "Du har inget godkännande av detta avsnitt att återkalla");
+  if (revoked === FINALISED) return fail("conflict", FINALISED_REVOKE);
+  if (revoked === 0) return fail("not-found", "Du har inget godkännande av detta avsnitt att återkalla");
   publishStatementEvent({ statementId, kind: "approvals" });
   return { ok: true, value: { revoked } };
 }
@@ -135,10 +140,11 @@ export async function finalise(
 ): Promise<WorkflowResult<{ finalisedAt: string }>> {
   const lookup = await loadStatementWorkflow(db, user, statementId);
   if (!lookup.found) {
-    return statementUnavailable(lookup.status);
+    return statementUnavailable(lookup.kind);
   }
-  if (!canFinalise(user)) return fail(403, "Endast stadsdelsdirektören kan justera tjänsteutlåtandet");
-  if (lookup.statement.status === "finalised") return fail(409, "Tjänsteutlåtandet är redan justerat");
+  if (!canFinalise(user))
+    return fail("forbidden", "Endast stadsdelsdirektören kan justera tjänsteutlåtandet");
+  if (lookup.statement.status === "finalised") return fail("conflict", "Tjänsteutlåtandet är redan justerat");
 
   let notApproved: { key: string; title: string; state: string }[] = [];
   const finalised = await statementDocuments().freezeWhile(statementId, async (frozenDocument) => {
@@ -172,9 +178,9 @@ export async function finalise(
   });
   if (!finalised) {
     if (notApproved.length > 0) {
-      return fail(409, "Alla avsnitt är inte godkända", { sections: notApproved });
+      return fail("conflict", "Alla avsnitt är inte godkända", { sections: notApproved });
     }
-    return fail(409, "Tjänsteutlåtandet är redan justerat");
+    return fail("conflict", "Tjänsteutlåtandet är redan justerat");
   }
   publishStatementEvent({ statementId, kind: "status" });
   return { ok: true, value: { finalisedAt: new Date().toISOString() } };

@@ -45,20 +45,20 @@ export async function updateStatementDetails(
   const readable = await visibleStatement(db, user, statementId);
   if (!readable.ok) return readable;
   if (!canEditStatementText(user, { ...readable.facts, status: "draft" }))
-    return fail(403, DETAILS_FORBIDDEN);
-  if (readable.facts.status !== "draft") return fail(409, DETAILS_FINALISED);
+    return fail("forbidden", DETAILS_FORBIDDEN);
+  if (readable.facts.status !== "draft") return fail("conflict", DETAILS_FINALISED);
   const statement = await getStatementDetail(db, statementId);
-  if (!statement) return fail(404, "Tjänsteutlåtandet finns inte");
+  if (!statement) return fail("not-found", "Tjänsteutlåtandet finns inte");
 
   const deadline = patch.deadline === undefined ? statement.deadline : patch.deadline;
   const extended = patch.extendedDeadline === undefined ? statement.extendedDeadline : patch.extendedDeadline;
   if (deadline && extended && extended < deadline) {
-    return fail(400, "Förlängd svarstid kan inte vara före ordinarie svarstid.");
+    return fail("invalid", "Förlängd svarstid kan inte vara före ordinarie svarstid.");
   }
   if (patch.preparingUnitIds) {
     const found = await findOrganisationUnits(db, user.organisationId, patch.preparingUnitIds);
     if (found.length !== patch.preparingUnitIds.length) {
-      return fail(400, "En vald beredande enhet finns inte i din förvaltning.");
+      return fail("invalid", "En vald beredande enhet finns inte i din förvaltning.");
     }
   }
 
@@ -79,7 +79,7 @@ export async function updateStatementDetails(
     change,
     audit: { changes },
   });
-  if (!written) return fail(409, DETAILS_FINALISED);
+  if (!written) return fail("conflict", DETAILS_FINALISED);
   publishStatementEvent({ statementId, kind: "details" });
   return { ok: true, value: { changed } };
 }

@@ -7,8 +7,8 @@ import { listUnits } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
 import type { ApprovalRecord, StatementDocumentModel } from "../document/model";
 import { describeRequirement } from "../domain/signoff";
-import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, type WorkflowResult } from "./result";
+import { statementDocuments } from "./statement-documents";
 import { visibleStatement } from "./visible-statement";
 
 /** The avdelning that prepares the statement: a preparing avdelning, or the parent of a preparing enhet. */
@@ -74,7 +74,7 @@ export async function loadStatementDocument(
   const visible = await visibleStatement(db, user, statementId);
   if (!visible.ok) return visible;
   const statement = await getStatementDetail(db, statementId);
-  if (!statement) return fail(404, "Tjänsteutlåtandet finns inte");
+  if (!statement) return fail("not-found", "Tjänsteutlåtandet finns inte");
   const final = statement.status === "finalised" ? await loadFinalVersion(db, statementId) : null;
   const keys = statement.sections.map((section) => section.key);
   const contents = final

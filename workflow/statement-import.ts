@@ -1,22 +1,18 @@
 import type { DocxImportPreview, DocxUpload } from "../contracts/statement-import";
 import type { Database } from "../db/client";
-import { createNewStatement, UnknownPreparingUnitsError } from "../db/queries/new-statement";
 import { listUnits } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
-import { canCreateStatement } from "../domain/access";
 import type { ContentBlock } from "../domain/content";
 import { type DocxStatementImport, importDocxStatement } from "../domain/import/docx-statement";
 import { StatementImportError } from "../domain/import/plain-text-statement";
-import { NEW_STATEMENT_MESSAGES, type NewStatementInput } from "../domain/new-statement";
+import { startStatement, statementCreationRefusal } from "./new-statement";
 import { fail, type WorkflowResult } from "./result";
-
-const MAY_NOT_CREATE = "Du har inte behörighet att skapa tjänsteutlåtanden";
 
 async function readDocx(file: DocxUpload): Promise<WorkflowResult<DocxStatementImport>> {
   try {
     return { ok: true, value: await importDocxStatement(Buffer.from(file.data, "base64")) };
   } catch (error) {
-    if (error instanceof StatementImportError) return fail(400, error.message);
+    if (error instanceof StatementImportError) return fail("invalid", error.message);
     throw error;
   }
 }
@@ -38,7 +34,8 @@ export async function previewDocxImport(
   user: SessionUser,
   file: DocxUpload,
 ): Promise<WorkflowResult<DocxImportPreview>> {
-  if (!canCreateStatement(user)) return fail(403, MAY_NOT_CREATE);
+  const refusal = statementCreationRefusal(user);
+  if (refusal) return refusal;
   const read = await readDocx(file);
   if (!read.ok) return read;
   const { document, unmatched } = read.value;
@@ -66,34 +63,22 @@ export async function previewDocxImport(
 }
 
 /**
- * Creates a statement from a Word file: the details as the user confirmed them in the form, the
+ * Creates a statement from a Word file and the form's raw values: the details the user confirmed,
  * signatories and every section's text from the file. Nothing is stored when the file is refused.
  */
 export async function createFromDocx(
   db: Database,
   user: SessionUser,
   file: DocxUpload,
-  input: NewStatementInput,
+  statement: unknown,
 ): Promise<WorkflowResult<{ id: string }>> {
-  if (!canCreateStatement(user)) return fail(403, MAY_NOT_CREATE);
+  const refusal = statementCreationRefusal(user);
+  if (refusal) return refusal;
   const read = await readDocx(file);
   if (!read.ok) return read;
   const { document } = read.value;
-  try {
-    const id = await createNewStatement(db, {
-      organisationId: user.organisationId,
-      createdBy: user.id,
-      input,
-      imported: {
-        signatories: document.signatories,
-        contentByKey: new Map(document.sections.map((section) => [section.key, section.blocks])),
-      },
-    });
-    return { ok: true, value: { id } };
-  } catch (error) {
-    if (error instanceof UnknownPreparingUnitsError) {
-      return fail(400, NEW_STATEMENT_MESSAGES.preparingUnitNotInOrganisation);
-    }
-    throw error;
-  }
+  return startStatement(db, user, statement, {
+    signatories: document.signatories,
+    contentByKey: new Map(document.sections.map((section) => [section.key, section.blocks])),
+  });
 }

@@ -1,5 +1,6 @@
+import type { SectionWorkflow, StatementWorkflow } from "../contracts/statements";
 import type { Database } from "../db/client";
-import { type ApprovalView, loadActiveApprovals } from "../db/queries/approvals";
+import { loadActiveApprovals } from "../db/queries/approvals";
 import { getStatementDetail, type SectionDetail, type StatementDetail } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../domain/access";
@@ -8,37 +9,13 @@ import {
   canFinalise,
   describeRequirement,
   type Requirement,
-  type SectionState,
   sectionState,
 } from "../domain/signoff";
-import { statementDocuments } from "../server/collab/statement-documents";
-
-export interface ApprovalWithFreshness extends Omit<ApprovalView, "approvedContent"> {
-  /** The approved content still matches the section's current content. */
-  fresh: boolean;
-}
-
-export interface SectionWorkflow extends Omit<SectionDetail, "requiredApprovals"> {
-  requiredApprovals: (Requirement & { label: string })[];
-  /** Hash of the section's current content: what an approval must name. */
-  contentHash: string;
-  state: SectionState;
-  approvals: ApprovalWithFreshness[];
-  /** Requirements the viewer's roles let them approve. */
-  approvableByMe: string[];
-}
-
-export interface StatementWorkflow extends Omit<StatementDetail, "sections" | "organisationId"> {
-  sections: SectionWorkflow[];
-  canEditText: boolean;
-  canFinalise: boolean;
-  /** Every section holds fresh approvals of all it requires. */
-  readyToFinalise: boolean;
-}
+import { statementDocuments } from "./statement-documents";
 
 export type WorkflowLookup =
   | { found: true; statement: StatementDetail; workflow: StatementWorkflow }
-  | { found: false; status: 403 | 404 };
+  | { found: false; kind: "forbidden" | "not-found" };
 
 /** Current content hash of each section, from the live document. */
 export async function currentSectionHashes(
@@ -72,8 +49,8 @@ export async function loadStatementWorkflow(
   statementId: string,
 ): Promise<WorkflowLookup> {
   const statement = await getStatementDetail(db, statementId);
-  if (!statement) return { found: false, status: 404 };
-  if (!canReadStatement(user, statement)) return { found: false, status: 403 };
+  if (!statement) return { found: false, kind: "not-found" };
+  if (!canReadStatement(user, statement)) return { found: false, kind: "forbidden" };
   const [approvals, hashes] = await Promise.all([
     loadActiveApprovals(db, statementId),
     currentSectionHashes(

@@ -13,5 +13,5 @@ export async function visibleStatement(
   statementId: string,
 ): Promise<{ ok: true; facts: StatementAccessFacts } | WorkflowFailure> {
   const readable = await readableStatement(db, user, statementId);
-  return readable.ok ? readable : statementUnavailable(404);
+  return readable.ok ? readable : statementUnavailable("not-found");
 }

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
+import { isUuid } from "@/contracts/common";
 import type { SessionUser } from "@/db/queries/users";
+import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
 export function jsonError(status: number, message: string): NextResponse {
   return NextResponse.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
@@ -20,11 +22,21 @@ export async function withUser<R extends Response>(
   return handler(user);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids in URLs are validated before they reach a query: a malformed id is just an unknown one. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
+/**
+ * Runs a handler of a route under /api/statements/:id for a signed-in user. Ids in the path (`id`,
+ * `…Id`) are checked before they reach a query: a malformed id is an unknown one, so a 404.
+ */
+export function withPathIds<P extends Record<string, string>>(
+  context: { params: Promise<P> },
+  notFound: string,
+  handler: (user: SessionUser, params: P) => Promise<Response>,
+): Promise<Response> {
+  return withUser(async (user) => {
+    const params = await context.params;
+    const ids = Object.entries(params).filter(([name]) => name === "id" || name.endsWith("Id"));
+    if (!ids.every(([, value]) => isUuid(value))) return jsonError(404, notFound);
+    return handler(user, params);
+  });
 }
 
 /** The request's JSON body, or undefined when it has none; a malformed body is a 400. */
@@ -57,12 +69,17 @@ export async function parseJsonBody<T>(
   };
 }
 
-/** Maps a sign-off result to its HTTP response. */
-export function signOffResponse<T>(
-  result: { ok: true; value: T } | { ok: false; status: number; error: string; details?: unknown },
-  successStatus = 200,
-): NextResponse {
+const HTTP_STATUS: Record<FailureKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+/** The one mapping of a use case's result to HTTP: its value, or its failure kind's status. */
+export function workflowResponse<T>(result: WorkflowResult<T>, successStatus = 200): NextResponse {
   if (result.ok) return json(result.value, successStatus);
   const details = typeof result.details === "object" && result.details !== null ? result.details : {};
-  return json({ error: result.error, ...details }, result.status);
+  return json({ error: result.error, ...details }, HTTP_STATUS[result.kind]);
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
@@ -48,7 +48,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 /** A short hash of the code under test (ours): which version of it a server run used. */
 export async function codeFingerprint(): Promise<string> {
   const hash = createHash("sha256");
-  for (const folder of ["server", "db", "auth", "domain", "editor", "events"]) {
+  for (const folder of ["server", "db", "seed", "workflow", "auth", "domain", "editor", "events"]) {
     const root = path.join(REPOSITORY, folder);
     let files: string[] = [];
     try {
@@ -66,6 +66,8 @@ async function seedFingerprint(sizes: SeedSizes): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify(sizes));
   const inputs = [
     ...(await filesUnder(path.join(REPOSITORY, "db"))),
+    ...(await filesUnder(path.join(REPOSITORY, "seed"))),
+    ...(await filesUnder(path.join(REPOSITORY, "workflow"))),
     ...(await filesUnder(path.join(REPOSITORY, "domain"))),
     ...(await filesUnder(path.join(REPOSITORY, "editor"))),
     path.join(REPOSITORY, "bench", "lib", "seed.ts"),
@@ -247,12 +249,6 @@ export async function storedSize(db: Database, statementId: string): Promise<Sto
     updateBytes: Number(updates?.bytes ?? 0),
     updateRows: Number(updates?.rows ?? 0),
   };
-}
-
-export async function folderBytes(folder: string): Promise<number> {
-  let total = 0;
-  for (const file of await filesUnder(folder)) total += (await stat(file)).size;
-  return total;
 }
 
 /** Keeps the scratch folders (logs, profiles) of the most recent runs only. */

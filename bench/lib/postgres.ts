@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import getPort from "get-port";
 
 export interface PostgresServer {
   /** URL of the `postgres` database, for CREATE DATABASE. */
@@ -34,17 +34,6 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 function findPgBin(): string | null {
   if (process.env.PG_BIN && existsSync(path.join(process.env.PG_BIN, "initdb"))) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
@@ -64,7 +53,7 @@ function findPgBin(): string | null {
  */
 async function startThrowawayCluster(bin: string): Promise<PostgresServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "beredning-bench-pg-"));
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const isRoot = process.getuid?.() === 0;
   const run = (program: string, args: string[]) => {
     const command = path.join(bin, program);

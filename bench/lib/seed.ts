@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { importStatement } from "../../db/queries/import-statement";
-import { createNewStatement } from "../../db/queries/new-statement";
 import { documentSnapshots, units, users } from "../../db/schema";
-import { DEMO_ACCOUNTS, SEED_STATEMENT_FILE, seedDemoData } from "../../db/seed/demo";
 import { importPlainTextStatement } from "../../domain/import/plain-text-statement";
+import { DEMO_ACCOUNTS, SEED_STATEMENT_FILE, seedDemoData } from "../../seed/demo";
+import { importStatement } from "../../workflow/import-statement";
+import { createNewStatement } from "../../workflow/new-statement";
 
 /** What the bench created in the database; passed to the load generators. */
 export interface BenchManifest {

@@ -2,8 +2,9 @@ import mammoth from "mammoth";
 import { renderDocx } from "../../document/docx";
 import { closePdfEngine, renderPdf } from "../../document/pdf";
 import { seedDocumentModel } from "../../tests/support/seed-document";
-import type { BenchResults } from "../lib/results";
 import { median } from "../lib/stats";
+import { quick, results } from "../run/context";
+import type { Scenario } from "./scenario";
 
 /** Targets from the issue: the seed's export, on this machine. */
 const TARGET_MS = { docx: 300, pdf: 2000 } as const;
@@ -19,7 +20,7 @@ async function timed(render: () => Promise<Buffer>): Promise<{ ms: number; bytes
  * one warm-up (which for PDF starts Chromium, reported apart). The document model is built once:
  * this measures the renderers, as an export does after reading the statement.
  */
-export async function runExportScenario(results: BenchResults, quick: boolean): Promise<void> {
+async function runExport(): Promise<void> {
   const runs = quick ? 2 : 10;
   const model = seedDocumentModel();
   const figures: string[] = [];
@@ -53,3 +54,5 @@ export async function runExportScenario(results: BenchResults, quick: boolean): 
     console.log(line);
   }
 }
+
+export const exportScenario: Scenario = { name: "export", serverless: true, run: runExport };

@@ -98,8 +98,7 @@ export interface SessionUserAndStatement {
 
 /**
  * The user and the facts that decide their access to one statement, in one query: a socket's
- * upgrade waits for both, and on PGlite every query costs about half a millisecond of its own
- * (0.5 ms for `select 1`), besides the trip to the database thread. null when no user has the id.
+ * upgrade waits for both, and every query has a fixed cost of its own. null when no user has the id.
  */
 export async function loadSessionUserAndStatement(
   db: Database,

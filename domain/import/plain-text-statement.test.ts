@@ -5,7 +5,7 @@ import { TJANSTEUTLATANDE_TEMPLATE } from "../template";
 import { importPlainTextStatement, StatementImportError } from "./plain-text-statement";
 
 // The seed is committed beside the demo data (a public document) so a clone needs nothing outside the repo.
-const SEED_URL = new URL("../../db/seed/tjansteutlatande-remiss-jamlikhet-2011.txt", import.meta.url);
+const SEED_URL = new URL("../../seed/tjansteutlatande-remiss-jamlikhet-2011.txt", import.meta.url);
 
 function blocksOf(document: StatementDocument, key: string): ContentBlock[] {
   const section = document.sections.find((candidate) => candidate.key === key);

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { sessionUserIdFromCookies } from "../../auth/session-cookie";
+import { isUuid } from "../../contracts/common";
 import type { Database } from "../../db/client";
 import { loadSessionUser, loadSessionUserAndStatement } from "../../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../../domain/access";
@@ -12,7 +13,6 @@ export type UpgradeDecision =
   | { ok: false; code: CloseCodeValue; reason: string };
 
 const COLLAB_PATH = /^\/collab\/([^/?#]+)\/?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isCollabPath(url: string | undefined): boolean {
   return COLLAB_PATH.test(new URL(url ?? "/", "http://localhost").pathname);
@@ -52,7 +52,7 @@ export async function authorizeUpgrade(
   if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
   const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
   if (!userId) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
-  const facts = UUID.test(statementId)
+  const facts = isUuid(statementId)
     ? await loadSessionUserAndStatement(db, userId, statementId)
     : await loadSessionUser(db, userId).then((found) => found && { user: found, statement: null });
   if (!facts) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };

@@ -52,7 +52,6 @@ export async function compactLoadedDocument(
   await updateLog.flush();
   const upTo = await latestUpdateId(db, statementId);
   // V1, the format a sync step 2 carries: a client opening the statement cold is sent these bytes
-  // as they are (see StoredStateHandoff). V2 would store a long history in half the bytes, but
-  // converting it back took ~60 ms in a freshly started server, more than the rebuild it spares.
+  // as they are (see StoredStateHandoff; docs/decisions/0006 on V2).
   await compactDocument(db, statementId, { update: Y.encodeStateAsUpdate(doc), encoding: 1 }, upTo);
 }

@@ -10,12 +10,8 @@ const TICK_MS = 1000;
 /**
  * Terminates sockets whose peer has stopped answering pings (a laptop closed, a network gone),
  * so their rooms can unload. Every socket is pinged once per `intervalMs` and terminated if it has
- * not answered the previous ping, so a dead one goes within two intervals.
- *
- * The sockets are pinged a share at a time, every second, instead of all at once: 300 pings in
- * one turn of the event loop, and 300 pongs right after, stalled the keystrokes relayed meanwhile
- * (in two of five bench days, the keystrokes of the second it fired had a p99 of 15-22 ms against
- * 3-5 ms in the seconds around it).
+ * not answered the previous ping, so a dead one goes within two intervals. The sockets are pinged
+ * a share at a time, every second, so the pings never stall the relaying (docs/decisions/0001).
  */
 export class Heartbeat<Socket extends PingableSocket> {
   /** Sockets by the tick that checks them; a socket joins the share with the fewest. */

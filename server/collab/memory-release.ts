@@ -14,11 +14,8 @@ export interface MemoryReleaseOptions {
  * Gives memory back to the system after many statements have unloaded: at the end of a working
  * day, or when a burst of readers leaves. V8 keeps the heap pages those rooms were spread over
  * until full collections compact and release them, and a server that is then idle allocates too
- * little to start one by itself, so its resident memory would stay at the day's peak. Measured
- * (bench "many", PostgreSQL): 2,000 statements opened and closed left 204 MiB resident through
- * 20 s of idleness against 158 MiB at start; with this, 164 MiB a few seconds after the last unload.
- *
- * It runs once unloading has gone quiet, so never once per room, and only when Node exposes
+ * little to start one by itself, so its resident memory would stay at the day's peak
+ * (docs/decisions/0005). It runs once unloading has gone quiet, so never once per room, and only when Node exposes
  * collections (`--expose-gc`, which `npm start` passes); without that it does nothing.
  */
 export class MemoryRelease {
@@ -61,7 +58,7 @@ export class MemoryRelease {
 /**
  * Two full collections when Node runs with `--expose-gc`, else null. Two, because V8 returns the
  * pages a collection emptied only once they are swept: the second collection releases what the
- * first one freed (one alone left the RSS in the measurement above at 193 MiB).
+ * first one freed.
  */
 export function exposedFullCollections(): (() => void) | null {
   const gc = (globalThis as { gc?: () => void }).gc;

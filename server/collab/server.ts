@@ -7,6 +7,11 @@ import { contentHash } from "../../domain/content-hash";
 import { isValidAnchor } from "../../editor/comment-anchors";
 import { fragmentPlainText } from "../../editor/section-content";
 import { sectionContent } from "../../editor/section-hash";
+import {
+  registerStatementDocuments,
+  type SectionSnapshot,
+  type StatementDocuments,
+} from "../../workflow/statement-documents";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
@@ -14,11 +19,6 @@ import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RoomRegistry } from "./rooms";
-import {
-  registerStatementDocuments,
-  type SectionSnapshot,
-  type StatementDocuments,
-} from "./statement-documents";
 import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";

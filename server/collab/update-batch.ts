@@ -20,11 +20,8 @@ const INITIAL_ROWS = 1024;
 const INITIAL_BYTES = 64 * 1024;
 
 /**
- * Packs rows as they arrive. A keystroke waits up to a second for its write; kept as an object of
- * its own (with the view of the socket's read buffer it came in) it outlived two or three young-
- * generation collections and was promoted: in a day run, the relaying thread's collections
- * promoted 83 KB each against the stock server's 3 KB, and more of its pauses exceeded 2 ms (65 %
- * against 28 %). Copied into these buffers at once, nothing of the keystroke's objects survives.
+ * Packs rows as they arrive. A keystroke waits up to a second for its write; copied into these
+ * buffers at once, none of its objects lives long enough to be promoted (docs/decisions/0004).
  */
 export class UpdateBatchBuilder {
   private sources: PackedUpdateBatch["sources"] = [];

@@ -46,9 +46,8 @@ interface RunningWorker {
 }
 
 /**
- * Writes the update log from a worker thread. Merging a busy second's keystrokes and building and
- * encoding the insert held the relaying thread for 4-12 ms each second (bench/results/latest.md,
- * analysis); here this thread only hands over the batch, already packed in three buffers.
+ * Writes the update log from a worker thread, so merging and encoding never hold the relaying
+ * thread: it only hands over the batch, packed in three buffers (docs/decisions/0004).
  * A worker that dies fails the writes in flight (the update log keeps and retries them); the next
  * write starts a new one.
  */
@@ -101,8 +100,7 @@ export class UpdateLogThread implements UpdateLogWriter {
     const worker = startTypeScriptWorker(WORKER_ENTRY, {
       workerData,
       transferList: database.kind === "pglite" ? [database.port] : [],
-      // Batches are small and short-lived: a smaller young generation than V8's default kept
-      // the thread's resident memory about 10 MiB lower (about 47 instead of 57 MiB).
+      // Batches are small and short-lived: a smaller young generation keeps resident memory down.
       resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB },
     });
     const requests = new ThreadRequests<UpdateLogRequest>((request, transfer) =>

@@ -10,10 +10,8 @@ import { mergeUpdatesInRounds } from "./merge-updates";
 
 /*
  * What start-up prepares so that the first statement opened after a deploy is as quick as later
- * ones. A freshly started process decodes Yjs updates with code the JIT has not optimised yet: the
- * first long statement opened after a deploy took 80–110 ms to rebuild instead of about 10 ms.
- * Start-up therefore runs the codec paths that opening a statement uses (encode and apply of a
- * snapshot with a history of edits, in both update formats) on a small synthetic document.
+ * ones: the codec paths of opening a statement run on a small synthetic document, so the JIT has
+ * optimised them (docs/decisions/0002).
  */
 const EDITS = 1500;
 const ROUNDS = 8;
@@ -78,8 +76,7 @@ const DATABASE_ROUNDS = 5;
 
 /**
  * Runs the reads of an upgrade and a room load once, on no data: a fresh database session (above
- * all PGlite's) loads its catalog caches and plans on first use, and the JIT compiles the query
- * builders, which made the first open after a start about 100 ms slower than later ones.
+ * all PGlite's) loads its catalog caches and plans on first use, and the JIT compiles the builders.
  */
 export async function warmUpDatabaseReads(db: Database): Promise<number> {
   const started = performance.now();
@@ -103,10 +100,8 @@ const WRITE_ROUNDS = 8;
 
 /**
  * Writes update-log batches the size of a busy second's, each in a transaction that is rolled
- * back, so nothing stays behind (an id sequence moves on; ids only order rows). On PGlite the
- * first writes of 100 rows after a start took 27–37 ms each (WebAssembly not yet optimised, caches
- * empty), and 6–13 ms after this warm-up: the first keystrokes after a deploy no longer share the
- * cores with that work. Skipped on a database with no statement yet, where no write is in a hurry.
+ * back, so nothing stays behind (an id sequence moves on; ids only order rows). Skipped on a
+ * database with no statement yet, where no write is in a hurry.
  */
 export async function warmUpDatabaseWrites(db: Database): Promise<number> {
   const started = performance.now();

@@ -1,10 +1,7 @@
 /*
  * Server-to-client WebSocket frames (RFC 6455, section 5.2): final, binary, unmasked. A room frames
- * each outgoing message once and writes the same bytes to every member's socket; handed to ws, the
- * message was framed again for every member (a header allocated, the socket corked and two writes
- * per message). Writing to the socket beside ws is sound only while permessage-deflate is off:
- * ws then writes its own frames (pings, the close frame) straight to the socket as well, so frames
- * never interleave and keep their order.
+ * each outgoing message once and writes the same bytes to every member's socket. Sound only while
+ * permessage-deflate is off, so that ws's own frames never interleave (docs/decisions/0003).
  */
 const FINAL_BINARY = 0x82;
 const LENGTH_16_BITS = 126;

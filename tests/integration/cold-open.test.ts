@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { appendUpdates } from "../../db/queries/documents";
@@ -16,7 +16,7 @@ import {
   type SyncFrame,
   syncFrame,
 } from "../support/frames";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 
 const EB = "handlaggare.eb@demo.test";
 const BOU = "handlaggare.bou@demo.test";
@@ -47,7 +47,7 @@ function openingClient(
     socket,
     /** The first `count` sync frames, once they have arrived. */
     async first(count: number): Promise<SyncFrame[]> {
-      await pollUntil(() => frames.length >= count, `${count} sync frames arrived`);
+      await vi.waitFor(() => expect(frames.length).toBeGreaterThanOrEqual(count), WAIT);
       return frames.slice(0, count);
     },
   };
@@ -114,7 +114,7 @@ describe("opening a statement that is not loaded", () => {
     const [answer] = await client.first(1);
     expect(answer?.step).toBe(SYNC_STEP_2);
 
-    await pollUntil(() => collab.server.collab.loadedRooms === 0, "the room is unloaded");
+    await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
     const stored = await loadDocument(collab.database.connection.db, collab.database.seedStatementId);
     expect(sectionText(stored, "bakgrund")).toMatch(/^Skrivet innan rummet byggts\. /);
   });

@@ -129,14 +129,18 @@ describe("comments and the live document", () => {
     const anchor = passageAnchor(client.doc, "forslag-till-beslut", "åberopa");
     const input = { sectionKey: "forslag-till-beslut", anchor, quote: "åberopa", body: "Sent" };
     const finalised = /justerat/;
-    expect(expectRefusal(await startThread(h.db(), granskare, statementId, input), 409)).toMatch(finalised);
-    expect(expectRefusal(await reply(h.db(), bou, statementId, threadId, "Sent"), 409)).toMatch(finalised);
+    expect(expectRefusal(await startThread(h.db(), granskare, statementId, input), "conflict")).toMatch(
+      finalised,
+    );
+    expect(expectRefusal(await reply(h.db(), bou, statementId, threadId, "Sent"), "conflict")).toMatch(
+      finalised,
+    );
     for (const patch of [{ body: "Ändrat" }, { resolved: true }]) {
-      expectRefusal(await updateComment(h.db(), granskare, statementId, threadId, patch), 409);
+      expectRefusal(await updateComment(h.db(), granskare, statementId, threadId, patch), "conflict");
     }
-    expectRefusal(await updateComment(h.db(), bou, statementId, replyId, { body: "Ändrat" }), 409);
-    expectRefusal(await removeComment(h.db(), bou, statementId, replyId), 409);
-    expectRefusal(await removeComment(h.db(), granskare, statementId, threadId), 409);
+    expectRefusal(await updateComment(h.db(), bou, statementId, replyId, { body: "Ändrat" }), "conflict");
+    expectRefusal(await removeComment(h.db(), bou, statementId, replyId), "conflict");
+    expectRefusal(await removeComment(h.db(), granskare, statementId, threadId), "conflict");
 
     const { threads } = expectOk(await listComments(h.db(), bou, statementId));
     expect(threads).toEqual([

@@ -144,11 +144,14 @@ describe("a comment thread's life", () => {
     ]);
 
     // A deleted thread and its replies are gone for every action.
-    expectRefusal(await reply(h.db(), bou, h.seed(), threadId, "Sent svar"), 404);
-    expectRefusal(await updateComment(h.db(), bou, h.seed(), bouReply, { body: "Ändrat" }), 404);
-    expectRefusal(await updateComment(h.db(), granskare, h.seed(), threadId, { resolved: true }), 404);
-    expectRefusal(await removeComment(h.db(), bou, h.seed(), bouReply), 404);
-    expectRefusal(await removeComment(h.db(), granskare, h.seed(), threadId), 404);
+    expectRefusal(await reply(h.db(), bou, h.seed(), threadId, "Sent svar"), "not-found");
+    expectRefusal(await updateComment(h.db(), bou, h.seed(), bouReply, { body: "Ändrat" }), "not-found");
+    expectRefusal(
+      await updateComment(h.db(), granskare, h.seed(), threadId, { resolved: true }),
+      "not-found",
+    );
+    expectRefusal(await removeComment(h.db(), bou, h.seed(), bouReply), "not-found");
+    expectRefusal(await removeComment(h.db(), granskare, h.seed(), threadId), "not-found");
     expect(await h.audit("comment.deleted")).toHaveLength(2);
   });
 });

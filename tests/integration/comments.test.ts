@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { commentPatchSchema, newThreadSchema, replySchema } from "../../contracts/comments";
 import { COMMENT_BODY_MAX } from "../../domain/comments";
 import { anchorPassage, encodeAnchor } from "../../editor/comment-anchors";
-import {
-  commentPatchSchema,
-  listComments,
-  newThreadSchema,
-  removeComment,
-  reply,
-  replySchema,
-  startThread,
-  updateComment,
-} from "../../workflow/comments";
+import { listComments, removeComment, reply, startThread, updateComment } from "../../workflow/comments";
 import { passageAnchor } from "../support/anchors";
 import { commentHelpers, expectRefusal } from "../support/comments";
 import { collabFixture } from "../support/fixture";
@@ -127,7 +119,7 @@ describe("comment threads", () => {
       return encodeAnchor({ start: position, end: position });
     };
 
-    expect(expectRefusal(await start("finns-inte", inBakgrund), 400)).toBe(
+    expect(expectRefusal(await start("finns-inte", inBakgrund), "invalid")).toBe(
       'Avsnittet "finns-inte" finns inte i tjänsteutlåtandet',
     );
     for (const anchor of [
@@ -139,7 +131,7 @@ describe("comment threads", () => {
       naming("sammanfattning"),
       naming("finns-inte"),
     ]) {
-      expect(expectRefusal(await start("bakgrund", anchor), 400), JSON.stringify(anchor)).toBe(
+      expect(expectRefusal(await start("bakgrund", anchor), "invalid"), JSON.stringify(anchor)).toBe(
         "Kommentarens förankring (anchor.start/anchor.end) pekar inte in i avsnittet",
       );
     }
@@ -158,17 +150,17 @@ describe("comment threads", () => {
 
     // Only the author edits or deletes a comment.
     expect(
-      expectRefusal(await updateComment(h.db(), bou, h.seed(), onBakgrund, { body: "Ändrad" }), 403),
+      expectRefusal(await updateComment(h.db(), bou, h.seed(), onBakgrund, { body: "Ändrad" }), "forbidden"),
     ).toBe("Du kan bara ändra dina egna kommentarer");
-    expect(expectRefusal(await updateComment(h.db(), granskare, h.seed(), replyId, { body: "x" }), 403)).toBe(
-      "Du kan bara ändra dina egna kommentarer",
-    );
-    expect(expectRefusal(await removeComment(h.db(), bou, h.seed(), onBakgrund), 403)).toBe(
+    expect(
+      expectRefusal(await updateComment(h.db(), granskare, h.seed(), replyId, { body: "x" }), "forbidden"),
+    ).toBe("Du kan bara ändra dina egna kommentarer");
+    expect(expectRefusal(await removeComment(h.db(), bou, h.seed(), onBakgrund), "forbidden")).toBe(
       "Du kan bara ta bort dina egna kommentarer",
     );
     expect(await removeComment(h.db(), granskare, h.seed(), replyId)).toMatchObject({
       ok: false,
-      status: 403,
+      kind: "forbidden",
     });
 
     // Yttrande is owned by the two enheter: the avdelningschef is no member of them, nor is the direktör.
@@ -176,7 +168,10 @@ describe("comment threads", () => {
     expect(avdelningschef.memberOfUnitIds).toHaveLength(1); // the avdelning only
     for (const outsider of [avdelningschef, await h.user(DIREKTOR)]) {
       expect(
-        expectRefusal(await updateComment(h.db(), outsider, h.seed(), onYttrande, { resolved: true }), 403),
+        expectRefusal(
+          await updateComment(h.db(), outsider, h.seed(), onYttrande, { resolved: true }),
+          "forbidden",
+        ),
       ).toBe("Tråden kan lösas av den som startade den eller av avsnittets ansvariga enhet");
     }
     // Bakgrund is the avdelning's: the direktör, in no unit, may not resolve it either.
@@ -184,13 +179,13 @@ describe("comment threads", () => {
       updateComment(h.db(), await h.user(DIREKTOR), h.seed(), onBakgrund, { resolved: true }),
     ).resolves.toMatchObject({
       ok: false,
-      status: 403,
+      kind: "forbidden",
     });
     // A reply is not a thread: it is neither resolved nor replied to.
     expect(
-      expectRefusal(await updateComment(h.db(), bou, h.seed(), replyId, { resolved: true }), 400),
+      expectRefusal(await updateComment(h.db(), bou, h.seed(), replyId, { resolved: true }), "invalid"),
     ).toMatch(/tråden/);
-    expect(expectRefusal(await reply(h.db(), bou, h.seed(), replyId, "Svar på svar"), 400)).toMatch(
+    expect(expectRefusal(await reply(h.db(), bou, h.seed(), replyId, "Svar på svar"), "invalid")).toMatch(
       /trådens första/,
     );
     expect((await h.thread(onYttrande)).resolved).toBe(false);
@@ -203,20 +198,26 @@ describe("comment threads", () => {
       [h.seed(), unknown],
       [other, onBakgrund],
     ] as const) {
-      expectRefusal(await reply(h.db(), bou, statementId, commentId, "Svar"), 404);
-      expectRefusal(await updateComment(h.db(), granskare, statementId, commentId, { body: "x" }), 404);
-      expectRefusal(await updateComment(h.db(), bou, statementId, commentId, { resolved: true }), 404);
-      expectRefusal(await removeComment(h.db(), granskare, statementId, commentId), 404);
+      expectRefusal(await reply(h.db(), bou, statementId, commentId, "Svar"), "not-found");
+      expectRefusal(
+        await updateComment(h.db(), granskare, statementId, commentId, { body: "x" }),
+        "not-found",
+      );
+      expectRefusal(
+        await updateComment(h.db(), bou, statementId, commentId, { resolved: true }),
+        "not-found",
+      );
+      expectRefusal(await removeComment(h.db(), granskare, statementId, commentId), "not-found");
     }
-    expectRefusal(await listComments(h.db(), granskare, unknown), 404);
+    expectRefusal(await listComments(h.db(), granskare, unknown), "not-found");
 
     // A user of another organisation sees nothing and comments on nothing.
     const outsider = await h.outsider();
     const anchor = passageAnchor(client.doc, "bakgrund", PASSAGE);
-    expectRefusal(await listComments(h.db(), outsider, h.seed()), 403);
+    expectRefusal(await listComments(h.db(), outsider, h.seed()), "forbidden");
     const input = { sectionKey: "bakgrund", anchor, quote: PASSAGE, body: "Hej" };
-    expectRefusal(await startThread(h.db(), outsider, h.seed(), input), 403);
-    expectRefusal(await reply(h.db(), outsider, h.seed(), onBakgrund, "Hej"), 403);
+    expectRefusal(await startThread(h.db(), outsider, h.seed(), input), "forbidden");
+    expectRefusal(await reply(h.db(), outsider, h.seed(), onBakgrund, "Hej"), "forbidden");
     expect((await h.threads()).map((thread) => thread.id)).toEqual([onBakgrund, onYttrande]);
   });
 });

@@ -45,11 +45,11 @@ describe("finalisation (justering)", () => {
     await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
     await signOff.approveNow(AVDELNINGSCHEF, "bakgrund");
     for (const email of [AVDELNINGSCHEF, ENHETSCHEF_BOU, HANDLAGGARE_BOU]) {
-      const refusal = expectRefusal(await finalise(db(), await signOff.user(email), seed()), 403);
+      const refusal = expectRefusal(await finalise(db(), await signOff.user(email), seed()), "forbidden");
       expect(refusal.error).toMatch(/stadsdelsdirektören/);
     }
 
-    const refused = expectRefusal(await finalise(db(), await signOff.user(DIREKTOR), seed()), 409);
+    const refused = expectRefusal(await finalise(db(), await signOff.user(DIREKTOR), seed()), "conflict");
     expect(refused.error).toBe("Alla avsnitt är inte godkända");
     const listed = refused.details.sections as { key: string; title: string; state: string }[];
     expect(listed.map((section) => section.key)).toEqual([
@@ -117,9 +117,9 @@ describe("finalisation (justering)", () => {
     // Sign-off is over too.
     const chefBou = await signOff.user(ENHETSCHEF_BOU);
     const hash = await signOff.currentHash(YTTRANDE);
-    expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, hash), 409);
-    expectRefusal(await revoke(db(), chefBou, seed(), YTTRANDE, null), 409);
-    const again = expectRefusal(await finalise(db(), direktor, seed()), 409);
+    expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, hash), "conflict");
+    expectRefusal(await revoke(db(), chefBou, seed(), YTTRANDE, null), "conflict");
+    const again = expectRefusal(await finalise(db(), direktor, seed()), "conflict");
     expect(again.error).toBe("Tjänsteutlåtandet är redan justerat");
     expect(await versionsOfSeed()).toHaveLength(1);
     expect(await signOff.audit("statement.finalised")).toHaveLength(1);

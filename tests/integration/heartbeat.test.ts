@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { collabFixture } from "../support/fixture";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 
 // The shortest interval the configuration allows: a silent peer is gone within two of them.
 const collab = collabFixture({ COLLAB_HEARTBEAT_MS: "1000" });
@@ -19,16 +19,14 @@ describe("heartbeat", () => {
     const closeCode = await new Promise<number>((resolve) => silent.once("close", (code) => resolve(code)));
     expect(closeCode).toBe(1006);
     expect(answering.readyState).toBe(WebSocket.OPEN);
-    await pollUntil(
-      () => collab.server.collab.connectionCount === 1,
-      "the server has let the silent socket go",
-    );
+    // The server lets the silent socket go.
+    await vi.waitFor(() => expect(collab.server.collab.connectionCount).toBe(1), WAIT);
 
     // Still pinged, and still there after it has answered more pings than a silent peer gets.
-    await pollUntil(() => pingsToAnswering >= 2, "the answering socket is pinged twice");
+    await vi.waitFor(() => expect(pingsToAnswering).toBeGreaterThanOrEqual(2), WAIT);
     expect(answering.readyState).toBe(WebSocket.OPEN);
 
     answering.close();
-    await pollUntil(() => collab.server.collab.loadedRooms === 0, "the room is unloaded");
+    await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
   });
 });

@@ -1,14 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import * as encoding from "lib0/encoding";
 import * as prng from "lib0/prng";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { documentUpdates } from "../../db/schema";
 import { closeCodeOf, waitForAwareness } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { frame, MESSAGE_AWARENESS, SYNC_STEP_1, SYNC_UPDATE, syncFrame } from "../support/frames";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 
 const MAX_MESSAGE_BYTES = 4096;
 const collab = collabFixture({ COLLAB_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) });
@@ -100,7 +100,7 @@ describe("malformed input", () => {
     // The newcomer holds the server's room as it is now: unchanged.
     expect(Y.encodeStateVector(newcomer.doc)).toEqual(stateBefore);
     expect(sectionText(newcomer.doc, "bakgrund")).toBe(textBefore);
-    await pollUntil(() => collab.server.collab.connectionCount === 2, "only the two good sockets remain");
+    await vi.waitFor(() => expect(collab.server.collab.connectionCount).toBe(2), WAIT);
 
     await collab.server.collab.flush();
     const [logged] = await collab.database.connection.db

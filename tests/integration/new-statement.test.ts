@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { createNewStatement, UnknownPreparingUnitsError } from "../../db/queries/new-statement";
 import { getStatementDetail } from "../../db/queries/statements";
 import { listUnits } from "../../db/queries/units";
 import { auditEvents, organisations, statements, units, users } from "../../db/schema";
 import { STANDARD_OPENING_PROPOSAL, TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
 import { fragmentPlainText } from "../../editor/section-content";
 import { loadDocument } from "../../server/collab/document-store";
+import { createNewStatement, UnknownPreparingUnitsError } from "../../workflow/new-statement";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 /* What the query layer stores and refuses, in an organisation of the test's own. */

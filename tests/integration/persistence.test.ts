@@ -1,5 +1,5 @@
 import { and, asc, eq, lte } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { documentSnapshots, documentUpdates } from "../../db/schema";
@@ -7,7 +7,7 @@ import { loadDocument } from "../../server/collab/document-store";
 import { type TestClient, waitForDocs } from "../support/clients";
 import { insertAtStart, paragraphText, sectionText } from "../support/document";
 import { type CollabFixture, collabFixture } from "../support/fixture";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 
 const BOU = "handlaggare.bou@demo.test";
 const EB = "handlaggare.eb@demo.test";
@@ -68,7 +68,7 @@ describe("persistence", () => {
     insertAtStart(writer.doc, "sammanfattning", "Sparas vid avlastning. ");
     writer.destroy();
 
-    await pollUntil(() => collab.server.collab.loadedRooms === 0, "the room is unloaded");
+    await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
     const stored = await loadDocument(collab.database.connection.db, collab.database.seedStatementId);
     expect(sectionText(stored, "sammanfattning")).toMatch(/^Sparas vid avlastning\. Vissa barn/);
   });
@@ -113,7 +113,7 @@ describe("compaction", () => {
           .where(eq(documentSnapshots.statementId, collab.database.seedStatementId))
       )[0];
     // The clients are still connected: this is the periodic compaction, not the one at unload.
-    await pollUntil(async () => ((await snapshotOf())?.lastUpdateId ?? 0) > 0, "a compaction has run");
+    await vi.waitFor(async () => expect((await snapshotOf())?.lastUpdateId ?? 0).toBeGreaterThan(0), WAIT);
 
     // One consistent view: a compaction may still be committing while this reads.
     const { stale, stored } = await db.transaction(

@@ -89,7 +89,7 @@ describe("finalisation racing", () => {
     const first = await finalise(gated, direktor, seed());
     expect(gated.opened).toBe(true);
     expect(second?.ok).toBe(true);
-    expect(expectRefusal(first, 409).error).toBe("Tjänsteutlåtandet är redan justerat");
+    expect(expectRefusal(first, "conflict").error).toBe("Tjänsteutlåtandet är redan justerat");
     expect(await versionsOfSeed()).toHaveLength(1);
     await signOff.expectEditDropped(writer, observer);
   });
@@ -100,7 +100,7 @@ describe("finalisation racing", () => {
     const gated = gateTransaction(db(), async () =>
       expectOk(await revoke(db(), chef, seed(), "bakgrund", "Fel siffror")),
     );
-    const refused = expectRefusal(await finalise(gated, await signOff.user(DIREKTOR), seed()), 409);
+    const refused = expectRefusal(await finalise(gated, await signOff.user(DIREKTOR), seed()), "conflict");
     expect(gated.opened).toBe(true);
     expect(refused.details.sections).toEqual([expect.objectContaining({ key: "bakgrund" })]);
     expect(await statusOfSeed()).toBe("draft");
@@ -119,7 +119,7 @@ describe("finalisation racing", () => {
     const gated = gateTransaction(db(), async () => expectOk(await finalise(db(), direktor, seed())));
     const refused = expectRefusal(
       await revoke(gated, await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, null),
-      409,
+      "conflict",
     );
     expect(gated.opened).toBe(true);
     expect(refused.error).toMatch(/justerat/);
@@ -136,7 +136,7 @@ describe("finalisation racing", () => {
     const gated = gateTransaction(db(), async () => expectOk(await finalise(db(), direktor, seed())));
     const refused = expectRefusal(
       await approve(gated, await signOff.user(ENHETSCHEF_BOU), seed(), YTTRANDE, hash),
-      409,
+      "conflict",
     );
     expect(gated.opened).toBe(true);
     expect(refused.error).toMatch(/justerat/);

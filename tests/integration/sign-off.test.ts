@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appendUpdates } from "../../db/queries/documents";
 import { loadDocument } from "../../server/collab/document-store";
 import { approve, revoke } from "../../workflow/sign-off";
 import { insertAtStart, paragraphText, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { signOffHelpers } from "../support/sign-off";
-import { pollUntil } from "../support/wait";
+import { WAIT } from "../support/wait";
 import {
   ENHETSCHEF_BOU,
   ENHETSCHEF_EB,
@@ -79,7 +79,7 @@ describe("approving a section", () => {
     for (const email of [HANDLAGGARE_BOU, GRANSKARE]) {
       const refusal = expectRefusal(
         await approve(db(), await signOff.user(email), seed(), YTTRANDE, hash),
-        403,
+        "forbidden",
       );
       expect(refusal.error).toMatch(BOTH_ENHETSCHEFER);
     }
@@ -87,7 +87,7 @@ describe("approving a section", () => {
     for (const email of [ENHETSCHEF_BOU, GRANSKARE]) {
       const refusal = expectRefusal(
         await approve(db(), await signOff.user(email), seed(), "bakgrund", bakgrund),
-        403,
+        "forbidden",
       );
       expect(refusal.error).toBe("Avsnittet godkänns av avdelningschef för Socialtjänstavdelningen.");
     }
@@ -97,7 +97,7 @@ describe("approving a section", () => {
     const bouOnlyHash = await signOff.currentHash(YTTRANDE, bouOnly);
     const wrongUnit = expectRefusal(
       await approve(db(), await signOff.user(ENHETSCHEF_EB), bouOnly, YTTRANDE, bouOnlyHash),
-      403,
+      "forbidden",
     );
     expect(wrongUnit.error).toBe("Avsnittet godkänns av enhetschef för Barn- och ungdomsenheten.");
 
@@ -109,14 +109,14 @@ describe("approving a section", () => {
   it("refuses (409) a hash other than the current one, naming the current hash", async () => {
     const chefBou = await signOff.user(ENHETSCHEF_BOU);
     const shown = await signOff.currentHash(YTTRANDE);
-    const wrong = expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, OTHER_HASH), 409);
+    const wrong = expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, OTHER_HASH), "conflict");
     expect(wrong.details).toEqual({ currentHash: shown });
 
     // The chef read the text, then someone changed it: the hash the chef saw is outdated.
     const writer = await collab.connectAs(HANDLAGGARE_EB);
     insertAtStart(writer.doc, YTTRANDE, "Nytt: ");
-    await pollUntil(async () => (await signOff.currentHash(YTTRANDE)) !== shown, "the server has the edit");
-    const outdated = expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, shown), 409);
+    await vi.waitFor(async () => expect(await signOff.currentHash(YTTRANDE)).not.toBe(shown), WAIT);
+    const outdated = expectRefusal(await approve(db(), chefBou, seed(), YTTRANDE, shown), "conflict");
     expect(outdated.details).toEqual({ currentHash: await signOff.currentHash(YTTRANDE) });
     expect(outdated.error).toMatch(/ändrats/);
     expect(await signOff.approvalRows(YTTRANDE)).toEqual([]);
@@ -204,7 +204,7 @@ describe("revoking", () => {
     await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
     const chefEb = await signOff.user(ENHETSCHEF_EB);
     // Another chef's approval is not theirs to revoke.
-    expectRefusal(await revoke(db(), chefEb, seed(), YTTRANDE, null), 404);
+    expectRefusal(await revoke(db(), chefEb, seed(), YTTRANDE, null), "not-found");
     expect(await signOff.activeRows(YTTRANDE)).toHaveLength(1);
 
     const chefBou = await signOff.user(ENHETSCHEF_BOU);
@@ -219,7 +219,7 @@ describe("revoking", () => {
       details: { reason: "Fel version" },
     });
 
-    const again = expectRefusal(await revoke(db(), chefBou, seed(), YTTRANDE, null), 404);
+    const again = expectRefusal(await revoke(db(), chefBou, seed(), YTTRANDE, null), "not-found");
     expect(again.error).toMatch(/inget godkännande/);
     expect(await signOff.audit("approval.revoked")).toHaveLength(1);
   });

@@ -83,9 +83,12 @@ describe("statement details", () => {
 
   it("refuses granskare (403), other organisations (404), bad dates (400) and a justerad statement (409)", async () => {
     const change = patch({ statementDate: "2011-08-15" });
-    expectRefusal(await updateStatementDetails(db(), await signOff.user(GRANSKARE), seed(), change), 403);
+    expectRefusal(
+      await updateStatementDetails(db(), await signOff.user(GRANSKARE), seed(), change),
+      "forbidden",
+    );
     const outsider = await commentHelpers(collab).outsider();
-    expectRefusal(await updateStatementDetails(db(), outsider, seed(), change), 404);
+    expectRefusal(await updateStatementDetails(db(), outsider, seed(), change), "not-found");
     expect(statementDetailsPatchSchema.safeParse({ statementDate: "15 aug" }).success).toBe(false);
     expectRefusal(
       await updateStatementDetails(
@@ -94,14 +97,14 @@ describe("statement details", () => {
         seed(),
         patch({ deadline: "2011-09-01", extendedDeadline: "2011-08-01" }),
       ),
-      400,
+      "invalid",
     );
 
     await signOff.approveEverySection();
     expectOk(await finalise(db(), await signOff.user(DIREKTOR), seed()));
     const refused = expectRefusal(
       await updateStatementDetails(db(), await signOff.user(HANDLAGGARE_EB), seed(), change),
-      409,
+      "conflict",
     );
     expect(refused.error).toMatch(/justerat/);
     expect((await getStatementDetail(db(), seed()))?.statementDate).toBeNull();

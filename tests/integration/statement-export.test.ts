@@ -2,10 +2,11 @@ import { count, eq } from "drizzle-orm";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { afterAll, describe, expect, it } from "vitest";
+import { PDF_ENGINE_UNAVAILABLE } from "../../contracts/statement-export";
 import { statements } from "../../db/schema";
-import { closePdfEngine, PdfEngineUnavailableError } from "../../document/pdf";
-import { statementDocuments } from "../../server/collab/statement-documents";
+import { closePdfEngine } from "../../document/pdf";
 import { finalise } from "../../workflow/sign-off";
+import { statementDocuments } from "../../workflow/statement-documents";
 import { exportStatement } from "../../workflow/statement-export";
 import { createFromDocx } from "../../workflow/statement-import";
 import { commentHelpers } from "../support/comments";
@@ -39,7 +40,10 @@ describe("export", () => {
     expect(exported.fileName).toMatch(/^Om ökad jämlikhet.*motion från \(v\)\.docx$/);
     expect(await docxText(exported.bytes)).toContain("Förvaltningens yttrande och synpunkter");
     const outsider = await commentHelpers(collab).outsider();
-    expectRefusal(await exportStatement(db(), outsider, seed(), { format: "docx", approvals: false }), 404);
+    expectRefusal(
+      await exportStatement(db(), outsider, seed(), { format: "docx", approvals: false }),
+      "not-found",
+    );
   });
 
   it("reports a missing PDF engine (the route's 503) while DOCX still exports", async () => {
@@ -48,9 +52,11 @@ describe("export", () => {
     process.env.CHROMIUM_PATH = "/nonexistent/chromium";
     await closePdfEngine();
     try {
-      await expect(
-        exportStatement(db(), user, seed(), { format: "pdf", approvals: false }),
-      ).rejects.toBeInstanceOf(PdfEngineUnavailableError);
+      const refusal = expectRefusal(
+        await exportStatement(db(), user, seed(), { format: "pdf", approvals: false }),
+        "unavailable",
+      );
+      expect(refusal.error).toBe(PDF_ENGINE_UNAVAILABLE);
       expectOk(await exportStatement(db(), user, seed(), { format: "docx", approvals: false }));
     } finally {
       if (previous === undefined) delete process.env.CHROMIUM_PATH;
@@ -136,7 +142,7 @@ describe("Word import", () => {
     for (const [name, bytes] of files) {
       const refusal = expectRefusal(
         await createFromDocx(db(), user, { data: bytes.toString("base64") }, input),
-        400,
+        "invalid",
       );
       messages.push(`${name}: ${refusal.error}`);
     }
@@ -148,7 +154,7 @@ describe("Word import", () => {
     ]);
     expect(await statementCount()).toBe(before);
     const granskare = await signOff.user(GRANSKARE);
-    expectRefusal(await createFromDocx(db(), granskare, { data: "" }, input), 403);
+    expectRefusal(await createFromDocx(db(), granskare, { data: "" }, input), "forbidden");
     expect((await db().select().from(statements).where(eq(statements.title, "Import"))).length).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import getPort from "get-port";
+import { expect, vi } from "vitest";
 import { TEST_AUTH_SECRET } from "./session";
-import { pollUntil } from "./wait";
 
 const REPOSITORY = fileURLToPath(new URL("../..", import.meta.url));
 const running = new Set<ServerProcess>();
@@ -17,14 +17,7 @@ export interface ServerProcess {
 
 /** A loopback port that was free a moment ago (the server process binds it itself). */
 export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
+  return getPort({ host: "127.0.0.1" });
 }
 
 /**
@@ -74,20 +67,14 @@ export function spawnServerProcess(
 
 /** Resolves once GET /api/health answers 200; fails at once if the process exits first. */
 export async function waitForHealth(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
-  await pollUntil(
-    async () => {
-      if (server.child.exitCode !== null || server.child.signalCode !== null) {
-        throw new Error(`Server process exited before it was ready:\n${server.output()}`);
-      }
-      try {
-        return (await fetch(`http://127.0.0.1:${server.port}/api/health`)).status === 200;
-      } catch {
-        return false;
-      }
-    },
-    `the server on port ${server.port} is healthy`,
-    { timeoutMs, intervalMs: 50 },
+  const exited = server.exited.then(() => {
+    throw new Error(`Server process exited before it was ready:\n${server.output()}`);
+  });
+  const healthy = vi.waitFor(
+    async () => expect((await fetch(`http://127.0.0.1:${server.port}/api/health`)).status).toBe(200),
+    { timeout: timeoutMs, interval: 50 },
   );
+  await Promise.race([healthy, exited]);
 }
 
 /** For afterEach: SIGKILLs every server process still running and waits for it to exit. */

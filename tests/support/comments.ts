@@ -4,12 +4,12 @@ import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
 import type { ThreadView } from "../../db/queries/comments";
-import { createNewStatement } from "../../db/queries/new-statement";
 import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import { organisations, units, userRoles, users } from "../../db/schema";
-import { statementDocuments } from "../../server/collab/statement-documents";
 import { listComments, startThread } from "../../workflow/comments";
-import type { WorkflowResult } from "../../workflow/result";
+import { createNewStatement } from "../../workflow/new-statement";
+import type { FailureKind, WorkflowResult } from "../../workflow/result";
+import { statementDocuments } from "../../workflow/statement-documents";
 import { passageAnchor } from "./anchors";
 import { connectClient, type TestClient, waitForSynced } from "./clients";
 import type { CollabFixture } from "./fixture";
@@ -21,9 +21,9 @@ import {
   sessionUserOf,
 } from "./workflow";
 
-/** The message of a workflow refusal, after checking its status. */
-export function expectRefusal<T>(result: WorkflowResult<T>, status: 400 | 403 | 404 | 409): string {
-  return expectWorkflowRefusal(result, status).error;
+/** The message of a workflow refusal, after checking its kind. */
+export function expectRefusal<T>(result: WorkflowResult<T>, kind: FailureKind): string {
+  return expectWorkflowRefusal(result, kind).error;
 }
 
 /** Comment helpers bound to a collaboration fixture: its database, server and seed statement. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { connectDatabase, migrateDatabase } from "../../db/client";
-import { seedDemoData } from "../../db/seed/demo";
+import { seedDemoData } from "../../seed/demo";
 import { adminUrl, TEMPLATE_DATABASE } from "./postgres-urls";
 
 /**

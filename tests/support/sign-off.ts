@@ -1,22 +1,19 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
+import type { SectionWorkflow, StatementWorkflow } from "../../contracts/statements";
 import type { Database } from "../../db/client";
 import { type AuditView, listAuditEvents } from "../../db/queries/audit";
-import { createNewStatement } from "../../db/queries/new-statement";
 import type { SessionUser } from "../../db/queries/users";
 import { sectionApprovals, sections, units } from "../../db/schema";
 import { loadDocument } from "../../server/collab/document-store";
+import { createNewStatement } from "../../workflow/new-statement";
 import { approve } from "../../workflow/sign-off";
-import {
-  loadStatementWorkflow,
-  type SectionWorkflow,
-  type StatementWorkflow,
-} from "../../workflow/statement-workflow";
+import { loadStatementWorkflow } from "../../workflow/statement-workflow";
 import { type TestClient, waitForAwareness } from "./clients";
 import { insertAtStart, sectionText } from "./document";
 import type { CollabFixture } from "./fixture";
 import { AVDELNING_SECTIONS } from "./sections";
-import { pollUntil } from "./wait";
+import { WAIT } from "./wait";
 import {
   AVDELNINGSCHEF,
   ENHETSCHEF_BOU,
@@ -65,7 +62,7 @@ export function signOffHelpers(collab: CollabFixture) {
     user: (email: string): Promise<SessionUser> => sessionUserOf(collab, email),
     async workflow(email: string, statementId = seed()): Promise<StatementWorkflow> {
       const lookup = await loadStatementWorkflow(db(), await helpers.user(email), statementId);
-      if (!lookup.found) throw new Error(`${email} cannot see ${statementId}: ${lookup.status}`);
+      if (!lookup.found) throw new Error(`${email} cannot see ${statementId}: ${lookup.kind}`);
       return lookup.workflow;
     },
     async section(key: string, statementId = seed(), email = HANDLAGGARE_BOU): Promise<SectionWorkflow> {
@@ -99,13 +96,10 @@ export function signOffHelpers(collab: CollabFixture) {
     /** Polls the database (no fixed sleep) until the section's approvals in force are all stale or all fresh. */
     async waitForStaleness(key: string, stale: boolean, count: number): Promise<ApprovalRow[]> {
       let rows: ApprovalRow[] = [];
-      await pollUntil(
-        async () => {
-          rows = await helpers.activeRows(key);
-          return rows.length === count && rows.every((row) => (row.staleSince !== null) === stale);
-        },
-        `the approvals of ${key} are ${stale ? "stale" : "fresh"} in the database`,
-      );
+      await vi.waitFor(async () => {
+        rows = await helpers.activeRows(key);
+        expect(rows.map((row) => row.staleSince !== null)).toEqual(Array(count).fill(stale));
+      }, WAIT);
       return rows;
     },
     /** A new statement of the seed's organisation prepared by the given enheter only. */

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { loadSessionUser, type SessionUser } from "../../db/queries/users";
-import type { WorkflowResult } from "../../workflow/result";
+import type { FailureKind, WorkflowResult } from "../../workflow/result";
 import type { CollabFixture } from "./fixture";
 
 export const HANDLAGGARE_BOU = "handlaggare.bou@demo.test";
@@ -15,17 +15,17 @@ export { YTTRANDE } from "./sections";
 
 /** The success value of a workflow call; fails the test with the refusal otherwise. */
 export function expectOk<T>(result: WorkflowResult<T>): T {
-  if (!result.ok) throw new Error(`Expected success, got ${result.status}: ${result.error}`);
+  if (!result.ok) throw new Error(`Expected success, got ${result.kind}: ${result.error}`);
   return result.value;
 }
 
-/** The refusal of a workflow call, after checking its status. */
+/** The refusal of a workflow call, after checking its kind. */
 export function expectRefusal<T>(
   result: WorkflowResult<T>,
-  status: 400 | 403 | 404 | 409,
+  kind: FailureKind,
 ): { error: string; details: Record<string, unknown> } {
-  if (result.ok) throw new Error(`Expected ${status}, got success`);
-  expect(result.status, result.error).toBe(status);
+  if (result.ok) throw new Error(`Expected ${kind}, got success`);
+  expect(result.kind, result.error).toBe(kind);
   const details = typeof result.details === "object" && result.details !== null ? result.details : {};
   return { error: result.error, details: details as Record<string, unknown> };
 }

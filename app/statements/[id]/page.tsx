@@ -4,13 +4,12 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { listThreads } from "@/db/queries/comments";
-import { listUnits } from "@/db/queries/units";
 import { actorUnitIds } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
-import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { isUuid } from "../../api/responses";
+import { listComments } from "@/workflow/comments";
+import { organisationUnits, statementFor } from "@/workflow/statements";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tjänsteutlåtande" };
@@ -18,21 +17,21 @@ export const metadata: Metadata = { title: "Tjänsteutlåtande" };
 export default async function StatementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/statements/${id}`);
-  const lookup = isUuid(id) ? await loadStatementWorkflow(await getDb(), user, id) : null;
-  if (!lookup?.found) notFound();
+  if (!isUuid(id)) notFound();
+  const db = await getDb();
+  const statement = await statementFor(db, user, id);
+  if (!statement.ok) notFound();
+  const comments = await listComments(db, user, id);
+  if (!comments.ok) notFound();
   const myUnitIds = actorUnitIds(user);
   return (
     <>
       <AppHeader user={user} />
       <main id="main" className="page statement-page">
-        <StatementHeader
-          initial={lookup.statement}
-          units={await listUnits(await getDb(), user.organisationId)}
-          canEdit={lookup.workflow.canEditText}
-        />
+        <StatementHeader initial={statement.value} units={await organisationUnits(db, user)} />
         <StatementWorkspace
-          initialWorkflow={lookup.workflow}
-          initialThreads={await listThreads(await getDb(), id)}
+          initialWorkflow={statement.value}
+          initialThreads={comments.value.threads}
           me={presenceIdentityOf(user)}
           myUnitIds={myUnitIds}
           memberOfUnitIds={user.memberOfUnitIds}

@@ -4,8 +4,8 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { NewStatementForm } from "@/components/NewStatementForm";
 import { getDb } from "@/db/client";
-import { listUnits } from "@/db/queries/units";
 import { canCreateStatement } from "@/domain/access";
+import { organisationUnits } from "@/workflow/statements";
 
 export const metadata: Metadata = { title: "Nytt tjänsteutlåtande" };
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function NewStatementPage() {
               Utlåtandet skapas från mallen för tjänsteutlåtanden, med alla dess avsnitt. Förslag till beslut
               börjar med standardformuleringen; övriga avsnitt är tomma.
             </p>
-            <NewStatementForm units={await listUnits(await getDb(), user.organisationId)} />
+            <NewStatementForm units={await organisationUnits(await getDb(), user)} />
           </>
         ) : (
           <p className="notice">

@@ -3,13 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
-import { listAuditEvents } from "@/db/queries/audit";
-import { getStatementDetail } from "@/db/queries/statements";
-import { canReadStatement } from "@/domain/access";
 import { auditActionLabel } from "@/domain/audit-labels";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import { isUuid } from "../../../api/responses";
+import { statementAudit } from "@/workflow/statements";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Händelselogg" };
@@ -17,11 +15,10 @@ export const metadata: Metadata = { title: "Händelselogg" };
 export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/statements/${id}/audit`);
-  const db = await getDb();
-  const statement = isUuid(id) ? await getStatementDetail(db, id) : null;
-  if (!statement || !canReadStatement(user, statement)) notFound();
-  const events = await listAuditEvents(db, id);
-  const sectionTitles = new Map(statement.sections.map((section) => [section.key, section.title]));
+  if (!isUuid(id)) notFound();
+  const audit = await statementAudit(await getDb(), user, id);
+  if (!audit.ok) notFound();
+  const { title, sectionTitles, events } = audit.value;
   return (
     <>
       <AppHeader user={user} />
@@ -31,8 +28,8 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
         </p>
         <h1>Händelselogg</h1>
         <p className="muted">
-          {statement.title}. Loggen är en allmän handling: händelser läggs till men ändras eller tas aldrig
-          bort. <a href={`/api/statements/${id}/audit`}>Som JSON</a>
+          {title}. Loggen är en allmän handling: händelser läggs till men ändras eller tas aldrig bort.{" "}
+          <a href={`/api/statements/${id}/audit`}>Som JSON</a>
         </p>
         <table className="audit-table">
           <caption className="visually-hidden">Händelser i tjänsteutlåtandet, äldst först</caption>

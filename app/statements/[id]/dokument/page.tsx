@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { ExportLinks } from "@/components/ExportLinks";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { renderDocumentBody } from "@/document/html";
 import { documentStyles } from "@/document/styles";
 import { loadStatementDocument } from "@/workflow/statement-document";
-import { isUuid } from "../../../api/responses";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tjänsteutlåtande som dokument" };

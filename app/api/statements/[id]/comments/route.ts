@@ -1,7 +1,8 @@
+import { newThreadSchema } from "@/contracts/comments";
 import { getDb } from "@/db/client";
-import { listComments, newThreadSchema, startThread } from "@/workflow/comments";
+import { listComments, startThread } from "@/workflow/comments";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../responses";
+import { parseJsonBody, withPathIds, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -9,20 +10,16 @@ type Context = { params: Promise<{ id: string }> };
 
 /** GET: the statement's comment threads with their replies. */
 export function GET(_request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    return signOffResponse(await listComments(await getDb(), user, id));
-  });
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) =>
+    workflowResponse(await listComments(await getDb(), user, id)),
+  );
 }
 
 /** POST {sectionKey, anchor: {start, end}, quote, body}: starts a thread on a passage (201). */
 export function POST(request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) => {
     const body = await parseJsonBody(request, newThreadSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await startThread(await getDb(), user, id, body.data), 201);
+    return workflowResponse(await startThread(await getDb(), user, id, body.data), 201);
   });
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { subscribeToStatement } from "@/events/statement-events";
 import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
-import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
+import { withPathIds, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -13,11 +13,9 @@ const KEEPALIVE_MS = 25_000;
  * collaboration WebSocket.
  */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  return withUser(async (user) => {
-    const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) => {
     const readable = await readableStatement(await getDb(), user, id);
-    if (!readable.ok) return signOffResponse(readable);
+    if (!readable.ok) return workflowResponse(readable);
     const encoder = new TextEncoder();
     let stop = () => {};
     const stream = new ReadableStream<Uint8Array>({

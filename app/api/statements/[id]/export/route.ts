@@ -1,13 +1,8 @@
-import {
-  EXPORT_CONTENT_TYPES,
-  PDF_ENGINE_UNAVAILABLE,
-  statementExportQuerySchema,
-} from "@/contracts/statement-export";
+import { EXPORT_CONTENT_TYPES, statementExportQuerySchema } from "@/contracts/statement-export";
 import { getDb } from "@/db/client";
-import { PdfEngineUnavailableError } from "@/document/pdf";
-import { STATEMENT_NOT_FOUND } from "@/workflow/result";
+import { fail, STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { exportStatement } from "@/workflow/statement-export";
-import { isUuid, jsonError, signOffResponse, withUser } from "../../../responses";
+import { withPathIds, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -22,29 +17,24 @@ function contentDisposition(fileName: string): string {
 
 /** GET: the statement as DOCX or PDF (`?format=docx|pdf`, `&approvals=1` adds the approval record). */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  return withUser(async (user) => {
-    const { id } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) => {
     const params = new URL(request.url).searchParams;
     const query = statementExportQuerySchema.safeParse({
       format: params.get("format") ?? undefined,
       approvals: params.get("approvals") ?? undefined,
     });
-    if (!query.success) return jsonError(400, query.error.issues[0]?.message ?? "Ogiltig förfrågan");
-    try {
-      const result = await exportStatement(await getDb(), user, id, query.data);
-      if (!result.ok) return signOffResponse(result);
-      const { bytes, fileName, format } = result.value;
-      return new Response(new Uint8Array(bytes), {
-        headers: {
-          "content-type": EXPORT_CONTENT_TYPES[format],
-          "content-disposition": contentDisposition(fileName),
-          "cache-control": "no-store",
-        },
-      });
-    } catch (error) {
-      if (error instanceof PdfEngineUnavailableError) return jsonError(503, PDF_ENGINE_UNAVAILABLE);
-      throw error;
+    if (!query.success) {
+      return workflowResponse(fail("invalid", query.error.issues[0]?.message ?? "Ogiltig förfrågan"));
     }
+    const result = await exportStatement(await getDb(), user, id, query.data);
+    if (!result.ok) return workflowResponse(result);
+    const { bytes, fileName, format } = result.value;
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "content-type": EXPORT_CONTENT_TYPES[format],
+        "content-disposition": contentDisposition(fileName),
+        "cache-control": "no-store",
+      },
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { docxImportPreviewRequestSchema } from "@/contracts/statement-import";
 import { getDb } from "@/db/client";
 import { previewDocxImport } from "@/workflow/statement-import";
-import { parseJsonBody, signOffResponse, withUser } from "../../../responses";
+import { parseJsonBody, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +10,6 @@ export function POST(request: Request) {
   return withUser(async (user) => {
     const parsed = await parseJsonBody(request, docxImportPreviewRequestSchema);
     if (!parsed.ok) return parsed.response;
-    return signOffResponse(await previewDocxImport(await getDb(), user, parsed.data.file));
+    return workflowResponse(await previewDocxImport(await getDb(), user, parsed.data.file));
   });
 }

@@ -1,6 +1,7 @@
+import { commentPatchSchema } from "@/contracts/comments";
 import { getDb } from "@/db/client";
-import { commentPatchSchema, removeComment, updateComment } from "@/workflow/comments";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../responses";
+import { COMMENT_NOT_FOUND, removeComment, updateComment } from "@/workflow/comments";
+import { parseJsonBody, withPathIds, workflowResponse } from "../../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,20 +9,16 @@ type Context = { params: Promise<{ id: string; commentId: string }> };
 
 /** PATCH {body} edits one's own comment; {resolved} resolves or reopens a thread. */
 export function PATCH(request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id, commentId } = await context.params;
-    if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
+  return withPathIds(context, COMMENT_NOT_FOUND, async (user, { id, commentId }) => {
     const body = await parseJsonBody(request, commentPatchSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await updateComment(await getDb(), user, id, commentId, body.data));
+    return workflowResponse(await updateComment(await getDb(), user, id, commentId, body.data));
   });
 }
 
 /** DELETE: removes one's own comment (a thread's first comment removes the thread). */
 export function DELETE(_request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id, commentId } = await context.params;
-    if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
-    return signOffResponse(await removeComment(await getDb(), user, id, commentId));
-  });
+  return withPathIds(context, COMMENT_NOT_FOUND, async (user, { id, commentId }) =>
+    workflowResponse(await removeComment(await getDb(), user, id, commentId)),
+  );
 }

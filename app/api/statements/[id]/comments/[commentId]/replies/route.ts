@@ -1,16 +1,15 @@
+import { replySchema } from "@/contracts/comments";
 import { getDb } from "@/db/client";
-import { reply, replySchema } from "@/workflow/comments";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
+import { COMMENT_NOT_FOUND, reply } from "@/workflow/comments";
+import { parseJsonBody, withPathIds, workflowResponse } from "../../../../../responses";
 
 export const dynamic = "force-dynamic";
 
 /** POST {body}: replies to a thread (201). */
 export function POST(request: Request, context: { params: Promise<{ id: string; commentId: string }> }) {
-  return withUser(async (user) => {
-    const { id, commentId } = await context.params;
-    if (!isUuid(id) || !isUuid(commentId)) return jsonError(404, "Kommentaren finns inte");
+  return withPathIds(context, COMMENT_NOT_FOUND, async (user, { id, commentId }) => {
     const body = await parseJsonBody(request, replySchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await reply(await getDb(), user, id, commentId, body.data.body), 201);
+    return workflowResponse(await reply(await getDb(), user, id, commentId, body.data.body), 201);
   });
 }

@@ -1,39 +1,27 @@
-import { z } from "zod";
+import { approvalRequestSchema, revocationRequestSchema } from "@/contracts/sign-off";
 import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { approve, revoke } from "@/workflow/sign-off";
-import { isUuid, jsonError, parseJsonBody, signOffResponse, withUser } from "../../../../../responses";
+import { parseJsonBody, withPathIds, workflowResponse } from "../../../../../responses";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string; key: string }> };
 
-const approvalSchema = z.object({
-  contentHash: z
-    .string()
-    .regex(/^sha256:[0-9a-f]{64}$/, "ska vara innehållshashen som avsnittet visades med"),
-});
-
-const revocationSchema = z.object({ reason: z.string().trim().max(1000).optional() }).optional();
-
 /** POST: approve the section's content as displayed (201), 403 wrong role, 409 content changed. */
 export function POST(request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id, key } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    const body = await parseJsonBody(request, approvalSchema);
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id, key }) => {
+    const body = await parseJsonBody(request, approvalRequestSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await approve(await getDb(), user, id, key, body.data.contentHash), 201);
+    return workflowResponse(await approve(await getDb(), user, id, key, body.data.contentHash), 201);
   });
 }
 
 /** DELETE: revoke one's own approval of the section, with an optional reason. */
 export function DELETE(request: Request, context: Context) {
-  return withUser(async (user) => {
-    const { id, key } = await context.params;
-    if (!isUuid(id)) return jsonError(404, STATEMENT_NOT_FOUND);
-    const body = await parseJsonBody(request, revocationSchema);
+  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id, key }) => {
+    const body = await parseJsonBody(request, revocationRequestSchema);
     if (!body.ok) return body.response;
-    return signOffResponse(await revoke(await getDb(), user, id, key, body.data?.reason || null));
+    return workflowResponse(await revoke(await getDb(), user, id, key, body.data?.reason || null));
   });
 }

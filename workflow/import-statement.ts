@@ -1,7 +1,7 @@
-import type { StatementDocument } from "../../domain/content";
-import type { Database } from "../client";
+import type { Database } from "../db/client";
+import { listUnits } from "../db/queries/units";
+import type { StatementDocument } from "../domain/content";
 import { createStatementFromTemplate } from "./template-statement";
-import { listUnits } from "./units";
 
 export interface ImportStatementInput {
   organisationId: string;

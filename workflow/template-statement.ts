@@ -1,9 +1,9 @@
-import type { ContentBlock, StatementMetadata } from "../../domain/content";
-import { type PlanningUnit, planSections } from "../../domain/section-plan";
-import { TJANSTEUTLATANDE_TEMPLATE } from "../../domain/template";
-import { encodeInitialDocument } from "../../editor/section-content";
-import type { Database } from "../client";
-import { createStatement } from "./statements";
+import type { Database } from "../db/client";
+import { createStatement } from "../db/queries/statements";
+import type { ContentBlock, StatementMetadata } from "../domain/content";
+import { type PlanningUnit, planSections } from "../domain/section-plan";
+import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
+import { encodeInitialDocument } from "../editor/section-content";
 
 export interface TemplateStatementInput {
   organisationId: string;

@@ -1,18 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { hashPassword } from "../../auth/password";
-import { importPlainTextStatement } from "../../domain/import/plain-text-statement";
-import type { Role } from "../../domain/roles";
-import type { Database } from "../client";
-import { importStatement } from "../queries/import-statement";
-import { organisations, units, userRoles, users } from "../schema";
+import { hashPassword } from "../auth/password";
+import type { Database } from "../db/client";
+import { organisations, units, userRoles, users } from "../db/schema";
+import { importPlainTextStatement } from "../domain/import/plain-text-statement";
+import type { Role } from "../domain/roles";
+import { importStatement } from "../workflow/import-statement";
 
 export const DEMO_PASSWORD = "beredning-demo";
 export const DEMO_ORGANISATION = "Hässelby-Vällingby stadsdelsförvaltning";
 export const SEED_STATEMENT_FILE = path.join(
   process.cwd(),
-  "db",
   "seed",
   "tjansteutlatande-remiss-jamlikhet-2011.txt",
 );

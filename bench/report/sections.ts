@@ -1,0 +1,12 @@
+import type { BenchResults } from "../lib/results";
+import { coldSection } from "./cold";
+import { manySection } from "./many";
+import { daySection, saturationSection } from "./typing";
+
+/** The report's scenario sections, in order: a new scenario adds its section here. */
+export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
+  daySection,
+  saturationSection,
+  (results) => coldSection(results.cold),
+  (results) => manySection(results.many),
+];

@@ -1,0 +1,14 @@
+import { coldScenario } from "./cold";
+import { exportScenario } from "./export";
+import { manyScenario } from "./many";
+import type { Scenario } from "./scenario";
+import { dayScenario, saturationScenario } from "./typing";
+
+/** Every scenario, in the order a run takes them: a new scenario is a file in this folder and a line here. */
+export const SCENARIOS: readonly Scenario[] = [
+  dayScenario,
+  saturationScenario,
+  coldScenario,
+  manyScenario,
+  exportScenario,
+];
