@@ -154,6 +154,19 @@ export interface ManyFigures {
   databaseCpuSeconds: number | null;
 }
 
+/** The seed statement rendered to one format: `runs` timed renders after a first, untimed one. */
+export interface ExportFigures {
+  format: "docx" | "pdf";
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** The first render (for PDF it starts Chromium). */
+  firstMs: number;
+  bytes: number;
+  targetMs: number;
+}
+
 export interface BenchResults {
   quick: boolean;
   startedAt: string;
@@ -174,6 +187,8 @@ export interface BenchResults {
   saturation: TypingFigures[];
   cold: ColdFigures[];
   many: ManyFigures[];
+  /** Absent in results written before the export scenario existed. */
+  export?: ExportFigures[];
   integrity: IntegrityCheck[];
   profiles: {
     server: ServerName;

@@ -1,5 +1,6 @@
 import type { BenchResults } from "../lib/results";
 import { coldSection } from "./cold";
+import { exportSection } from "./export";
 import { manySection } from "./many";
 import { daySection, saturationSection } from "./typing";
 
@@ -9,4 +10,5 @@ export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
   saturationSection,
   (results) => coldSection(results.cold),
   (results) => manySection(results.many),
+  (results) => exportSection(results.export),
 ];

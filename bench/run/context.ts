@@ -166,6 +166,7 @@ export const results: BenchResults = {
   saturation: [],
   cold: [],
   many: [],
+  export: [],
   integrity: [],
   profiles: [],
 };
