@@ -43,9 +43,15 @@ module.exports = {
       "^(app|components|server|workflow|auth|seed|events|editor|bench)/",
     ),
     forbid(
+      "document-renders-a-model",
+      "document/ renders a statement's document model to HTML, DOCX and PDF; workflow/ builds the model.",
+      "^document/",
+      "^(app|components|server|workflow|db|auth|seed|events|bench|tests|e2e)/",
+    ),
+    forbid(
       "product-not-tests-or-bench",
       "Product code never imports tests, the bench or the end-to-end specs.",
-      "^(app|components|server|workflow|db|domain|contracts|editor|events|auth|seed)/",
+      "^(app|components|server|workflow|db|domain|contracts|document|editor|events|auth|seed)/",
       "^(tests|bench|e2e)/",
     ),
   ],
