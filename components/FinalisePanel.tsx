@@ -36,7 +36,10 @@ export function FinalisePanel({
     setBusy(true);
     setRefusal(null);
     try {
-      const response = await fetch(`/api/statements/${workflow.id}/finalise`, { method: "POST" });
+      const response = await fetch(`/api/statements/${workflow.id}/finalise`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      });
       if (!response.ok) setRefusal((await response.json()) as Refusal);
       await onChanged();
     } catch {

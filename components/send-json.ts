@@ -12,7 +12,8 @@ export async function sendJson(
   try {
     const response = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      // Declared JSON even without a body: the server refuses other state-changing requests (CSRF).
+      headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.ok) return null;

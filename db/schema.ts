@@ -316,3 +316,51 @@ export const comments = pgTable(
     index("comments_thread_idx").on(t.threadId),
   ],
 );
+
+/**
+ * Server-side sign-in sessions: the session cookie's JWT carries the id, and a session that is
+ * revoked or past `expires_at` is refused by the API and the collaboration server alike.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why it ended: `signed-out`, `ended-by-user`, `ended-by-admin`. */
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Account-level events (sign-ins, failed attempts, lockouts, ended sessions): the audit trail of
+ * statements names an organisation and a statement, which an attempt on an unknown address has not.
+ * The login throttle counts failed attempts here, per e-mail address and per client address.
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Null when the e-mail address belongs to no account. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The address as typed, lower-cased. */
+    email: text("email").notNull(),
+    clientAddress: text("client_address"),
+    action: text("action", {
+      enum: ["login.succeeded", "login.failed", "login.locked", "session.signed-out", "sessions.ended"],
+    }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("account_events_email_idx").on(t.email, t.createdAt),
+    index("account_events_client_idx").on(t.clientAddress, t.createdAt),
+  ],
+);

@@ -10,6 +10,7 @@ import { warmUpDatabaseReads } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
 import { answerHealth } from "./health";
+import { guardRequest } from "./security/request-guard";
 
 export interface RunningApp {
   server: Server;
@@ -61,6 +62,7 @@ export async function startApp(
   const database = givenDatabase ?? (await openDatabase(config, logger));
   installProcessDatabase(Promise.resolve(database));
   process.env.NEXTAUTH_SECRET = config.authSecret;
+  process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
   const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,
@@ -73,8 +75,11 @@ export async function startApp(
   logger.info("update log writes warmed up", { ms: Math.round(await updateLogWriter.warmedUp()) });
   const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
 
+  // Known once the server listens (the port may be chosen then); no request comes before.
+  let publicUrl = new URL("http://localhost");
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (!guardRequest(request, response, pathname, publicUrl, config.dev)) return;
     if (pathname === "/api/health") {
       void answerHealth(database, response);
     } else if (nextHandlers) {
@@ -100,6 +105,7 @@ export async function startApp(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   process.env.NEXTAUTH_URL = config.publicUrl ?? `http://${config.host}:${port}`;
+  publicUrl = new URL(process.env.NEXTAUTH_URL);
 
   return {
     server,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_SESSION_MAX_AGE } from "../auth/session-lifetime";
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 
@@ -15,7 +16,16 @@ const environmentSchema = z.object({
     .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** Seconds a sign-in lasts: the JWT, its cookie and the session record alike. */
+  SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 60 * 60)
+    .default(DEFAULT_SESSION_MAX_AGE),
   SEED_DEMO: flag.optional(),
+  /** After SIGTERM or SIGINT, the process exits with 1 if the shutdown has not finished by then. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** `all`: web app and collaboration endpoint; `collab`: the collaboration endpoint alone (scale-out, tests). */
   BEREDNING_PARTS: z.enum(["all", "collab"]).default("all"),
@@ -43,6 +53,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   authSecret: string;
   publicUrl: string | undefined;
+  sessionMaxAge: number;
+  shutdownTimeoutMs: number;
   seedDemo: boolean;
   dev: boolean;
   parts: "all" | "collab";
@@ -81,6 +93,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
     databaseUrl: env.DATABASE_URL,
     authSecret: env.AUTH_SECRET ?? persistentAuthSecret(dataDir),
     publicUrl: env.NEXTAUTH_URL,
+    sessionMaxAge: env.SESSION_MAX_AGE,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Demo data is for the embedded database; a real PostgreSQL server gets it only when asked.
     seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
     dev: env.NODE_ENV === "development",

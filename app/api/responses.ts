@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import type { SessionUser } from "@/db/queries/users";
+import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText } from "@/domain/text-safety";
 
 export function jsonError(status: number, message: string): NextResponse {
   return NextResponse.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
@@ -33,11 +34,14 @@ export async function readJsonBody(
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
   const text = await request.text();
   if (text.trim() === "") return { ok: true, body: undefined };
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) };
+    body = JSON.parse(text);
   } catch {
     return { ok: false, response: jsonError(400, "Förfrågan är inte giltig JSON") };
   }
+  if (hasForbiddenText(body)) return { ok: false, response: jsonError(400, FORBIDDEN_TEXT_MESSAGE) };
+  return { ok: true, body };
 }
 
 /** Parses a JSON body with a schema; the first problem becomes a 400 with a readable message. */

@@ -2,11 +2,13 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
+import { recheckSession } from "../../auth/session-check";
 import type { Database } from "../../db/client";
 import { contentHash } from "../../domain/content-hash";
 import { isValidAnchor } from "../../editor/comment-anchors";
 import { fragmentPlainText } from "../../editor/section-content";
 import { sectionContent } from "../../editor/section-hash";
+import { sessionEndedBus } from "../../events/session-events";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
@@ -14,6 +16,7 @@ import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RoomRegistry } from "./rooms";
+import { SessionSockets } from "./session-sockets";
 import {
   registerStatementDocuments,
   type SectionSnapshot,
@@ -102,6 +105,8 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
 /** Memory is released after this many unloads, once a second has passed without one (see MemoryRelease). */
 const MEMORY_RELEASE_MIN_UNLOADS = 100;
 const MEMORY_RELEASE_QUIET_MS = 1000;
+/** How often open sockets' sessions are asked about again: expiry, and revocations the bus did not carry. */
+const SESSION_RECHECK_MS = 10_000;
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
@@ -135,6 +140,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // Room for one message of the largest size and the small ones a client sends beside it.
   const maxQueuedBytes = 2 * options.maxMessageBytes;
   const heartbeat = new Heartbeat<WebSocket>(options.heartbeatMs);
+  const sessionSockets = new SessionSockets({
+    bus: sessionEndedBus(),
+    recheck: (sessionId) => recheckSession(db, sessionId),
+    recheckMs: SESSION_RECHECK_MS,
+    onError: (error) => logger.error("session re-check failed", { error: String(error) }),
+  });
   let closing = false;
 
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -155,6 +166,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         return;
       }
       heartbeat.add(ws);
+      sessionSockets.add(decision.sessionId, ws);
       ws.on("pong", () => heartbeat.noteAnswer(ws));
       ws.on("close", () => heartbeat.remove(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
@@ -198,6 +210,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async close() {
       closing = true;
       heartbeat.stop();
+      sessionSockets.stop();
       const closed = [...wss.clients].map(
         (ws) => new Promise<void>((resolve) => ws.once("close", () => resolve())),
       );
