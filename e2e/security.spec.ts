@@ -58,8 +58,11 @@ test("a page of another port can neither frame the statement page nor post a for
     expect((await framed).status()).toBe(200);
     // The browser refuses to show it: frame-ancestors 'none' (and X-Frame-Options: DENY).
     await expect.poll(() => refusals.join("\n")).toMatch(/frame-ancestors 'none'|Refused to (display|frame)/);
+    // The frame shows the browser's error page, not the statement.
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-    expect(await frame?.locator("h1").count()).toBe(0);
+    expect(frame).toBeDefined();
+    await expect(frame?.getByText("Om ökad jämlikhet") ?? page.locator("none")).toHaveCount(0);
+    expect(frame?.url()).not.toBe(statementUrl);
 
     const posted = page.waitForResponse((response) =>
       response.url().endsWith(`/api/statements/${id}/finalise`),
