@@ -52,7 +52,7 @@ test("without a session the comment endpoints answer 401", async ({ browser, req
     await request.post(base, { data: { sectionKey: "bakgrund", anchor, quote: "x", body: "Hej" } }),
     await request.post(`${base}/${thread}/replies`, { data: { body: "Hej" } }),
     await request.patch(`${base}/${thread}`, { data: { resolved: true } }),
-    await request.delete(`${base}/${thread}`),
+    await request.delete(`${base}/${thread}`, { headers: { "content-type": "application/json" } }),
   ]) {
     expect(await refusal(response, 401), response.url()).toBe("Inloggning krävs");
   }
@@ -113,9 +113,12 @@ test("threads: 201 with a real anchor, 400 for malformed requests and anchors, 4
   // Someone else's comment is neither edited nor deleted; unknown comments are 404.
   const edit = await handlaggare.patch(`${base}/comments/${id}`, { data: { body: "Ändrad av någon annan" } });
   expect(await refusal(edit, 403)).toBe("Du kan bara ändra dina egna kommentarer");
-  expect(await refusal(await handlaggare.delete(`${base}/comments/${id}`), 403)).toBe(
-    "Du kan bara ta bort dina egna kommentarer",
-  );
+  expect(
+    await refusal(
+      await handlaggare.delete(`${base}/comments/${id}`, { headers: { "content-type": "application/json" } }),
+      403,
+    ),
+  ).toBe("Du kan bara ta bort dina egna kommentarer");
   for (const unknown of [crypto.randomUUID(), "inte-ett-id"]) {
     await refusal(await handlaggare.patch(`${base}/comments/${unknown}`, { data: { resolved: true } }), 404);
   }
