@@ -82,7 +82,8 @@ export const authOptions: AuthOptions = {
   callbacks: {
     async signIn({ account, user }) {
       if (account?.provider !== "oidc") return true;
-      return Boolean(user.email && (await findLoginByEmail(await getDb(), user.email)));
+      const login = user.email ? await findLoginByEmail(await getDb(), user.email) : null;
+      return Boolean(login && !login.deactivatedAt);
     },
     async jwt({ token, account, user }) {
       // The session names our user id, whichever provider signed the user in.

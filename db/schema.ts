@@ -62,6 +62,8 @@ export const users = pgTable("users", {
   title: text("title"),
   /** Null for accounts that only sign in through the organisation's identity provider. */
   passwordHash: text("password_hash"),
+  /** Set when an administratör deactivates the account: it cannot sign in, and its sessions are ended. */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -332,7 +334,7 @@ export const userSessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    /** Why it ended: `signed-out`, `ended-by-user`, `ended-by-admin`. */
+    /** Why it ended: `signed-out`, `ended-by-user`, `ended-by-admin`, `deactivated`. */
     revokedReason: text("revoked_reason"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],
@@ -353,7 +355,15 @@ export const accountEvents = pgTable(
     email: text("email").notNull(),
     clientAddress: text("client_address"),
     action: text("action", {
-      enum: ["login.succeeded", "login.failed", "login.locked", "session.signed-out", "sessions.ended"],
+      enum: [
+        "login.succeeded",
+        "login.failed",
+        "login.locked",
+        "session.signed-out",
+        "sessions.ended",
+        "user.deactivated",
+        "user.reactivated",
+      ],
     }).notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),

@@ -67,8 +67,10 @@ export async function attemptLogin(
   if (decision.locked) return { ok: false, reason: "locked", delayMs: 0 };
   const event = { userId: login?.id ?? null, email, clientAddress: attempt.clientAddress };
   if (decision.delayMs > 0) await sleep(decision.delayMs);
-  const matches = await verifyPassword(attempt.password, login?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!login?.passwordHash || !matches) {
+  // A deactivated account costs the same scrypt and fails like a wrong password.
+  const usable = login?.passwordHash && !login.deactivatedAt ? login : null;
+  const matches = await verifyPassword(attempt.password, usable?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!usable || !matches) {
     await recordAccountEvent(db, {
       ...event,
       action: "login.failed",
@@ -77,5 +79,5 @@ export async function attemptLogin(
     return { ok: false, reason: "wrong", delayMs: decision.delayMs };
   }
   await recordAccountEvent(db, { ...event, action: "login.succeeded" });
-  return { ok: true, user: { id: login.id, name: login.name, email: login.email } };
+  return { ok: true, user: { id: usable.id, name: usable.name, email: usable.email } };
 }

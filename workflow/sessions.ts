@@ -1,9 +1,9 @@
 import { sessionMaxAgeSeconds } from "../auth/session-lifetime";
 import type { Database } from "../db/client";
 import { recordAccountEvent } from "../db/queries/account-events";
-import { createSession, revokeSession, revokeUserSessions } from "../db/queries/sessions";
+import { createSession, revokeSession, revokeUserSessions, setDeactivated } from "../db/queries/sessions";
 import { loadSessionUser, type SessionUser } from "../db/queries/users";
-import { canEndSessionsOf } from "../domain/access";
+import { canEndSessionsOf, isAdministrator } from "../domain/access";
 import { sessionEndedBus } from "../events/session-events";
 import { fail, type WorkflowResult } from "./result";
 
@@ -53,4 +53,33 @@ export async function endUserSessions(
     details: { reason, sessions: ended.length },
   });
   return { ok: true, value: { ended: ended.length } };
+}
+
+export const ONLY_ADMINS_DEACTIVATE = "Bara en administratör kan avaktivera eller återaktivera konton";
+
+/**
+ * An administratör deactivates (or reactivates) an account of the organisation. Deactivating ends
+ * every session of the account at once; the account can no longer sign in.
+ */
+export async function setUserActive(
+  db: Database,
+  actor: SessionUser,
+  targetUserId: string,
+  active: boolean,
+): Promise<WorkflowResult<{ active: boolean; endedSessions: number }>> {
+  const target = await loadSessionUser(db, targetUserId);
+  if (!target || target.organisationId !== actor.organisationId) return fail(404, USER_NOT_FOUND);
+  if (!isAdministrator(actor) || target.id === actor.id) return fail(403, ONLY_ADMINS_DEACTIVATE);
+  await setDeactivated(db, target.id, !active);
+  const ended = active ? [] : await revokeUserSessions(db, target.id, "deactivated");
+  sessionEndedBus().publish(ended);
+  await recordAccountEvent(db, {
+    userId: target.id,
+    email: target.email,
+    clientAddress: null,
+    action: active ? "user.reactivated" : "user.deactivated",
+    actorId: actor.id,
+    details: { sessions: ended.length },
+  });
+  return { ok: true, value: { active, endedSessions: ended.length } };
 }

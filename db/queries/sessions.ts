@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { userSessions } from "../schema";
+import { userSessions, users } from "../schema";
 
-export type SessionEndReason = "signed-out" | "ended-by-user" | "ended-by-admin";
+export type SessionEndReason = "signed-out" | "ended-by-user" | "ended-by-admin" | "deactivated";
 
 /** Opens a session record for a sign-in; its id goes into the session token. */
 export async function createSession(db: Database, userId: string, maxAgeSeconds: number): Promise<string> {
@@ -56,4 +56,12 @@ export async function revokeUserSessions(
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
     .returning({ id: userSessions.id });
   return rows.map((row) => row.id);
+}
+
+/** Marks an account deactivated (or active again). */
+export async function setDeactivated(db: Database, userId: string, deactivated: boolean): Promise<void> {
+  await db
+    .update(users)
+    .set({ deactivatedAt: deactivated ? sql`now()` : null })
+    .where(eq(users.id, userId));
 }

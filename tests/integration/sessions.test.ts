@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { isSessionActive } from "../../auth/session-check";
 import { loadSessionUser } from "../../db/queries/users";
 import { accountEvents, userSessions } from "../../db/schema";
-import { endUserSessions, signOutSession } from "../../workflow/sessions";
+import { attemptLogin } from "../../workflow/login";
+import { endUserSessions, setUserActive, signOutSession } from "../../workflow/sessions";
 import { closeCodeOf, openRawSocket } from "../support/clients";
 import { collabFixture } from "../support/fixture";
 import { sessionIdOf } from "../support/session";
@@ -79,5 +80,29 @@ describe("server-side sessions", () => {
       { action: "sessions.ended", actorId: sara.id },
       { action: "sessions.ended", actorId: admin.id },
     ]);
+  });
+
+  it("deactivating a user ends their sessions and sign-ins; only an administratör may, and may reactivate", async () => {
+    const { db } = collab.database.connection;
+    const cookie = await collab.cookieFor(BOU);
+    const open = await openRawSocket(collab.roomUrl, { cookie });
+    const closing = closed(open);
+    const sara = await sessionUser(BOU);
+    const admin = await sessionUser("admin@demo.test");
+
+    expect(await setUserActive(db, await sessionUser("direktor@demo.test"), sara.id, false)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await setUserActive(db, admin, sara.id, false)).toEqual({
+      ok: true,
+      value: { active: false, endedSessions: 1 },
+    });
+    expect(await closing).toEqual({ code: 4401, reason: "Session ended" });
+    const login = { email: BOU, password: "beredning-demo", clientAddress: "10.3.0.1" };
+    expect(await attemptLogin(db, login)).toMatchObject({ ok: false, reason: "wrong" });
+
+    expect(await setUserActive(db, admin, sara.id, true)).toMatchObject({ ok: true });
+    expect(await attemptLogin(db, login)).toMatchObject({ ok: true });
   });
 });
