@@ -76,6 +76,8 @@ export async function attemptLogin(
       action: "login.failed",
       details: { delayMs: decision.delayMs },
     });
+    if (decision.delayMs > 0)
+      consoleLogger.warn("login failed, throttled", { ...event, delayMs: decision.delayMs });
     return { ok: false, reason: "wrong", delayMs: decision.delayMs };
   }
   await recordAccountEvent(db, { ...event, action: "login.succeeded" });
