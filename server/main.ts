@@ -15,8 +15,14 @@ async function main() {
     }
     throw error;
   }
-  const app = await startApp(config, consoleLogger);
-  installShutdown({ close: () => app.close(), logger: consoleLogger, timeoutMs: config.shutdownTimeoutMs });
+  // Installed before the start finishes: a SIGTERM while starting closes the app once it has started.
+  const starting = startApp(config, consoleLogger);
+  installShutdown({
+    close: async () => (await starting).close(),
+    logger: consoleLogger,
+    timeoutMs: config.shutdownTimeoutMs,
+  });
+  const app = await starting;
   consoleLogger.info("Beredning is listening", {
     url: process.env.NEXTAUTH_URL,
     db: app.database.kind,
