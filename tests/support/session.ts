@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import type { Database } from "../../db/client";
 import { createSession } from "../../db/queries/sessions";
 import { users } from "../../db/schema";
@@ -30,7 +30,6 @@ export async function sessionCookieFor(
 
 /** The session record id inside a session cookie made by sessionCookieFor. */
 export async function sessionIdOf(cookie: string, secret = TEST_AUTH_SECRET): Promise<string> {
-  const { decode } = await import("next-auth/jwt");
   const payload = await decode({ token: cookie.slice(cookie.indexOf("=") + 1), secret });
   if (typeof payload?.sid !== "string") throw new Error("The cookie names no session");
   return payload.sid;
