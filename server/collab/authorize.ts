@@ -66,6 +66,7 @@ export async function authorizeUpgrade(
     statementId,
     identity: {
       userId: user.id,
+      actor: user,
       canWrite: canEditStatementText(user, statement),
       presence: presenceIdentityOf(user),
     },

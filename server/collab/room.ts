@@ -1,8 +1,9 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
-import type { ApprovalWatch } from "./approval-watch";
+import type { Actor } from "../../domain/access";
 import { compactLoadedDocument } from "./document-store";
+import type { DecodedUpdate, RoomHooks, UpdateContext } from "./hooks";
 import type { Logger } from "./logger";
 import { mergeUpdatesInRounds } from "./merge-updates";
 import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
@@ -52,6 +53,8 @@ function changedDocument(transaction: Y.Transaction): boolean {
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
   readonly userId: string;
+  /** Who the member is, with their roles; null for a member that never writes. */
+  readonly actor: Actor | null;
   /** Writes messages already framed for its socket (see ws-frames.ts), in order, in one write. */
   sendFrames(frames: Uint8Array): void;
 }
@@ -75,8 +78,8 @@ export class Room {
   finalised = false;
   /** Finalisations deciding right now; while any is, no client's update is applied either. */
   freezing = 0;
-  /** Marks approvals stale when their section is edited; set by the registry after loading. */
-  approvalWatch: ApprovalWatch | null = null;
+  /** The room's lifecycle hooks (the section guard, the approval watch), added by the registry. */
+  private readonly hooks: RoomHooks[] = [];
   /** Whether any update was applied since the document was built from its stored state. */
   private changedSinceLoad = false;
   /** Transactions that changed the document, counted. */
@@ -97,6 +100,10 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
     doc.on("afterTransaction", this.onTransaction);
+  }
+
+  addHooks(hooks: RoomHooks): void {
+    this.hooks.push(hooks);
   }
 
   /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
@@ -129,7 +136,20 @@ export class Room {
    * carries its whole delete set and what the server may already hold, so only what it changed goes
    * on, as Yjs encodes it for that event.
    */
-  applyClientUpdate(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
+  applyClientUpdate(
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+    author: RoomMember,
+    kind: "update" | "syncStep2",
+  ): void {
+    const context: UpdateContext = { room: this, member: author, update, decoded, kind };
+    for (const hook of this.hooks) hook.beforeApply?.(context);
+    const changesBefore = this.changes;
+    this.apply(update, author, kind);
+    if (this.changes !== changesBefore) for (const hook of this.hooks) hook.afterChange?.(context);
+  }
+
+  private apply(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
     if (kind === "syncStep2") {
       this.doc.on("update", this.onDocumentUpdate);
       try {
@@ -275,7 +295,7 @@ export class Room {
 
   /** Flushes every write, compacts what changed, and releases the document's memory. */
   async close(): Promise<void> {
-    await this.approvalWatch?.stop();
+    for (const hook of this.hooks) await hook.onUnload?.(this);
     await this.compaction;
     if (this.updatesSinceCompaction > 0) await this.compact();
     else await this.options.updateLog.flush();

@@ -1,9 +1,10 @@
 import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
-import { getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
+import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
 import { rebuildDocument, storedFullState } from "./document-store";
 import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
+import { type Refusal, SectionGuard } from "./section-guard";
 import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
 
 interface RoomEntry {
@@ -23,6 +24,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   staleCheckMs: number;
   /** Called after each statement has unloaded. */
   onUnloaded?: () => void;
+  /** Called for every update the section guard refuses. */
+  onRefused: (refusal: Refusal) => void;
 }
 
 /**
@@ -85,12 +88,12 @@ export class RoomRegistry {
 
   private async build(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
     const { db, logger } = this.options;
-    const [facts, sectionKeys, stored] = await Promise.all([
-      getStatementAccessFacts(db, statementId),
-      listSectionKeys(db, statementId),
+    const [rules, stored] = await Promise.all([
+      loadStatementEditRules(db, statementId),
       loadStoredDocument(db, statementId),
     ]);
-    if (!facts) throw new Error(`Unknown statement ${statementId}`);
+    if (!rules) throw new Error(`Unknown statement ${statementId}`);
+    const facts = rules.statement;
     await handOffStoredState(handoff, stored);
     const doc = rebuildDocument(stored);
     const room = new Room(statementId, doc, this.options, handoff);
@@ -100,11 +103,12 @@ export class RoomRegistry {
       logger,
       statementId,
       organisationId: facts.organisationId,
-      sectionKeys,
+      sectionKeys: rules.sections.map((section) => section.key),
       checkDelayMs: this.options.staleCheckMs,
     });
     await watch.start();
-    room.approvalWatch = watch;
+    room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
+    room.addHooks(watch);
     return room;
   }
 

@@ -10,9 +10,11 @@ import { sectionContent } from "../../editor/section-hash";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
+import type { ConnectionLimitSettings } from "./connection-limits";
 import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
+import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import { RoomRegistry } from "./rooms";
 import {
   registerStatementDocuments,
@@ -23,7 +25,7 @@ import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
 
-export interface CollabServerOptions {
+export interface CollabServerOptions extends ConnectionLimitSettings {
   db: Database;
   /** Where the update log's batches are written; closed by whoever opened it, after `close()`. */
   updateLogWriter: UpdateLogWriter;
@@ -40,7 +42,12 @@ export interface CollabServerOptions {
   staleCheckMs: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
+  /** Refused updates of one account in one statement audited together (see RefusalAudit). */
+  refusalsAuditedAfter: number;
 }
+
+/** Refusals of one account further apart than this are not counted together. */
+const REFUSAL_WINDOW_MS = 10 * 60 * 1000;
 
 export interface CollabServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -117,6 +124,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quietMs: MEMORY_RELEASE_QUIET_MS,
     logger,
   });
+  const refusalAudit = new RefusalAudit({
+    logger,
+    threshold: options.refusalsAuditedAfter,
+    windowMs: REFUSAL_WINDOW_MS,
+    record: (refusals) => recordRepeatedRefusals(db, refusals),
+  });
   const rooms = new RoomRegistry({
     db,
     updateLog,
@@ -125,6 +138,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     unloadGraceMs: options.unloadGraceMs,
     staleCheckMs: options.staleCheckMs,
     onUnloaded: () => memoryRelease.noteUnload(),
+    onRefused: (refusal) => refusalAudit.note(refusal),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -158,7 +172,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       ws.on("pong", () => heartbeat.noteAnswer(ws));
       ws.on("close", () => heartbeat.remove(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
-      const connection = new CollabConnection(ws, socket, decision.identity, logger, maxQueuedBytes);
+      const connection = new CollabConnection(ws, socket, decision.identity, logger, {
+        maxQueuedBytes,
+        maxMessageBytes: options.maxMessageBytes,
+        limits: options,
+      });
       void join(connection, ws, decision.statementId);
     });
   }
