@@ -100,7 +100,7 @@ export class CollabConnection implements RoomMember {
   attach(room: Room): void {
     this.room = room;
     this.storedState = null;
-    room.members.add(this);
+    room.join(this);
     const greeting = [encodeSyncStep1(room.doc)];
     if (this.answeredFrom && !room.isUnchangedSince(this.answeredFrom)) {
       // The early answer missed what changed before this client joined: rare, so send it all again.
@@ -119,7 +119,7 @@ export class CollabConnection implements RoomMember {
   detach(): Room | null {
     const room = this.room;
     if (!room) return null;
-    room.members.delete(this);
+    room.leave(this);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], null);
     this.room = null;
     return room;
@@ -328,7 +328,7 @@ export class CollabConnection implements RoomMember {
   }
 
   private otherHolderOf(room: Room, clientId: number): CollabConnection | null {
-    for (const member of room.members) {
+    for (const member of room.memberList) {
       if (member instanceof CollabConnection && member !== this && member.awarenessClientIds.has(clientId))
         return member;
     }

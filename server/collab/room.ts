@@ -70,14 +70,14 @@ export interface RoomOptions {
 /** One loaded statement: its Y.Doc, its awareness and the clients connected to it. */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
-  readonly members = new Set<RoomMember>();
-  /** Members being admitted (upgrade accepted, room not yet joined): the room must not unload under them. */
-  pendingJoins = 0;
-  unloadTimer: NodeJS.Timeout | null = null;
+  private readonly members = new Set<RoomMember>();
+  /** Reservations not yet joined or released (an upgrade being admitted, a read): no unload under them. */
+  private reservations = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
   /** A finalised (justerad) statement: no client's update is applied, ever again. */
-  finalised = false;
+  private finalised = false;
   /** Finalisations deciding right now; while any is, no client's update is applied either. */
-  freezing = 0;
+  private freezing = 0;
   /** The room's lifecycle hooks (the section guard, the approval watch), added by the registry. */
   private readonly hooks: RoomHooks[] = [];
   /** Whether any update was applied since the document was built from its stored state. */
@@ -106,6 +106,63 @@ export class Room {
     this.hooks.push(hooks);
   }
 
+  join(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member);
+  }
+
+  /** The members, for looking one up; not to be changed through. */
+  get memberList(): ReadonlySet<RoomMember> {
+    return this.members;
+  }
+
+  /** Keeps the room loaded until `release`d or joined; stops a pending unload. */
+  reserve(): void {
+    this.reservations++;
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = null;
+    }
+  }
+
+  release(): void {
+    this.reservations--;
+  }
+
+  /** Runs `unload` after `graceMs` unless the room is reserved first; once at a time. */
+  scheduleUnload(graceMs: number, unload: () => void): void {
+    if (!this.isIdle || this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      unload();
+    }, graceMs);
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  markFinalised(): void {
+    this.finalised = true;
+  }
+
+  /**
+   * Applies no client's update while `decide` runs. Counted, not saved and restored: a finalisation
+   * that loses a race must not thaw a statement another one has just finalised, nor one still deciding.
+   */
+  async freezeWhile<T>(decide: () => Promise<T>): Promise<T> {
+    this.freezing++;
+    try {
+      return await decide();
+    } finally {
+      this.freezing--;
+    }
+  }
+
   /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
   isUnchangedSince(handoff: StoredStateHandoff): boolean {
     return handoff === this.loadedFrom && !this.changedSinceLoad;
@@ -125,7 +182,7 @@ export class Room {
   }
 
   get isIdle(): boolean {
-    return this.members.size === 0 && this.pendingJoins === 0;
+    return this.members.size === 0 && this.reservations === 0;
   }
 
   /**

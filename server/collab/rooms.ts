@@ -70,11 +70,7 @@ export class RoomRegistry {
   }
 
   private reserveIn(room: Room): Room {
-    room.pendingJoins++;
-    if (room.unloadTimer) {
-      clearTimeout(room.unloadTimer);
-      room.unloadTimer = null;
-    }
+    room.reserve();
     return room;
   }
 
@@ -97,7 +93,7 @@ export class RoomRegistry {
     await handOffStoredState(handoff, stored);
     const doc = rebuildDocument(stored);
     const room = new Room(statementId, doc, this.options, handoff);
-    room.finalised = facts.status === "finalised";
+    if (facts.status === "finalised") room.markFinalised();
     const watch = new ApprovalWatch(doc, {
       db,
       logger,
@@ -114,17 +110,15 @@ export class RoomRegistry {
 
   /** Gives back a reservation that did not become a member (a closed socket, a finished read). */
   release(room: Room): void {
-    room.pendingJoins--;
+    room.release();
     this.scheduleUnloadIfIdle(room);
   }
 
   scheduleUnloadIfIdle(room: Room): void {
-    if (!room.isIdle || room.unloadTimer) return;
-    room.unloadTimer = setTimeout(() => void this.unload(room), this.options.unloadGraceMs);
+    room.scheduleUnload(this.options.unloadGraceMs, () => void this.unload(room));
   }
 
   private unload(room: Room): Promise<void> {
-    room.unloadTimer = null;
     const entry = this.entries.get(room.statementId);
     if (!entry || !room.isIdle) return Promise.resolve();
     entry.unloading ??= room
@@ -145,7 +139,7 @@ export class RoomRegistry {
     await Promise.all(
       rooms.map((result) => {
         if (result.status !== "fulfilled") return Promise.resolve();
-        if (result.value.unloadTimer) clearTimeout(result.value.unloadTimer);
+        result.value.cancelUnload();
         return this.unload(result.value);
       }),
     );

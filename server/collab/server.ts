@@ -88,18 +88,16 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
     },
     async freezeWhile(statementId, decide) {
       const room = await rooms.reserve(statementId);
-      // Counted, not saved and restored: a finalisation that loses a race must not thaw the
-      // statement another one has just finalised, nor one still deciding.
-      room.freezing++;
       try {
-        const keep = await decide({
-          documentState: Y.encodeStateAsUpdate(room.doc),
-          sections: (keys) => snapshotSections(room.doc, keys),
+        return await room.freezeWhile(async () => {
+          const keep = await decide({
+            documentState: Y.encodeStateAsUpdate(room.doc),
+            sections: (keys) => snapshotSections(room.doc, keys),
+          });
+          if (keep) room.markFinalised();
+          return keep;
         });
-        if (keep) room.finalised = true;
-        return keep;
       } finally {
-        room.freezing--;
         rooms.release(room);
       }
     },
@@ -192,7 +190,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connection.close(CloseCode.internalError, "Could not load statement");
       return;
     }
-    room.pendingJoins--;
+    room.release();
     // Joined even when the client has gone meanwhile: answered from the stored state, it may have
     // edited and closed before the room was built, and what it sent is applied, not dropped.
     connection.attach(room);
