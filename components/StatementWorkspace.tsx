@@ -117,6 +117,11 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
                     </p>
                   )}
+                  {!section.editableByMe && !finalised && (
+                    <p className="section-read-only" data-read-only-section={section.key}>
+                      Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                    </p>
+                  )}
                   {here.length > 0 && (
                     <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
                   )}
@@ -137,7 +142,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       title={section.title}
                       fragment={fragment}
                       provider={provider}
-                      editable={workflow.canEditText}
+                      editable={section.editableByMe}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}

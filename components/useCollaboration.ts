@@ -24,6 +24,10 @@ const REFUSALS: Record<number, string> = {
   4429: "Anslutningen stängdes: för mycket skickades innan tjänsteutlåtandet hade laddats. Ladda om sidan.",
 };
 
+/** Shown when the server refused one of this page's edits (4403 "Refused: …"); the text is fetched anew. */
+const REFUSED_EDIT =
+  "En ändring avvisades eftersom du inte får ändra där. Texten har hämtats på nytt från servern.";
+
 function collaborationUrl(): string {
   const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
   return `${protocol}//${window.location.host}/collab`;
@@ -34,7 +38,7 @@ function collaborationUrl(): string {
  * offline stay in the Y.Doc and are sent when the connection returns.
  */
 export function useCollaboration(statementId: string): Collaboration {
-  const [doc] = useState(() => new Y.Doc());
+  const [doc, setDoc] = useState(() => new Y.Doc());
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [loaded, setLoaded] = useState(false);
@@ -51,7 +55,14 @@ export function useCollaboration(statementId: string): Collaboration {
     created.on("sync", (isSynced: boolean) => {
       if (isSynced) setLoaded(true);
     });
-    created.on("closed", ({ code }: { code: number; reason: string }) => {
+    created.on("closed", ({ code, reason }: { code: number; reason: string }) => {
+      if (code === 4403 && reason.startsWith("Refused")) {
+        // This copy holds an edit the server will never take: it is replaced by the server's state.
+        setRefusal(REFUSED_EDIT);
+        setLoaded(false);
+        setDoc(new Y.Doc());
+        return;
+      }
       setRefusal(REFUSALS[code] ?? "Servern stängde anslutningen.");
       setState("refused");
     });

@@ -100,6 +100,8 @@ export const statements = pgTable(
       .notNull()
       .default("draft"),
     createdBy: uuid("created_by").references(() => users.id),
+    /** The coordinating handläggare, who may edit every section (its creator by default). */
+    coordinatorId: uuid("coordinator_id").references(() => users.id),
     createdAt: createdAt(),
     finalisedAt: timestamp("finalised_at", { withTimezone: true }),
     finalisedBy: uuid("finalised_by").references(() => users.id),

@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.resolved": "Kommentarstråden löstes",
   "comment.reopened": "Kommentarstråden öppnades igen",
   "comment.deleted": "Kommentar togs bort",
+  "update.refused": "Upprepade ändringar som användaren inte får göra avvisades",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,6 +1,9 @@
 import type { AnyExtension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 
+/** The URL schemes a link may use; the collaboration server refuses any other. */
+export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
+
 /**
  * The one extension list that defines a section's schema. The browser editors add collaboration
  * extensions on top; the server reads and writes section content through the same schema, so
@@ -17,7 +20,7 @@ export function sectionExtensions(): AnyExtension[] {
       horizontalRule: false,
       // Opening a section must never change it (that would invalidate sign-offs): no trailing node.
       trailingNode: false,
-      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+      link: { openOnClick: false, autolink: true, protocols: [...LINK_PROTOCOLS] },
     }),
   ];
 }

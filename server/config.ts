@@ -40,6 +40,18 @@ const environmentSchema = z.object({
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
   COLLAB_STALE_CHECK_MS: z.coerce.number().int().min(0).max(1000).default(150),
+  /** Per connection; 0 turns a limit off. Over one, the socket is closed with 4429. */
+  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(1000),
+  COLLAB_MAX_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1024 * 1024),
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(0).default(8192),
+  /** Over this, a sync step 1 closes the socket with 4400. */
+  COLLAB_MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().min(0).default(10000),
+  /** This many refused updates of one account in one statement within 10 minutes are audited. */
+  COLLAB_REFUSALS_AUDITED_AFTER: z.coerce.number().int().min(1).default(3),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -66,6 +78,11 @@ export interface ServerConfig {
     compactEvery: number;
     heartbeatMs: number;
     staleCheckMs: number;
+    maxMessagesPerSecond: number;
+    maxBytesPerSecond: number;
+    maxAwarenessStateBytes: number;
+    maxStateVectorEntries: number;
+    refusalsAuditedAfter: number;
   };
 }
 
@@ -107,6 +124,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       compactEvery: env.COLLAB_COMPACT_EVERY,
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,
       staleCheckMs: env.COLLAB_STALE_CHECK_MS,
+      maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
+      maxBytesPerSecond: env.COLLAB_MAX_BYTES_PER_SECOND,
+      maxAwarenessStateBytes: env.COLLAB_MAX_AWARENESS_BYTES,
+      maxStateVectorEntries: env.COLLAB_MAX_STATE_VECTOR_ENTRIES,
+      refusalsAuditedAfter: env.COLLAB_REFUSALS_AUDITED_AFTER,
     },
   };
 }

@@ -1,8 +1,14 @@
 import type { Database } from "../db/client";
 import { type ApprovalView, loadActiveApprovals } from "../db/queries/approvals";
-import { getStatementDetail, type SectionDetail, type StatementDetail } from "../db/queries/statements";
+import {
+  getStatementDetail,
+  type SectionDetail,
+  type StatementDetail,
+  sectionEditFacts,
+} from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../domain/access";
+import { canEditSection } from "../domain/section-editing";
 import {
   approvableRequirements,
   canFinalise,
@@ -26,6 +32,8 @@ export interface SectionWorkflow extends Omit<SectionDetail, "requiredApprovals"
   approvals: ApprovalWithFreshness[];
   /** Requirements the viewer's roles let them approve. */
   approvableByMe: string[];
+  /** Whether the viewer may change the section's text (see domain/section-editing.ts). */
+  editableByMe: boolean;
 }
 
 export interface StatementWorkflow extends Omit<StatementDetail, "sections" | "organisationId"> {
@@ -81,6 +89,7 @@ export async function loadStatementWorkflow(
       statement.sections.map((section) => section.key),
     ),
   ]);
+  const editFacts = { ...statement, coordinatorId: statement.coordinator?.id ?? null };
   const sections = statement.sections.map((section): SectionWorkflow => {
     const requirements = toRequirements(section);
     const contentHash = hashes.get(section.key) ?? "";
@@ -97,6 +106,7 @@ export async function loadStatementWorkflow(
       state: sectionState(requirements, sectionApprovals, contentHash),
       approvals: sectionApprovals,
       approvableByMe: approvableRequirements(user, requirements).map((requirement) => requirement.id),
+      editableByMe: canEditSection(user, editFacts, sectionEditFacts(section)),
     };
   });
   const { organisationId: _organisation, sections: _details, ...metadata } = statement;

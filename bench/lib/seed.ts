@@ -52,7 +52,8 @@ async function initialSnapshot(db: Database, statementId: string): Promise<Uint8
  */
 export async function seedBenchDatabase(db: Database, sizes: SeedSizes): Promise<BenchManifest> {
   const firstSeed = await seedDemoData(db);
-  const writerAccounts = DEMO_ACCOUNTS.filter((account) => DRAFTING_ROLES.has(account.role));
+  // Only the statements' coordinator (their creator, the first drafter) may type in every section.
+  const writerAccounts = DEMO_ACCOUNTS.filter((account) => DRAFTING_ROLES.has(account.role)).slice(0, 1);
   const writers: BenchManifest["writers"] = [];
   let organisationId = "";
   for (const account of writerAccounts) {

@@ -71,6 +71,7 @@ export async function authorizeUpgrade(
     sessionId,
     identity: {
       userId: user.id,
+      actor: user,
       canWrite: canEditStatementText(user, statement),
       presence: presenceIdentityOf(user),
     },

@@ -12,9 +12,11 @@ import { sessionEndedBus } from "../../events/session-events";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
+import type { ConnectionLimitSettings } from "./connection-limits";
 import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
+import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import { RoomRegistry } from "./rooms";
 import { SessionSockets } from "./session-sockets";
 import {
@@ -26,7 +28,7 @@ import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
 
-export interface CollabServerOptions {
+export interface CollabServerOptions extends ConnectionLimitSettings {
   db: Database;
   /** Where the update log's batches are written; closed by whoever opened it, after `close()`. */
   updateLogWriter: UpdateLogWriter;
@@ -43,7 +45,12 @@ export interface CollabServerOptions {
   staleCheckMs: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
+  /** Refused updates of one account in one statement audited together (see RefusalAudit). */
+  refusalsAuditedAfter: number;
 }
+
+/** Refusals of one account further apart than this are not counted together. */
+const REFUSAL_WINDOW_MS = 10 * 60 * 1000;
 
 export interface CollabServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -84,18 +91,16 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
     },
     async freezeWhile(statementId, decide) {
       const room = await rooms.reserve(statementId);
-      // Counted, not saved and restored: a finalisation that loses a race must not thaw the
-      // statement another one has just finalised, nor one still deciding.
-      room.freezing++;
       try {
-        const keep = await decide({
-          documentState: Y.encodeStateAsUpdate(room.doc),
-          sections: (keys) => snapshotSections(room.doc, keys),
+        return await room.freezeWhile(async () => {
+          const keep = await decide({
+            documentState: Y.encodeStateAsUpdate(room.doc),
+            sections: (keys) => snapshotSections(room.doc, keys),
+          });
+          if (keep) room.markFinalised();
+          return keep;
         });
-        if (keep) room.finalised = true;
-        return keep;
       } finally {
-        room.freezing--;
         rooms.release(room);
       }
     },
@@ -122,6 +127,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quietMs: MEMORY_RELEASE_QUIET_MS,
     logger,
   });
+  const refusalAudit = new RefusalAudit({
+    logger,
+    threshold: options.refusalsAuditedAfter,
+    windowMs: REFUSAL_WINDOW_MS,
+    record: (refusals) => recordRepeatedRefusals(db, refusals),
+  });
   const rooms = new RoomRegistry({
     db,
     updateLog,
@@ -130,6 +141,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     unloadGraceMs: options.unloadGraceMs,
     staleCheckMs: options.staleCheckMs,
     onUnloaded: () => memoryRelease.noteUnload(),
+    onRefused: (refusal) => refusalAudit.note(refusal),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -170,7 +182,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       ws.on("pong", () => heartbeat.noteAnswer(ws));
       ws.on("close", () => heartbeat.remove(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
-      const connection = new CollabConnection(ws, socket, decision.identity, logger, maxQueuedBytes);
+      const connection = new CollabConnection(ws, socket, decision.identity, logger, {
+        maxQueuedBytes,
+        maxMessageBytes: options.maxMessageBytes,
+        limits: options,
+      });
       void join(connection, ws, decision.statementId);
     });
   }
@@ -186,7 +202,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connection.close(CloseCode.internalError, "Could not load statement");
       return;
     }
-    room.pendingJoins--;
+    room.release();
     // Joined even when the client has gone meanwhile: answered from the stored state, it may have
     // edited and closed before the room was built, and what it sent is applied, not dropped.
     connection.attach(room);
