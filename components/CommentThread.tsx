@@ -10,6 +10,7 @@ interface CommentThreadProps {
   statementId: string;
   thread: ThreadView;
   myUserId: string;
+  finalised: boolean;
   mayResolve: boolean;
   detached: boolean;
   active: boolean;
@@ -23,7 +24,8 @@ function CommentBody({ body }: { body: string }) {
 }
 
 export function CommentThread(props: CommentThreadProps) {
-  const { statementId, thread, myUserId, mayResolve, detached, active, onShowPassage, onChanged } = props;
+  const { statementId, thread, myUserId, finalised, detached, active, onShowPassage, onChanged } = props;
+  const mayResolve = props.mayResolve && !finalised;
   const [reply, setReply] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
@@ -89,6 +91,7 @@ export function CommentThread(props: CommentThreadProps) {
             <CommentBody body={comment.body} />
           )}
           {!comment.deleted &&
+            !finalised &&
             isOwnComment({ id: myUserId }, { authorId: comment.author.id }) &&
             editing !== comment.id && (
               <div className="comment-actions">
@@ -115,7 +118,7 @@ export function CommentThread(props: CommentThreadProps) {
       ))}
       {!thread.deleted && (
         <>
-          {!thread.resolved && (
+          {!thread.resolved && !finalised && (
             <form
               className="reply-form"
               onSubmit={async (event) => {

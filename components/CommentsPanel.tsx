@@ -22,6 +22,8 @@ interface CommentsPanelProps {
   activeThreadId: string | null;
   myUserId: string;
   memberOfUnitIds: string[];
+  /** The statement is finalised: threads are shown, but nothing can be changed any more. */
+  finalised: boolean;
   onShowPassage: (threadId: string) => void;
   onChanged: () => Promise<void>;
 }
@@ -74,6 +76,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
                 statementId={props.statementId}
                 thread={thread}
                 myUserId={myUserId}
+                finalised={props.finalised}
                 mayResolve={canResolveThread(
                   { id: myUserId, memberOfUnitIds },
                   { authorId: thread.author.id, sectionOwnerUnitIds: section.ownerUnitIds },

@@ -35,7 +35,8 @@ interface SectionCommentActionProps {
   sectionKey: string;
   sectionTitle: string;
   editor: Editor | null;
-  disabled: boolean;
+  /** The statement is finalised: comments can no longer be made, so no control is offered. */
+  finalised: boolean;
   onCreated: () => Promise<void>;
 }
 
@@ -44,7 +45,7 @@ interface SectionCommentActionProps {
  * it works in read-only sections too (granskare), and it never writes into the text.
  */
 export function SectionCommentAction(props: SectionCommentActionProps) {
-  const { statementId, sectionKey, sectionTitle, editor, disabled, onCreated } = props;
+  const { statementId, sectionKey, sectionTitle, editor, finalised, onCreated } = props;
   const [selected, setSelected] = useState<Selected | null>(null);
   const [composing, setComposing] = useState<Selected | null>(null);
 
@@ -59,6 +60,7 @@ export function SectionCommentAction(props: SectionCommentActionProps) {
     return () => document.removeEventListener("selectionchange", track);
   }, [editor]);
 
+  if (finalised) return null;
   if (composing && editor) {
     return (
       <CommentComposer
@@ -87,7 +89,7 @@ export function SectionCommentAction(props: SectionCommentActionProps) {
     <button
       type="button"
       className="button secondary comment-action"
-      disabled={disabled || !selected}
+      disabled={!selected}
       aria-label={`Kommentera markerad text i ${sectionTitle}`}
       title={selected ? undefined : "Markera text i avsnittet först"}
       onMouseDown={(event) => event.preventDefault()}

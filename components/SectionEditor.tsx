@@ -2,7 +2,9 @@
 
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -15,6 +17,7 @@ import {
 } from "@/editor/comment-highlights";
 import { sectionExtensions } from "@/editor/extensions";
 import { cleanPastedHtml } from "@/editor/paste";
+import { sectionSchema } from "@/editor/schema";
 import { SectionToolbar } from "./SectionToolbar";
 
 interface SectionEditorProps {
@@ -23,6 +26,10 @@ interface SectionEditorProps {
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
   editable: boolean;
+  /** Every approval the section needs is given: editing it warns that they will go stale. */
+  approved: boolean;
+  /** What belongs in the section, shown while it is empty. */
+  guidance?: string;
   headingId: string;
   me: PresenceIdentity;
   threads: HighlightedThread[];
@@ -46,16 +53,29 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/**
+ * The fragment's current content as the editor's first document, so the editor's first selection
+ * is valid in it (an empty placeholder document's selection points into a list otherwise).
+ */
+function initialContent(fragment: Y.XmlFragment) {
+  return fragment.length > 0
+    ? yXmlFragmentToProseMirrorRootNode(fragment, sectionSchema()).toJSON()
+    : undefined;
+}
+
 /** One section's rich text, bound to its own Y.XmlFragment of the statement's Y.Doc. */
 export function SectionEditor(props: SectionEditorProps) {
   const { sectionKey, title, fragment, provider, editable, headingId, me, threads, activeThreadId } = props;
-  const { onEditor, onThreadPositions } = props;
+  const { approved, guidance, onEditor, onThreadPositions } = props;
+  const warn = editable && approved;
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable,
+      content: initialContent(fragment),
       extensions: [
         ...sectionExtensions(),
+        Placeholder.configure({ placeholder: guidance ?? "" }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
         CommentHighlights,
@@ -68,6 +88,7 @@ export function SectionEditor(props: SectionEditorProps) {
           role: "textbox",
           "aria-multiline": "true",
           "aria-readonly": String(!editable),
+          ...(guidance ? { "aria-placeholder": guidance } : {}),
         },
         transformPastedHTML: cleanPastedHtml,
       },
@@ -113,6 +134,12 @@ export function SectionEditor(props: SectionEditorProps) {
   return (
     <div className="section-editor">
       {editor && editable && <SectionToolbar editor={editor} sectionTitle={title} />}
+      {warn && (
+        <p className="approved-edit-warning">
+          Avsnittet är godkänt. Om du ändrar texten blir godkännandena inaktuella och avsnittet måste
+          godkännas igen.
+        </p>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

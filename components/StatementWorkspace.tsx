@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { ThreadView } from "@/db/queries/comments";
 import type { PresenceIdentity } from "@/domain/presence";
+import { sectionGuidance } from "@/domain/template";
 import type { HighlightedThread } from "@/editor/comment-highlights";
 import type { StatementWorkflow } from "@/workflow/statement-workflow";
 import { CommentsPanel } from "./CommentsPanel";
@@ -138,6 +139,8 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       fragment={fragment}
                       provider={provider}
                       editable={workflow.canEditText}
+                      approved={section.state === "approved"}
+                      guidance={sectionGuidance(section.key)}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
@@ -150,7 +153,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       sectionKey={section.key}
                       sectionTitle={section.title}
                       editor={editors.get(section.key) ?? null}
-                      disabled={finalised}
+                      finalised={finalised}
                       onCreated={refreshThreads}
                     />
                   </>
@@ -176,6 +179,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             activeThreadId={activeThreadId}
             myUserId={me.userId}
             memberOfUnitIds={memberOfUnitIds}
+            finalised={finalised}
             onShowPassage={showPassage}
             onChanged={refreshThreads}
           />

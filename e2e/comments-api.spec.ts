@@ -1,8 +1,9 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import type { ThreadView } from "../db/queries/comments";
 import type { EncodedAnchor } from "../editor/comment-anchors";
 import { passageAnchor } from "../tests/support/anchors";
 import { connectClient, waitForSynced } from "../tests/support/clients";
+import { expect, test } from "./fixtures";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /*

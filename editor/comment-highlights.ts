@@ -63,10 +63,18 @@ function resolvedRange(
 ): { from: number; to: number } | null {
   const sync = syncState(state);
   if (!anchor || !sync?.binding) return null;
-  const { start, end } = anchor;
+  const mapping = sync.binding.mapping;
+  const toEditorPosition = (position: Y.RelativePosition) => {
+    // y-tiptap refuses a position naming a character at the very start of the document (it takes
+    // it for a cursor misplaced by a structural change), so the passage is resolved by its index.
+    const absolute = Y.createAbsolutePositionFromRelativePosition(position, sync.doc);
+    if (!absolute) return null;
+    const byIndex = Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1);
+    return relativePositionToAbsolutePosition(sync.doc, sync.type, byIndex, mapping);
+  };
   try {
-    const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding.mapping);
-    const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding.mapping);
+    const from = toEditorPosition(anchor.start);
+    const to = toEditorPosition(anchor.end);
     return from !== null && to !== null && from < to ? { from, to } : null;
   } catch {
     return null;

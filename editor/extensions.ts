@@ -17,7 +17,9 @@ export function sectionExtensions(): AnyExtension[] {
       horizontalRule: false,
       // Opening a section must never change it (that would invalidate sign-offs): no trailing node.
       trailingNode: false,
-      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+      // http, https and mailto are known to linkify already; registering them again in every
+      // editor only makes linkify warn that it is already initialised.
+      link: { openOnClick: false, autolink: true },
     }),
   ];
 }
