@@ -44,7 +44,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
   );
   const order = (thread: ThreadView) => positions.get(thread.id) ?? Number.MAX_SAFE_INTEGER;
   return (
-    <section className="comments-panel" aria-labelledby="comments-heading">
+    <section id="comments" className="comments-panel" aria-labelledby="comments-heading" tabIndex={-1}>
       <h2 id="comments-heading">Kommentarer</h2>
       <fieldset className="comment-filter">
         <legend>Visa</legend>

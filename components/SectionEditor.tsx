@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceIdentity } from "@/domain/presence";
@@ -17,7 +17,9 @@ import {
 } from "@/editor/comment-highlights";
 import { sectionExtensions } from "@/editor/extensions";
 import { cleanPastedHtml } from "@/editor/paste";
+import { ReadOnlyText } from "@/editor/read-only";
 import { sectionSchema } from "@/editor/schema";
+import { SectionNavigation } from "@/editor/section-navigation";
 import { SectionToolbar } from "./SectionToolbar";
 
 interface SectionEditorProps {
@@ -68,28 +70,33 @@ export function SectionEditor(props: SectionEditorProps) {
   const { sectionKey, title, fragment, provider, editable, headingId, me, threads, activeThreadId } = props;
   const { approved, guidance, onEditor, onThreadPositions } = props;
   const warn = editable && approved;
+  // The text stays focusable and selectable when it may not be changed (ReadOnlyText), so that
+  // keyboard users can select a passage to comment on.
+  const readOnly = useRef(!editable);
+  readOnly.current = !editable;
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
       content: initialContent(fragment),
       extensions: [
         ...sectionExtensions(),
+        ReadOnlyText.configure({ isReadOnly: () => readOnly.current }),
+        SectionNavigation,
         Placeholder.configure({ placeholder: guidance ?? "" }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
         CommentHighlights,
       ],
       editorProps: {
-        attributes: {
+        attributes: () => ({
           class: "section-text",
           "aria-labelledby": headingId,
           "data-section": sectionKey,
           role: "textbox",
           "aria-multiline": "true",
-          "aria-readonly": String(!editable),
+          "aria-readonly": String(readOnly.current),
           ...(guidance ? { "aria-placeholder": guidance } : {}),
-        },
+        }),
         transformPastedHTML: cleanPastedHtml,
       },
       onFocus: () => provider.awareness.setLocalStateField("section", sectionKey),
@@ -98,7 +105,8 @@ export function SectionEditor(props: SectionEditorProps) {
   );
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    // A transaction of its own renders the attributes again (aria-readonly).
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta("readOnly", !editable));
   }, [editor, editable]);
 
   useEffect(() => {

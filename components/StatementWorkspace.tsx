@@ -77,6 +77,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   return (
     <div className="workspace">
       <div className="workspace-bar">
+        <a href="#comments" className="skip-comments">
+          Hoppa till kommentarer
+        </a>
         <ConnectionStatus state={state} />
         {!workflow.canEditText && (
           <p className="read-only-note">

@@ -34,7 +34,7 @@ test("the statement can be worked through with the keyboard alone", async ({ bro
     .getByRole("button", { name: "Fetstil" });
   await bold.focus();
   await expect(bold).toBeFocused();
-  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowRight");
   await expect(
     page
       .getByRole("toolbar", { name: "Formatering: Sammanfattning" })

@@ -144,8 +144,11 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
 
   // handlaggare.bou can no longer change the text: the editor is locked, and the server drops writes.
   await expect(handlaggareBou.getByText("Utlåtandet är justerat och kan inte ändras.")).toBeVisible();
-  await expect(sectionText(handlaggareBou, "bakgrund")).toHaveAttribute("contenteditable", "false");
-  await expect(sectionText(handlaggareEb, "bakgrund")).toHaveAttribute("contenteditable", "false");
+  await expect(sectionText(handlaggareBou, "bakgrund")).toHaveAttribute("aria-readonly", "true");
+  await expect(sectionText(handlaggareEb, "bakgrund")).toHaveAttribute("aria-readonly", "true");
+  await focusEndOfSection(handlaggareBou, "bakgrund");
+  await handlaggareBou.keyboard.type(" Efter justeringen");
+  await expect(sectionText(handlaggareBou, "bakgrund")).not.toContainText("Efter justeringen");
   const api = await handlaggareBou.request.get(`/api/statements/${url.split("/").pop()}`);
   expect((await api.json()).canEditText).toBe(false);
 });

@@ -1,4 +1,5 @@
 import type { AnyExtension } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
 /**
@@ -21,5 +22,7 @@ export function sectionExtensions(): AnyExtension[] {
       // editor only makes linkify warn that it is already initialised.
       link: { openOnClick: false, autolink: true },
     }),
+    // Tables of costs and statistics; columns size to their content (no stored widths to resize).
+    TableKit.configure({ table: { resizable: false } }),
   ];
 }
