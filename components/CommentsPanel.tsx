@@ -24,6 +24,9 @@ interface CommentsPanelProps {
   memberOfUnitIds: string[];
   /** The statement is finalised: threads are shown, but nothing can be changed any more. */
   finalised: boolean;
+  /** The viewer may edit text: with membership of a section's unit, they decide its suggestions. */
+  canEditText: boolean;
+  onAcceptSuggestion: (thread: ThreadView) => Promise<string | null>;
   onShowPassage: (threadId: string) => void;
   onChanged: () => Promise<void>;
 }
@@ -77,6 +80,10 @@ export function CommentsPanel(props: CommentsPanelProps) {
                 thread={thread}
                 myUserId={myUserId}
                 finalised={props.finalised}
+                mayDecide={
+                  props.canEditText && section.ownerUnitIds.some((id) => memberOfUnitIds.includes(id))
+                }
+                onAccept={props.onAcceptSuggestion}
                 mayResolve={canResolveThread(
                   { id: myUserId, memberOfUnitIds },
                   { authorId: thread.author.id, sectionOwnerUnitIds: section.ownerUnitIds },

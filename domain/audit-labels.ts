@@ -10,6 +10,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.resolved": "Kommentarstråden löstes",
   "comment.reopened": "Kommentarstråden öppnades igen",
   "comment.deleted": "Kommentar togs bort",
+  "suggestion.created": "Ändringsförslag lämnades",
+  "suggestion.accepted": "Ändringsförslaget godtogs och infördes",
+  "suggestion.rejected": "Ändringsförslaget avvisades",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "./access";
+import { type Actor, canEditStatementText, type StatementAccessFacts } from "./access";
 
 export const COMMENT_BODY_MAX = 5000;
 
@@ -36,5 +36,18 @@ export function canResolveThread(
   thread: ThreadFacts,
 ): boolean {
   if (isOwnComment(actor, thread)) return true;
+  return actor.memberOfUnitIds.some((unitId) => thread.sectionOwnerUnitIds.includes(unitId));
+}
+
+/**
+ * Accepting or rejecting a suggestion is for those who may edit the section: a drafter of a unit
+ * that owns it (an enhet's staff count as members of its avdelning), while the statement is open.
+ */
+export function canDecideSuggestion(
+  actor: Actor & { memberOfUnitIds: string[] },
+  thread: ThreadFacts,
+  statement: StatementAccessFacts,
+): boolean {
+  if (!canEditStatementText(actor, statement)) return false;
   return actor.memberOfUnitIds.some((unitId) => thread.sectionOwnerUnitIds.includes(unitId));
 }

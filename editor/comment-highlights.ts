@@ -13,6 +13,8 @@ import { anchorPassage, decodeAnchorPosition, type EncodedAnchor, encodeAnchor }
 export interface HighlightedThread {
   id: string;
   anchor: EncodedAnchor;
+  /** An open suggestion: its replacement text, shown beside the struck-through passage. */
+  suggestion?: { text: string; color: string; author: string };
 }
 
 interface DecodedAnchor {
@@ -27,6 +29,7 @@ interface DecodedAnchor {
 interface DecodedThread {
   id: string;
   anchor: DecodedAnchor | null;
+  suggestion?: HighlightedThread["suggestion"];
 }
 
 interface HighlightState {
@@ -90,7 +93,23 @@ function decodeAnchor(anchor: EncodedAnchor): DecodedAnchor | null {
 }
 
 function decodeThreads(threads: HighlightedThread[]): DecodedThread[] {
-  return threads.map(({ id, anchor }) => ({ id, anchor: decodeAnchor(anchor) }));
+  return threads.map(({ id, anchor, suggestion }) => ({ id, anchor: decodeAnchor(anchor), suggestion }));
+}
+
+/** Where a thread's passage is in this editor now, or null when it cannot be found. */
+export function threadRange(state: EditorState, anchor: EncodedAnchor): { from: number; to: number } | null {
+  return resolvedRange(state, decodeAnchor(anchor));
+}
+
+/** The proposed text, shown right after the passage it would replace. */
+function suggestionWidget(suggestion: NonNullable<HighlightedThread["suggestion"]>): HTMLElement {
+  const proposed = document.createElement("ins");
+  proposed.className = "suggestion-new";
+  proposed.style.color = suggestion.color;
+  proposed.style.borderColor = suggestion.color;
+  proposed.textContent = suggestion.text;
+  proposed.title = `Förslag från ${suggestion.author}`;
+  return proposed;
 }
 
 /** Anchors the editor range [from, to) as relative positions in the section's fragment. */
@@ -120,10 +139,20 @@ function buildDecorations(
     const range = resolvedRange(state, thread.anchor);
     if (!range) return [];
     const active = thread.id === activeId;
+    const { suggestion } = thread;
+    const kind = suggestion ? "comment-highlight suggestion-old" : "comment-highlight";
+    const highlight = Decoration.inline(range.from, range.to, {
+      class: active ? `${kind} active` : kind,
+      "data-thread": thread.id,
+      ...(suggestion ? { style: `text-decoration-color: ${suggestion.color}` } : {}),
+    });
+    if (!suggestion) return [highlight];
     return [
-      Decoration.inline(range.from, range.to, {
-        class: active ? "comment-highlight active" : "comment-highlight",
-        "data-thread": thread.id,
+      highlight,
+      Decoration.widget(range.to, () => suggestionWidget(suggestion), {
+        key: `suggestion-${thread.id}-${suggestion.text}`,
+        side: 1,
+        ignoreSelection: true,
       }),
     ];
   });
