@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./access";
-import { canResolveThread, commentBodySchema, isOwnComment } from "./comments";
+import { canDecideSuggestion, canResolveThread, commentBodySchema, isOwnComment } from "./comments";
 
 type Member = Actor & { memberOfUnitIds: string[] };
 const granskare: Member = {
@@ -38,6 +38,23 @@ describe("comment rules", () => {
   it("knows one's own comments", () => {
     expect(isOwnComment(granskare, { authorId: "g" })).toBe(true);
     expect(isOwnComment(handlaggareBou, { authorId: "g" })).toBe(false);
+  });
+});
+
+describe("suggestion rules", () => {
+  const suggestion = { authorId: "g", sectionOwnerUnitIds: ["soc"] };
+  const open = { organisationId: "o", status: "draft" as const };
+
+  it("lets drafters of an owning unit decide, not the granskare who suggested", () => {
+    expect(canDecideSuggestion(handlaggareBou, suggestion, open)).toBe(true);
+    expect(canDecideSuggestion(granskare, suggestion, open)).toBe(false);
+    expect(canDecideSuggestion(handlaggareEb, { ...suggestion, sectionOwnerUnitIds: ["bou"] }, open)).toBe(
+      false,
+    );
+  });
+
+  it("lets no one decide once the statement is finalised", () => {
+    expect(canDecideSuggestion(handlaggareBou, suggestion, { ...open, status: "finalised" })).toBe(false);
   });
 });
 
