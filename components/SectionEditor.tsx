@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceIdentity } from "@/domain/presence";
@@ -74,10 +74,12 @@ export function SectionEditor(props: SectionEditorProps) {
   // keyboard users can select a passage to comment on.
   const readOnly = useRef(!editable);
   readOnly.current = !editable;
+  // Read once per fragment: the editor takes its content only when it is created.
+  const content = useMemo(() => initialContent(fragment), [fragment]);
   const editor = useEditor(
     {
       immediatelyRender: false,
-      content: initialContent(fragment),
+      content,
       extensions: [
         ...sectionExtensions(),
         ReadOnlyText.configure({ isReadOnly: () => readOnly.current }),
