@@ -3,8 +3,9 @@ import type { SessionUser } from "@/db/queries/users";
 import { ROLE_LABELS } from "@/domain/roles";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ user }: { user: SessionUser }) {
-  const roles = user.roles.map((grant) =>
+/** The app's header; without a signed-in user (a page anyone may reach) it holds only the name. */
+export function AppHeader({ user }: { user: SessionUser | null }) {
+  const roles = (user?.roles ?? []).map((grant) =>
     [ROLE_LABELS[grant.role], grant.unitName].filter(Boolean).join(", "),
   );
   return (
@@ -12,11 +13,13 @@ export function AppHeader({ user }: { user: SessionUser }) {
       <Link href="/" className="brand">
         Beredning
       </Link>
-      <div className="who">
-        <span className="who-name">{user.name}</span>
-        <span className="who-roles">{roles.join(" · ")}</span>
-        <SignOutButton />
-      </div>
+      {user && (
+        <div className="who">
+          <span className="who-name">{user.name}</span>
+          <span className="who-roles">{roles.join(" · ")}</span>
+          <SignOutButton />
+        </div>
+      )}
     </header>
   );
 }

@@ -2,11 +2,21 @@
 
 import { useState } from "react";
 import { formatSwedishDateTime } from "@/domain/deadline";
+import { SECTION_STATE_LABELS } from "@/domain/signoff";
 import type { StatementWorkflow } from "@/workflow/statement-workflow";
 
 interface Refusal {
   error: string;
-  sections?: { key: string; title: string; state: string }[];
+  sections?: { key: string; title: string }[];
+}
+
+/** The refusal, narrowed to the sections that still lack approval; null once none do. */
+function currentRefusal(refusal: Refusal | null, workflow: StatementWorkflow): Refusal | null {
+  if (!refusal?.sections) return refusal;
+  const unapproved = refusal.sections.filter((listed) =>
+    workflow.sections.some((section) => section.key === listed.key && section.state !== "approved"),
+  );
+  return unapproved.length > 0 ? { ...refusal, sections: unapproved } : null;
 }
 
 /** Justering: who finalised and when, or the stadsdelsdirektör's control to finalise. */
@@ -18,6 +28,7 @@ export function FinalisePanel({
   onChanged: () => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   if (workflow.status === "finalised") {
@@ -32,13 +43,16 @@ export function FinalisePanel({
     );
   }
   const approved = workflow.sections.filter((section) => section.state === "approved").length;
+  const shown = currentRefusal(refusal, workflow);
   async function finalise() {
     setBusy(true);
+    setConfirming(false);
     setRefusal(null);
     try {
       const response = await fetch(`/api/statements/${workflow.id}/finalise`, {
         method: "POST",
         headers: { "content-type": "application/json" },
+        body: "{}",
       });
       if (!response.ok) setRefusal((await response.json()) as Refusal);
       await onChanged();
@@ -54,21 +68,37 @@ export function FinalisePanel({
       <p>
         {approved} av {workflow.sections.length} avsnitt godkända.
       </p>
-      {workflow.canFinalise && (
-        <button type="button" className="button" disabled={busy} onClick={() => void finalise()}>
+      {workflow.canFinalise && !confirming && (
+        <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
           Justera tjänsteutlåtandet
         </button>
       )}
-      {refusal && (
+      {workflow.canFinalise && confirming && (
+        <fieldset className="confirm-finalise" aria-labelledby="confirm-finalise-text">
+          <p id="confirm-finalise-text">
+            Justeringen låser texten för alla och kan inte ångras. Vill du justera tjänsteutlåtandet?
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void finalise()}>
+            Ja, justera
+          </button>
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+            Avbryt
+          </button>
+        </fieldset>
+      )}
+      {shown && (
         <div className="form-error" role="alert">
-          <p>{refusal.error}</p>
-          {refusal.sections && (
+          <p>{shown.error}</p>
+          {shown.sections && (
             <ul>
-              {refusal.sections.map((section) => (
-                <li key={section.key}>
-                  {section.title}: {section.state}
-                </li>
-              ))}
+              {shown.sections.map((listed) => {
+                const state = workflow.sections.find((section) => section.key === listed.key)?.state;
+                return (
+                  <li key={listed.key}>
+                    {listed.title}: {state ? SECTION_STATE_LABELS[state] : "okänt läge"}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

@@ -22,7 +22,11 @@ export function StatementHeader({ statement }: { statement: StatementDetail }) {
         <div>
           <dt>Svarstid</dt>
           <dd>
-            <Deadline deadline={statement.deadline} extendedDeadline={statement.extendedDeadline} />
+            <Deadline
+              deadline={statement.deadline}
+              extendedDeadline={statement.extendedDeadline}
+              finalised={statement.status === "finalised"}
+            />
           </dd>
         </div>
         <div>

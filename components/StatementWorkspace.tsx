@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { ThreadView } from "@/db/queries/comments";
 import type { PresenceIdentity } from "@/domain/presence";
-import type { HighlightedThread } from "@/editor/comment-highlights";
+import { presenceColourFor } from "@/domain/presence";
+import { sectionGuidance } from "@/domain/template";
+import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
 import type { StatementWorkflow } from "@/workflow/statement-workflow";
 import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -15,6 +17,7 @@ import { usePresence } from "./presence";
 import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
+import { sendJson } from "./send-json";
 import { useCollaboration } from "./useCollaboration";
 import { useWorkflow } from "./useWorkflow";
 
@@ -29,6 +32,35 @@ interface StatementWorkspaceProps {
 }
 
 const NO_THREADS: HighlightedThread[] = [];
+
+/** A thread as the editor highlights it; an open suggestion in its author's colour. */
+function highlightOf(thread: ThreadView): HighlightedThread {
+  const { id, anchor, suggestion, author } = thread;
+  if (!suggestion) return { id, anchor };
+  return {
+    id,
+    anchor,
+    suggestion: { text: suggestion.proposedText, color: presenceColourFor(author.id), author: author.name },
+  };
+}
+
+/**
+ * Accepting a suggestion: the owner's own editor replaces the passage, as an ordinary edit of theirs,
+ * and the decision is then recorded. Resolves to the message to show, or null.
+ */
+async function applySuggestion(
+  editor: Editor | undefined,
+  thread: ThreadView,
+  statementId: string,
+): Promise<string | null> {
+  const range = editor ? threadRange(editor.state, thread.anchor) : null;
+  if (!editor || !range || !thread.suggestion) return "Den föreslagna ändringen kan inte längre föras in.";
+  const text = thread.suggestion.proposedText;
+  const chain = editor.chain().focus();
+  if (text === "") chain.deleteRange(range).run();
+  else chain.insertContentAt(range, { type: "text", text }).run();
+  return sendJson(`/api/statements/${statementId}/suggestions/${thread.id}`, "POST", { decision: "accept" });
+}
 
 export function StatementWorkspace(props: StatementWorkspaceProps) {
   const { initialWorkflow, initialThreads, me, myUnitIds, memberOfUnitIds } = props;
@@ -47,10 +79,14 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     const bySection = new Map<string, HighlightedThread[]>();
     for (const thread of threads) {
       if (thread.resolved || thread.deleted) continue;
-      bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), thread]);
+      bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), highlightOf(thread)]);
     }
     return bySection;
   }, [threads]);
+  const acceptSuggestion = useCallback(
+    (thread: ThreadView) => applySuggestion(editors.get(thread.sectionKey), thread, workflow.id),
+    [editors, workflow.id],
+  );
 
   const onEditor = useCallback((key: string, editor: Editor | null) => {
     setEditors((current) => {
@@ -76,6 +112,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   return (
     <div className="workspace">
       <div className="workspace-bar">
+        <a href="#comments" className="skip-comments">
+          Hoppa till kommentarer
+        </a>
         <ConnectionStatus state={state} />
         {!workflow.canEditText && (
           <p className="read-only-note">
@@ -143,6 +182,8 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       fragment={fragment}
                       provider={provider}
                       editable={section.editableByMe}
+                      approved={section.state === "approved"}
+                      guidance={sectionGuidance(section.key)}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
@@ -155,7 +196,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       sectionKey={section.key}
                       sectionTitle={section.title}
                       editor={editors.get(section.key) ?? null}
-                      disabled={finalised}
+                      finalised={finalised}
                       onCreated={refreshThreads}
                     />
                   </>
@@ -175,12 +216,15 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
               key: section.key,
               title: section.title,
               ownerUnitIds: section.owners.map((owner) => owner.id),
+              editableByMe: section.editableByMe,
             }))}
             threads={threads}
             positions={positions}
             activeThreadId={activeThreadId}
             myUserId={me.userId}
             memberOfUnitIds={memberOfUnitIds}
+            finalised={finalised}
+            onAcceptSuggestion={acceptSuggestion}
             onShowPassage={showPassage}
             onChanged={refreshThreads}
           />

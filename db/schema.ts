@@ -314,6 +314,12 @@ export const comments = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: uuid("resolved_by").references(() => users.id),
+    /** A suggestion's replacement for the quoted passage; null for an ordinary comment thread. */
+    proposedText: text("proposed_text"),
+    /** How a suggestion was decided (with resolvedAt/resolvedBy): accepted or rejected. */
+    suggestionOutcome: text("suggestion_outcome", { enum: ["accepted", "rejected"] }),
+    /** Why a suggestion was rejected, if the one rejecting said. */
+    decisionReason: text("decision_reason"),
   },
   (t) => [
     index("comments_statement_idx").on(t.statementId, t.createdAt),

@@ -11,6 +11,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.reopened": "Kommentarstråden öppnades igen",
   "comment.deleted": "Kommentar togs bort",
   "update.refused": "Upprepade ändringar som användaren inte får göra avvisades",
+  "suggestion.created": "Ändringsförslag lämnades",
+  "suggestion.accepted": "Ändringsförslaget godtogs och infördes",
+  "suggestion.rejected": "Ändringsförslaget avvisades",
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,5 +1,6 @@
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { AVDELNING_SECTIONS, YTTRANDE } from "../tests/support/sections";
+import { expect, test } from "./fixtures";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /*
