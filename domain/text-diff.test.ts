@@ -13,9 +13,16 @@ describe("diffWords", () => {
       diffWords("Segregeringen har ökat under senare år.", "Segregeringen har minskat under senare år."),
     ).toEqual([
       { kind: "same", text: "Segregeringen har " },
-      { kind: "removed", text: "ökat " },
-      { kind: "added", text: "minskat " },
-      { kind: "same", text: "under senare år." },
+      { kind: "removed", text: "ökat" },
+      { kind: "added", text: "minskat" },
+      { kind: "same", text: " under senare år." },
+    ]);
+  });
+
+  it("shows text added after a sentence as added only, not the sentence's last word again", () => {
+    expect(diffWords("Trygghet i staden.", "Trygghet i staden. Och i förorten.")).toEqual([
+      { kind: "same", text: "Trygghet i staden." },
+      { kind: "added", text: " Och i förorten." },
     ]);
   });
 

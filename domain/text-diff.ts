@@ -3,9 +3,13 @@ export interface DiffPart {
   text: string;
 }
 
-/** Words with their following whitespace, so a diff reads like the text and joins back exactly. */
+/**
+ * Words (any script's letters and digits, so å, ä and ö belong to them), runs of whitespace, and
+ * single punctuation marks: "staden." followed by new text still matches "staden.", and the tokens
+ * join back exactly.
+ */
 function tokenize(text: string): string[] {
-  return text.match(/\s+|[^\s]+\s*/g) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? [];
 }
 
 /** Above this many cells the middle is shown as replaced whole rather than aligned word by word. */

@@ -15,6 +15,11 @@ export interface FrozenStatement {
   sections(keys: string[]): SectionSnapshot[];
 }
 
+export interface CapturedStatement {
+  documentStateV2: Uint8Array;
+  sections: SectionSnapshot[];
+}
+
 /**
  * What the app's routes may do with live statement documents, which the collaboration server
  * holds in memory (possibly with edits not yet written to the database). Registered process-wide
@@ -30,6 +35,13 @@ export interface StatementDocuments {
    * returns true (finalised), and thaws otherwise.
    */
   freezeWhile(statementId: string, decide: (frozen: FrozenStatement) => Promise<boolean>): Promise<boolean>;
+  /** The whole state (Yjs V2 update) and the given sections, read at one moment. */
+  capture(statementId: string, keys: string[]): Promise<CapturedStatement>;
+  /**
+   * Replaces a section's content with `content` (a ProseMirror document of the shared schema) as an
+   * ordinary edit by `userId`, seen live by every client. False when the statement is frozen.
+   */
+  replaceSection(statementId: string, key: string, content: JSONContent, userId: string): Promise<boolean>;
   /** Whether both ends of a comment anchor (base64 relative positions) lie in the section. */
   isValidAnchor(
     statementId: string,
