@@ -22,7 +22,7 @@ import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
 import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
 
-const VERSION_NOT_FOUND = "Versionen finns inte";
+export const VERSION_NOT_FOUND = "Versionen finns inte";
 const FINALISED_RESTORE = "Tjänsteutlåtandet är justerat; inget avsnitt kan återställas";
 const FINALISED_NAME = "Tjänsteutlåtandet är justerat; dess slutliga version finns redan";
 
