@@ -329,3 +329,18 @@ export const comments = pgTable(
     index("comments_thread_idx").on(t.threadId),
   ],
 );
+
+/** Which user each Yjs client id of a statement's document belongs to: who wrote which text. */
+export const documentAuthors = pgTable(
+  "document_authors",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    clientId: bigint("client_id", { mode: "number" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.clientId] })],
+);

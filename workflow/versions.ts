@@ -8,6 +8,7 @@ import type {
 } from "../contracts/versions";
 import type { Database } from "../db/client";
 import { recordAuditEvent } from "../db/queries/audit";
+import { authorsOfClients } from "../db/queries/authors";
 import type { SessionUser } from "../db/queries/users";
 import {
   insertVersion,
@@ -192,4 +193,45 @@ export async function restoreSection(
     details: { versionId, kind: version.kind, contentHash: stored.contentHash },
   });
   return { ok: true, value: { sectionKey, versionId, contentHash: stored.contentHash } };
+}
+
+export interface ParagraphAuthorship {
+  sections: {
+    key: string;
+    title: string;
+    paragraphs: { text: string; authors: { id: string; name: string }[] }[];
+  }[];
+}
+
+/** For each paragraph of the current text, the users who wrote it (from the recorded client ids). */
+export async function authorship(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<WorkflowResult<ParagraphAuthorship>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
+  const sections = await statementDocuments().paragraphs(statementId, [...titles.keys()]);
+  const clientIds = [
+    ...new Set(sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clientIds))),
+  ];
+  const authors = await authorsOfClients(db, statementId, clientIds);
+  return {
+    ok: true,
+    value: {
+      sections: sections.map((section) => ({
+        key: section.key,
+        title: titles.get(section.key) ?? section.key,
+        paragraphs: section.paragraphs.map((paragraph) => {
+          const named = new Map<string, { id: string; name: string }>();
+          for (const clientId of paragraph.clientIds) {
+            const author = authors.get(clientId);
+            if (author) named.set(author.id, author);
+          }
+          return { text: paragraph.text, authors: [...named.values()] };
+        }),
+      })),
+    },
+  };
 }

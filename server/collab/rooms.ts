@@ -1,6 +1,7 @@
 import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
 import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
+import { AuthorshipRecorder } from "./authorship-recorder";
 import { rebuildDocument, storedFullState } from "./document-store";
 import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
@@ -118,10 +119,12 @@ export class RoomRegistry {
       quietMs: this.options.versionQuietMs,
       intervalMs: this.options.versionIntervalMs,
     });
-    await Promise.all([watch.start(), keeper.start()]);
+    const authorship = new AuthorshipRecorder(db, logger, statementId);
+    await Promise.all([watch.start(), keeper.start(), authorship.start()]);
     room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
     room.addHooks(watch);
     room.addHooks(keeper);
+    room.addHooks(authorship);
     return room;
   }
 

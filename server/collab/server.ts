@@ -14,7 +14,7 @@ import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import { RoomRegistry } from "./rooms";
-import { captureStatement, snapshotSections } from "./section-snapshots";
+import { captureStatement, sectionParagraphs, snapshotSections } from "./section-snapshots";
 import { registerStatementDocuments, type StatementDocuments } from "./statement-documents";
 import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
@@ -82,6 +82,14 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
         return room.applyServerEdit(userId, (doc) =>
           replaceFragmentContent(doc.getXmlFragment(key), content),
         );
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async paragraphs(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return sectionParagraphs(room.doc, keys);
       } finally {
         rooms.release(room);
       }

@@ -15,6 +15,12 @@ export interface FrozenStatement {
   sections(keys: string[]): SectionSnapshot[];
 }
 
+/** A section's top-level blocks: their text and the Yjs client ids that wrote it. */
+export interface SectionParagraphs {
+  key: string;
+  paragraphs: { text: string; clientIds: number[] }[];
+}
+
 export interface CapturedStatement {
   documentStateV2: Uint8Array;
   sections: SectionSnapshot[];
@@ -42,6 +48,8 @@ export interface StatementDocuments {
    * ordinary edit by `userId`, seen live by every client. False when the statement is frozen.
    */
   replaceSection(statementId: string, key: string, content: JSONContent, userId: string): Promise<boolean>;
+  /** Each section's paragraphs with the client ids that wrote them. */
+  paragraphs(statementId: string, keys: string[]): Promise<SectionParagraphs[]>;
   /** Whether both ends of a comment anchor (base64 relative positions) lie in the section. */
   isValidAnchor(
     statementId: string,

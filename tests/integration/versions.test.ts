@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
 import { documentSnapshots, statements } from "../../db/schema";
 import {
+  authorship,
   diffVersions,
   nameVersion,
   restoreSection,
@@ -179,5 +181,57 @@ describe("versions after a quiet spell", () => {
     writer.destroy();
     await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0));
     expect(await quiet()).toHaveLength(1);
+  });
+});
+
+describe("authorship", () => {
+  const collab = collabFixture({ COLLAB_COMPACT_EVERY: "3" });
+  const signOff = signOffHelpers(collab);
+
+  function appendParagraph(doc: Y.Doc, text: string) {
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    const fragment = doc.getXmlFragment(YTTRANDE);
+    fragment.insert(fragment.length, [paragraph]);
+  }
+
+  it("attributes each paragraph to who wrote it, after compaction and restart", async () => {
+    const bou = await collab.connectAs(HANDLAGGARE_BOU);
+    const eb = await collab.connectAs(HANDLAGGARE_EB);
+    const reader = await signOff.user(GRANSKARE);
+    const written = [
+      [bou, "Första stycket av Bou."],
+      [eb, "Andra stycket av Eb."],
+      [bou, "Tredje stycket av Bou."],
+      [eb, "Fjärde stycket av Eb."],
+    ] as const;
+    for (const [client, text] of written) {
+      appendParagraph(client.doc, text);
+      await vi.waitFor(() => expect(sectionText(bou.doc, YTTRANDE)).toContain(text));
+      await vi.waitFor(() => expect(sectionText(eb.doc, YTTRANDE)).toContain(text));
+    }
+    const names = {
+      bou: (await signOff.user(HANDLAGGARE_BOU)).id,
+      eb: (await signOff.user(HANDLAGGARE_EB)).id,
+    };
+    const expected = [
+      ["Första stycket av Bou.", [names.bou]],
+      ["Andra stycket av Eb.", [names.eb]],
+      ["Tredje stycket av Bou.", [names.bou]],
+      ["Fjärde stycket av Eb.", [names.eb]],
+    ];
+    const attributed = async () => {
+      const value = expectOk(await authorship(signOff.db(), reader, signOff.seed()));
+      const section = value.sections.find((candidate) => candidate.key === YTTRANDE);
+      return (section?.paragraphs ?? [])
+        .slice(-4)
+        .map((paragraph) => [paragraph.text, paragraph.authors.map((author) => author.id)]);
+    };
+    await vi.waitFor(async () => expect(await attributed()).toEqual(expected));
+
+    bou.destroy();
+    eb.destroy();
+    await collab.restartServer();
+    expect(await attributed()).toEqual(expected);
   });
 });
