@@ -191,7 +191,22 @@ function DiffView({ diff }: { diff: VersionDiffBody }) {
       {changed.map((section) => (
         <article key={section.key} data-section={section.key}>
           <h3>{section.title}</h3>
-          <DiffParts parts={section.parts} />
+          {section.paragraphs.map((paragraph, index) => {
+            const key = `${index}-${paragraph.kind}`;
+            if (paragraph.kind === "changed") return <DiffParts key={key} parts={paragraph.parts} />;
+            if (paragraph.kind === "context") {
+              return (
+                <p key={key} className="muted">
+                  {paragraph.text}
+                </p>
+              );
+            }
+            return (
+              <p key={key} className="muted">
+                … {paragraph.paragraphs} oförändrade stycken …
+              </p>
+            );
+          })}
         </article>
       ))}
       {unchanged > 0 && <p className="muted">{unchanged} oförändrade avsnitt visas inte.</p>}

@@ -49,6 +49,14 @@ export const versionDiff = z.object({
       changed: z.boolean(),
       /** Word-level, only for changed sections. */
       parts: z.array(diffPart),
+      /** The same by paragraph: changed ones word by word, one unchanged one of context, the rest counted. */
+      paragraphs: z.array(
+        z.union([
+          z.object({ kind: z.literal("context"), text: z.string() }),
+          z.object({ kind: z.literal("changed"), parts: z.array(diffPart) }),
+          z.object({ kind: z.literal("collapsed"), paragraphs: z.number() }),
+        ]),
+      ),
     }),
   ),
 });

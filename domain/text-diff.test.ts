@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffWords } from "./text-diff";
+import { diffParagraphs, diffWords } from "./text-diff";
 
 const join = (parts: { kind: string; text: string }[], kinds: string[]) =>
   parts
@@ -38,5 +38,34 @@ describe("diffWords", () => {
     expect(diffWords("Lika text.", "Lika text.")).toEqual([{ kind: "same", text: "Lika text." }]);
     expect(diffWords("", "Ny")).toEqual([{ kind: "added", text: "Ny" }]);
     expect(diffWords("Bort", "")).toEqual([{ kind: "removed", text: "Bort" }]);
+  });
+});
+
+describe("diffParagraphs", () => {
+  it("shows only the changed paragraph word by word, one paragraph of context around it", () => {
+    const before = ["Ett.", "Två.", "Tre.", "Fyra.", "Fem."].join("\n");
+    const after = ["Ett.", "Två.", "Tre och mer.", "Fyra.", "Fem."].join("\n");
+    expect(diffParagraphs(before, after)).toEqual([
+      { kind: "collapsed", paragraphs: 1 },
+      { kind: "context", text: "Två." },
+      {
+        kind: "changed",
+        parts: [
+          { kind: "same", text: "Tre" },
+          { kind: "added", text: " och mer" },
+          { kind: "same", text: "." },
+        ],
+      },
+      { kind: "context", text: "Fyra." },
+      { kind: "collapsed", paragraphs: 1 },
+    ]);
+  });
+
+  it("shows an added last paragraph as added only", () => {
+    expect(diffParagraphs("Ett.\nTvå.", "Ett.\nTvå.\nTre.")).toEqual([
+      { kind: "collapsed", paragraphs: 1 },
+      { kind: "context", text: "Två." },
+      { kind: "changed", parts: [{ kind: "added", text: "Tre." }] },
+    ]);
   });
 });

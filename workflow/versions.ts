@@ -18,7 +18,7 @@ import {
   type VersionSummary,
 } from "../db/queries/versions";
 import { canEditStatementText } from "../domain/access";
-import { diffWords } from "../domain/text-diff";
+import { diffParagraphs, diffWords } from "../domain/text-diff";
 import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
 import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
@@ -122,7 +122,13 @@ function diffSections(
     const oldText = earlier?.text ?? "";
     const newText = after?.text ?? "";
     const changed = oldText !== newText;
-    return { key, title, changed, parts: changed ? diffWords(oldText, newText) : [] };
+    return {
+      key,
+      title,
+      changed,
+      parts: changed ? diffWords(oldText, newText) : [],
+      paragraphs: changed ? diffParagraphs(oldText, newText) : [],
+    };
   });
 }
 

@@ -12,6 +12,7 @@ import {
 } from "../../workflow/versions";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
+
 import { signOffHelpers } from "../support/sign-off";
 import {
   ENHETSCHEF_BOU,
@@ -23,6 +24,9 @@ import {
   YTTRANDE,
 } from "../support/workflow";
 
+/** The shared test machine can be slow: the same budget as pollUntil. */
+const WAIT = { timeout: 10_000, interval: 20 };
+
 describe("version history", () => {
   const collab = collabFixture({ COLLAB_COMPACT_EVERY: "3" });
   const signOff = signOffHelpers(collab);
@@ -32,7 +36,7 @@ describe("version history", () => {
   async function type(doc: Parameters<typeof insertAtStart>[0], text: string) {
     const before = await signOff.currentHash(YTTRANDE);
     insertAtStart(doc, YTTRANDE, text);
-    await vi.waitFor(async () => expect(await signOff.currentHash(YTTRANDE)).not.toBe(before));
+    await vi.waitFor(async () => expect(await signOff.currentHash(YTTRANDE)).not.toBe(before), WAIT);
   }
 
   async function listedKinds() {
@@ -87,6 +91,12 @@ describe("version history", () => {
     expect(changed[0]?.parts.filter((part) => part.kind !== "same")).toEqual([
       { kind: "added", text: "Gamma sist. " },
     ]);
+    // Only the first paragraph changed: the rest of the section is collapsed.
+    expect(changed[0]?.paragraphs.map((paragraph) => paragraph.kind)).toEqual([
+      "changed",
+      "context",
+      "collapsed",
+    ]);
 
     // The periodic compaction ran while typing: the versions are untouched by it.
     await collab.server.collab.flush();
@@ -96,12 +106,12 @@ describe("version history", () => {
         .from(documentSnapshots)
         .where(eq(documentSnapshots.statementId, seed()));
       expect(snapshot?.lastUpdateId ?? 0).toBeGreaterThan(0);
-    });
+    }, WAIT);
     await check();
 
     // Restoring the approval's text is seen live and makes the approval fresh again.
     expectOk(await restoreSection(db(), drafter, seed(), YTTRANDE, approvalVersion.id));
-    await vi.waitFor(() => expect(sectionText(reader.doc, YTTRANDE)).toBe(approval.approvedText));
+    await vi.waitFor(() => expect(sectionText(reader.doc, YTTRANDE)).toBe(approval.approvedText), WAIT);
     await signOff.waitForStaleness(YTTRANDE, false, 1);
     expect((await signOff.section(YTTRANDE)).approvals[0]?.fresh).toBe(true);
     expect(
@@ -110,8 +120,9 @@ describe("version history", () => {
 
     // Restoring another text makes it stale: fresh iff the text is the approved one.
     expectOk(await restoreSection(db(), drafter, seed(), YTTRANDE, named.id));
-    await vi.waitFor(() =>
-      expect(sectionText(reader.doc, YTTRANDE).startsWith("Beta sedan. Alfa först. ")).toBe(true),
+    await vi.waitFor(
+      () => expect(sectionText(reader.doc, YTTRANDE).startsWith("Beta sedan. Alfa först. ")).toBe(true),
+      WAIT,
     );
     await signOff.waitForStaleness(YTTRANDE, true, 1);
 
@@ -125,7 +136,7 @@ describe("version history", () => {
     await check();
     const after = await collab.connectAs(HANDLAGGARE_EB);
     expectOk(await restoreSection(db(), drafter, seed(), YTTRANDE, approvalVersion.id));
-    await vi.waitFor(() => expect(sectionText(after.doc, YTTRANDE)).toBe(approval.approvedText));
+    await vi.waitFor(() => expect(sectionText(after.doc, YTTRANDE)).toBe(approval.approvedText), WAIT);
     await signOff.waitForStaleness(YTTRANDE, false, 1);
     const toNow = expectOk(await diffVersions(db(), drafter, seed(), approvalVersion.id, "current"));
     expect(toNow.sections.filter((section) => section.changed)).toEqual([]);
@@ -165,21 +176,23 @@ describe("versions after a quiet spell", () => {
         (version) => version.kind === "quiet",
       );
     insertAtStart(writer.doc, YTTRANDE, "Första. ");
-    await vi.waitFor(async () => expect(await quiet()).toHaveLength(1));
+    await vi.waitFor(async () => expect(await quiet()).toHaveLength(1), WAIT);
     const [first] = await quiet();
     expect(first?.createdBy?.id).toBe(drafter.id);
     const detail = expectOk(await versionDetail(signOff.db(), drafter, signOff.seed(), first?.id ?? ""));
     expect(detail.sections.find((section) => section.key === YTTRANDE)?.text).toMatch(/^Första\. /);
 
     insertAtStart(writer.doc, YTTRANDE, "Andra. ");
-    await vi.waitFor(async () =>
-      expect((await signOff.section(YTTRANDE)).contentHash).not.toBe(
-        detail.sections.find((s) => s.key === YTTRANDE)?.contentHash,
-      ),
+    await vi.waitFor(
+      async () =>
+        expect((await signOff.section(YTTRANDE)).contentHash).not.toBe(
+          detail.sections.find((s) => s.key === YTTRANDE)?.contentHash,
+        ),
+      WAIT,
     );
     // Unload (the last client leaves) would take one if the interval allowed it.
     writer.destroy();
-    await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0));
+    await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
     expect(await quiet()).toHaveLength(1);
   });
 });
@@ -207,8 +220,8 @@ describe("authorship", () => {
     ] as const;
     for (const [client, text] of written) {
       appendParagraph(client.doc, text);
-      await vi.waitFor(() => expect(sectionText(bou.doc, YTTRANDE)).toContain(text));
-      await vi.waitFor(() => expect(sectionText(eb.doc, YTTRANDE)).toContain(text));
+      await vi.waitFor(() => expect(sectionText(bou.doc, YTTRANDE)).toContain(text), WAIT);
+      await vi.waitFor(() => expect(sectionText(eb.doc, YTTRANDE)).toContain(text), WAIT);
     }
     const names = {
       bou: (await signOff.user(HANDLAGGARE_BOU)).id,
@@ -227,7 +240,7 @@ describe("authorship", () => {
         .slice(-4)
         .map((paragraph) => [paragraph.text, paragraph.authors.map((author) => author.id)]);
     };
-    await vi.waitFor(async () => expect(await attributed()).toEqual(expected));
+    await vi.waitFor(async () => expect(await attributed()).toEqual(expected), WAIT);
 
     bou.destroy();
     eb.destroy();
