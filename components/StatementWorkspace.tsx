@@ -121,6 +121,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
           </p>
         )}
+        <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
+          Versioner
+        </Link>
         <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
           Händelselogg
         </Link>

@@ -266,7 +266,10 @@ export const sectionApprovals = pgTable(
   ],
 );
 
-/** Frozen versions of a statement; the final (justerad) one is written at finalisation. */
+/**
+ * Frozen versions of a statement: the final (justerad) one, one at each approval, one after a quiet
+ * spell of editing, and the ones drafters name. Never touched by compaction.
+ */
 export const statementVersions = pgTable(
   "statement_versions",
   {
@@ -274,14 +277,22 @@ export const statementVersions = pgTable(
     statementId: uuid("statement_id")
       .notNull()
       .references(() => statements.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["final"] }).notNull(),
+    kind: text("kind", { enum: ["final", "approval", "quiet", "named"] }).notNull(),
+    /** Set for named versions. */
+    name: text("name"),
+    note: text("note"),
     documentState: bytea("document_state").notNull(),
+    /** The Yjs update format of `document_state`: 1 (the final version) or 2 (the others). */
+    encoding: smallint("encoding").notNull().default(1),
     /** Each section's key, title, canonical content, hash and text at the time. */
     sections: jsonb("sections").$type<unknown[]>().notNull(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind)],
+  (t) => [
+    uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind).where(sql`kind = 'final'`),
+    index("statement_versions_statement_idx").on(t.statementId, t.createdAt),
+  ],
 );
 
 /**
@@ -381,4 +392,19 @@ export const accountEvents = pgTable(
     index("account_events_email_idx").on(t.email, t.createdAt),
     index("account_events_client_idx").on(t.clientAddress, t.createdAt),
   ],
+);
+
+/** Which user each Yjs client id of a statement's document belongs to: who wrote which text. */
+export const documentAuthors = pgTable(
+  "document_authors",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    clientId: bigint("client_id", { mode: "number" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.clientId] })],
 );

@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.resolved": "Kommentarstråden löstes",
   "comment.reopened": "Kommentarstråden öppnades igen",
   "comment.deleted": "Kommentar togs bort",
+  "section.restored": "Avsnittet återställdes från en tidigare version",
   "update.refused": "Upprepade ändringar som användaren inte får göra avvisades",
   "suggestion.created": "Ändringsförslag lämnades",
   "suggestion.accepted": "Ändringsförslaget godtogs och infördes",

@@ -52,6 +52,13 @@ const environmentSchema = z.object({
   COLLAB_MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().min(0).default(10000),
   /** This many refused updates of one account in one statement within 10 minutes are audited. */
   COLLAB_REFUSALS_AUDITED_AFTER: z.coerce.number().int().min(1).default(3),
+  /** A version is kept after editing pauses this long, at most one per COLLAB_VERSION_INTERVAL_MS. */
+  COLLAB_VERSION_QUIET_MS: z.coerce.number().int().min(0).default(60_000),
+  COLLAB_VERSION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -83,6 +90,8 @@ export interface ServerConfig {
     maxAwarenessStateBytes: number;
     maxStateVectorEntries: number;
     refusalsAuditedAfter: number;
+    versionQuietMs: number;
+    versionIntervalMs: number;
   };
 }
 
@@ -129,6 +138,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       maxAwarenessStateBytes: env.COLLAB_MAX_AWARENESS_BYTES,
       maxStateVectorEntries: env.COLLAB_MAX_STATE_VECTOR_ENTRIES,
       refusalsAuditedAfter: env.COLLAB_REFUSALS_AUDITED_AFTER,
+      versionQuietMs: env.COLLAB_VERSION_QUIET_MS,
+      versionIntervalMs: env.COLLAB_VERSION_INTERVAL_MS,
     },
   };
 }

@@ -206,6 +206,36 @@ export class Room {
     if (this.changes !== changesBefore) for (const hook of this.hooks) hook.afterChange?.(context);
   }
 
+  /**
+   * Applies an edit the server makes on a user's behalf (a restore) as an ordinary edit: it is
+   * logged with its author, relayed to every member and seen by the hooks' `afterChange`. The
+   * caller has checked that the user may make it. False, and nothing changed, when frozen.
+   */
+  applyServerEdit(userId: string, edit: (doc: Y.Doc) => void): boolean {
+    if (this.frozen) return false;
+    const author: RoomMember = { userId, actor: null, sendFrames: () => {} };
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    this.doc.on("update", collect);
+    try {
+      this.doc.transact(() => edit(this.doc), author);
+    } finally {
+      this.doc.off("update", collect);
+    }
+    for (const update of updates) {
+      this.recordUpdate(update, author);
+      const context: UpdateContext = {
+        room: this,
+        member: author,
+        update,
+        decoded: Y.decodeUpdate(update),
+        kind: "update",
+      };
+      for (const hook of this.hooks) hook.afterChange?.(context);
+    }
+    return true;
+  }
+
   private apply(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
     if (kind === "syncStep2") {
       this.doc.on("update", this.onDocumentUpdate);

@@ -1,11 +1,13 @@
 import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
 import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
+import { AuthorshipRecorder } from "./authorship-recorder";
 import { rebuildDocument, storedFullState } from "./document-store";
 import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
 import { type Refusal, SectionGuard } from "./section-guard";
 import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
+import { VersionKeeper } from "./version-keeper";
 
 interface RoomEntry {
   loading: Promise<Room>;
@@ -22,6 +24,9 @@ export interface RoomRegistryOptions extends RoomOptions {
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
   staleCheckMs: number;
+  /** See VersionKeeper. */
+  versionQuietMs: number;
+  versionIntervalMs: number;
   /** Called after each statement has unloaded. */
   onUnloaded?: () => void;
   /** Called for every update the section guard refuses. */
@@ -102,9 +107,20 @@ export class RoomRegistry {
       sectionKeys: rules.sections.map((section) => section.key),
       checkDelayMs: this.options.staleCheckMs,
     });
-    await watch.start();
+    const keeper = new VersionKeeper(doc, {
+      db,
+      logger,
+      statementId,
+      sectionKeys: rules.sections.map((section) => section.key),
+      quietMs: this.options.versionQuietMs,
+      intervalMs: this.options.versionIntervalMs,
+    });
+    const authorship = new AuthorshipRecorder(db, logger, statementId);
+    await Promise.all([watch.start(), keeper.start(), authorship.start()]);
     room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
     room.addHooks(watch);
+    room.addHooks(keeper);
+    room.addHooks(authorship);
     return room;
   }
 

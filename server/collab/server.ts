@@ -4,10 +4,8 @@ import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { recheckSession } from "../../auth/session-check";
 import type { Database } from "../../db/client";
-import { contentHash } from "../../domain/content-hash";
 import { isValidAnchor } from "../../editor/comment-anchors";
-import { fragmentPlainText } from "../../editor/section-content";
-import { sectionContent } from "../../editor/section-hash";
+import { replaceFragmentContent } from "../../editor/section-content";
 import { sessionEndedBus } from "../../events/session-events";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
@@ -18,12 +16,9 @@ import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import { RoomRegistry } from "./rooms";
+import { captureStatement, sectionParagraphs, snapshotSections } from "./section-snapshots";
 import { SessionSockets } from "./session-sockets";
-import {
-  registerStatementDocuments,
-  type SectionSnapshot,
-  type StatementDocuments,
-} from "./statement-documents";
+import { registerStatementDocuments, type StatementDocuments } from "./statement-documents";
 import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
@@ -47,6 +42,9 @@ export interface CollabServerOptions extends ConnectionLimitSettings {
   heartbeatMs: number;
   /** Refused updates of one account in one statement audited together (see RefusalAudit). */
   refusalsAuditedAfter: number;
+  /** A version is taken after editing pauses this long, at most once per `versionIntervalMs`. */
+  versionQuietMs: number;
+  versionIntervalMs: number;
 }
 
 /** Refusals of one account further apart than this are not counted together. */
@@ -62,14 +60,6 @@ export interface CollabServer {
   readonly connectionCount: number;
 }
 
-function snapshotSections(doc: Y.Doc, keys: string[]): SectionSnapshot[] {
-  return keys.map((key) => {
-    const fragment = doc.getXmlFragment(key);
-    const content = sectionContent(fragment);
-    return { key, hash: contentHash(content), content, text: fragmentPlainText(fragment) };
-  });
-}
-
 /** Live documents for the app's routes: reads and finalisation go through the loaded rooms. */
 function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
   return {
@@ -77,6 +67,32 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
       const room = await rooms.reserve(statementId);
       try {
         return snapshotSections(room.doc, keys);
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async capture(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return captureStatement(room.doc, keys);
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async replaceSection(statementId, key, content, userId) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return room.applyServerEdit(userId, (doc) =>
+          replaceFragmentContent(doc.getXmlFragment(key), content),
+        );
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async paragraphs(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return sectionParagraphs(room.doc, keys);
       } finally {
         rooms.release(room);
       }
@@ -140,6 +156,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
     staleCheckMs: options.staleCheckMs,
+    versionQuietMs: options.versionQuietMs,
+    versionIntervalMs: options.versionIntervalMs,
     onUnloaded: () => memoryRelease.noteUnload(),
     onRefused: (refusal) => refusalAudit.note(refusal),
   });
