@@ -127,3 +127,33 @@ export const organisationEventSchema = z.object({
   createdAt: z.string(),
 });
 export type OrganisationEvent = z.infer<typeof organisationEventSchema>;
+
+/**
+ * `POST /api/admin/users/import`: a CSV text with the columns namn, e-post, titel, enhet, roll.
+ * Without `commit` (or `false`) it is only checked (the preview); with `true` every row is created,
+ * or, if any row has a problem, none.
+ */
+export const userImportSchema = z
+  .object({
+    csv: z.string({ error: "Ange CSV-texten." }).max(1_000_000, { error: "Filen är för stor." }),
+    commit: z.boolean().default(false),
+  })
+  .strict();
+
+export const importRowSchema = z.object({
+  line: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string().nullable(),
+  unit: z.string().nullable(),
+  role: z.string(),
+  errors: z.array(z.string()),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const userImportResponseSchema = z.object({
+  rows: z.array(importRowSchema),
+  valid: z.boolean(),
+  created: z.number().int(),
+});
+export type UserImportResponse = z.infer<typeof userImportResponseSchema>;

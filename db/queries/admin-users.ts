@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { AdminUser, RoleGrantInput } from "../../contracts/admin";
 import type { Database } from "../client";
-import { units, userRoles, users } from "../schema";
+import { organisationEvents, units, userRoles, users } from "../schema";
 
 /** `%`, `_` and `\` in a search are literal characters, not patterns. */
 function containsPattern(query: string): string {
@@ -109,6 +109,51 @@ export async function updateUser(
     if (roles) {
       await tx.delete(userRoles).where(eq(userRoles.userId, userId));
       if (roles.length) await tx.insert(userRoles).values(roles.map((grant) => ({ ...grant, userId })));
+    }
+  });
+}
+
+/** Those of the addresses that have an account, in any organisation. */
+export async function existingEmails(db: Database, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db.select({ email: users.email }).from(users).where(inArray(users.email, emails));
+  return new Set(rows.map((row) => row.email));
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  title: string | null;
+  roles: RoleGrantInput[];
+}
+
+/**
+ * Creates every user, identity-provider-only, in one transaction, each with an event in the
+ * organisation's trail: all of them or, when any insert fails, none.
+ */
+export async function insertUsers(
+  db: Database,
+  organisationId: string,
+  actorId: string,
+  newUsers: NewUser[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const { roles, ...fields } of newUsers) {
+      const [row] = await tx
+        .insert(users)
+        .values({ organisationId, ...fields, passwordHash: null })
+        .returning({ id: users.id });
+      if (!row) throw new Error("User insert returned no row");
+      if (roles.length)
+        await tx.insert(userRoles).values(roles.map((grant) => ({ ...grant, userId: row.id })));
+      await tx.insert(organisationEvents).values({
+        organisationId,
+        actorId,
+        action: "user.imported",
+        targetKind: "user",
+        targetId: row.id,
+        details: { ...fields, roles },
+      });
     }
   });
 }
