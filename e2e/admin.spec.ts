@@ -74,3 +74,31 @@ test("the admin area is for administratörer only: a 403 page with the header, a
   expect(api.status()).toBe(403);
   expect(await api.json()).toEqual({ error: "Bara en administratör har tillgång till administrationen" });
 });
+
+test("the admin imports users from CSV: a bad row is shown and blocks the import, a good file is created", async ({
+  browser,
+}) => {
+  const suffix = Date.now();
+  const admin = await signIn(browser, "admin@demo.test");
+  await admin.goto("/admin/users");
+  const importer = admin.getByRole("region", { name: "Importera användare från CSV" });
+  const header = "namn;e-post;titel;enhet;roll";
+  const good = `Import Ett;import1.${suffix}@demo.test;Handläggare;Barn- och ungdomsenheten;handläggare`;
+  const bad = `Import Två;import2.${suffix}@demo.test;;Okänd enhet;handläggare`;
+  await importer.getByLabel("CSV-text").fill([header, good, bad].join("\n"));
+  await importer.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(importer.getByRole("cell", { name: 'Enheten "Okänd enhet" finns inte.' })).toBeVisible();
+  await expect(importer.getByRole("button", { name: "Importera" })).toBeDisabled();
+  expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+
+  await importer
+    .getByLabel("CSV-text")
+    .fill([header, good, bad.replace("Okänd enhet", "Barn- och ungdomsenheten")].join("\n"));
+  await importer.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(importer.getByRole("cell", { name: "OK" })).toHaveCount(2);
+  await importer.getByRole("button", { name: "Importera" }).click();
+  await expect(importer.getByText("2 användare har skapats.")).toBeVisible();
+  await expect(
+    admin.getByText(`Import Två (import2.${suffix}@demo.test) – bara identitetsleverantör`),
+  ).toBeVisible();
+});

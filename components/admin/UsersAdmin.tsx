@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import type { AdminUnit, AdminUser, RoleGrantInput } from "@/contracts/admin";
 import { isOrganisationRole } from "@/domain/admin";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { UserImport } from "./UserImport";
 import { useAdminAction } from "./useAdminAction";
 
 function ActionMessage({ message }: { message: string | null }) {
@@ -285,6 +286,7 @@ export function UsersAdmin({
       </ul>
       {users.length === 0 && <p>Inga användare matchar sökningen.</p>}
       <NewUserForm units={units} />
+      <UserImport />
     </>
   );
 }
