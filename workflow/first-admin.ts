@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import type { Database } from "../db/client";
-import { insertUser, userIdByEmail } from "../db/queries/admin-users";
+import { hasAnyUser, insertUser, userIdByEmail } from "../db/queries/admin-users";
 import { recordOrganisationEvent } from "../db/queries/organisation-events";
 import { organisations } from "../db/schema";
 import { validate } from "./admin-access";
@@ -18,6 +18,15 @@ export const createAdminSchema = z.object({
   name: z.string().trim().min(1, { error: "Ange ett namn." }).max(200),
   organisation: z.string().trim().min(1).max(200).optional(),
   password: z.string().min(12, { error: "Lösenordet ska ha minst 12 tecken." }).max(200),
+});
+
+/** The first-run page names the organisation. */
+export const setupSchema = createAdminSchema.extend({
+  organisation: z
+    .string({ error: "Ange organisationens namn." })
+    .trim()
+    .min(1, { error: "Ange organisationens namn." })
+    .max(200),
 });
 
 export const NAME_THE_ORGANISATION =
@@ -65,4 +74,17 @@ export async function createAdministrator(
     details: { name, email, roles: [{ role: "admin", unitId: null }], by: "command line" },
   });
   return { ok: true, value: { id, organisationId } };
+}
+
+export const ALREADY_SET_UP = "Beredning är redan i gång: logga in som administratör";
+
+/** The first-run page: the organisation and its first administratör, only while no account exists. */
+export async function setUpOrganisation(
+  db: Database,
+  input: unknown,
+): Promise<WorkflowResult<{ id: string; organisationId: string }>> {
+  if (await hasAnyUser(db)) return fail(409, ALREADY_SET_UP);
+  const body = validate(setupSchema, input);
+  if (!body.ok) return body;
+  return createAdministrator(db, body.data);
 }

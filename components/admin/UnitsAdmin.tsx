@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import type { AdminUnit } from "@/contracts/admin";
+import { ActionMessage } from "./ActionMessage";
 import { useAdminAction } from "./useAdminAction";
 
 function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUnit[] }) {
@@ -58,11 +59,7 @@ function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUni
         </button>
         {!unit.active && <span className="muted">Avaktiverad</span>}
       </form>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ActionMessage message={message} />
     </li>
   );
 }
@@ -102,11 +99,7 @@ function NewUnitForm({ avdelningar }: { avdelningar: AdminUnit[] }) {
             ))}
         </select>
       </div>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ActionMessage message={message} />
       <button type="submit" className="button" disabled={busy}>
         Skapa enhet
       </button>

@@ -4,16 +4,9 @@ import { type FormEvent, useState } from "react";
 import type { AdminUnit, AdminUser, RoleGrantInput } from "@/contracts/admin";
 import { isOrganisationRole } from "@/domain/admin";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { ActionMessage } from "./ActionMessage";
 import { UserImport } from "./UserImport";
 import { useAdminAction } from "./useAdminAction";
-
-function ActionMessage({ message }: { message: string | null }) {
-  return message ? (
-    <p className="form-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
 
 /** A role and, for unit roles, the unit; ids are prefixed so that several pickers can share a page. */
 function RolePicker({

@@ -157,3 +157,8 @@ export async function insertUsers(
     }
   });
 }
+
+/** Whether the database has any account at all: before the first one, only the first-run page is open. */
+export async function hasAnyUser(db: Database): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).limit(1)).length > 0;
+}
