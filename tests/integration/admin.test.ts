@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isSessionActive } from "../../auth/session-check";
 import type { Database } from "../../db/client";
+import { createNewStatement, UnknownPreparingUnitsError } from "../../db/queries/new-statement";
 import { listUnits } from "../../db/queries/units";
 import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import { organisationEvents, users } from "../../db/schema";
@@ -130,6 +131,23 @@ describe("administration: units", () => {
       error: "Enheten finns inte",
     });
     expect(await removeUnit(db, admin, crypto.randomUUID())).toMatchObject({ status: 404 });
+    // A deactivated unit is offered to no new statement, and takes none.
+    expect((await listUnits(db, admin.organisationId)).map((unit) => unit.id)).not.toContain(bou);
+    await expect(
+      createNewStatement(db, {
+        organisationId: admin.organisationId,
+        createdBy: admin.id,
+        input: {
+          recipient: "Nämnden",
+          title: "Remiss",
+          diarienummer: null,
+          remissSender: null,
+          deadline: null,
+          extendedDeadline: null,
+          preparingUnitIds: [bou],
+        },
+      }),
+    ).rejects.toBeInstanceOf(UnknownPreparingUnitsError);
     // A deactivated unit takes no new grants.
     expect(
       await createUser(db, admin, {
