@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/db/queries/users";
+import { isAdministrator } from "@/domain/access";
 import { ROLE_LABELS } from "@/domain/roles";
 import { SignOutButton } from "./SignOutButton";
 
@@ -13,6 +14,11 @@ export function AppHeader({ user }: { user: SessionUser | null }) {
       <Link href="/" className="brand">
         Beredning
       </Link>
+      {user && isAdministrator(user) && (
+        <nav aria-label="Huvudmeny" className="app-nav">
+          <Link href="/admin">Administration</Link>
+        </nav>
+      )}
       {user && (
         <div className="who">
           <span className="who-name">{user.name}</span>

@@ -46,6 +46,8 @@ export const units = pgTable(
     parentId: uuid("parent_id"),
     name: text("name").notNull(),
     kind: text("kind", { enum: ["avdelning", "enhet"] }).notNull(),
+    /** Set when an administratör deactivates the unit: it keeps its history but gets no new use. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("units_org_name_idx").on(t.organisationId, t.name)],
@@ -60,6 +62,8 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   title: text("title"),
+  /** Shown with the handläggare's name in the document. */
+  telephone: text("telephone"),
   /** Null for accounts that only sign in through the organisation's identity provider. */
   passwordHash: text("password_hash"),
   /** Set when an administratör deactivates the account: it cannot sign in, and its sessions are ended. */
@@ -407,4 +411,26 @@ export const documentAuthors = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.clientId] })],
+);
+
+/**
+ * The organisation's administration trail: every change an administratör makes to units and users.
+ * Account events stay per account (sign-ins, sessions); this one is per organisation.
+ */
+export const organisationEvents = pgTable(
+  "organisation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `user.updated`, … */
+    action: text("action").notNull(),
+    targetKind: text("target_kind", { enum: ["unit", "user"] }).notNull(),
+    targetId: uuid("target_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organisation_events_org_idx").on(t.organisationId, t.id)],
 );

@@ -9,6 +9,7 @@ import { openUpdateLogWriter } from "./collab/update-log-writer";
 import { warmUpDatabaseReads } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
+import { firstRunGate } from "./first-run";
 import { answerHealth } from "./health";
 import { guardRequest } from "./security/request-guard";
 
@@ -77,12 +78,25 @@ export async function startApp(
 
   // Known once the server listens (the port may be chosen then); no request comes before.
   let publicUrl = new URL("http://localhost");
+  const firstRun = firstRunGate(database.db);
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (!guardRequest(request, response, pathname, publicUrl, config.dev)) return;
     if (pathname === "/api/health") {
       void answerHealth(database, response);
-    } else if (nextHandlers) {
+    } else {
+      void firstRun(pathname, response).then(
+        (heldBack) => heldBack || forward(request, response),
+        (error: unknown) => {
+          logger.error("first-run check failed", { url: request.url, error: String(error) });
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        },
+      );
+    }
+  });
+  function forward(request: IncomingMessage, response: ServerResponse) {
+    if (nextHandlers) {
       nextHandlers.request(request, response).catch((error: unknown) => {
         logger.error("request failed", { url: request.url, error: String(error) });
         if (!response.headersSent) response.writeHead(500);
@@ -91,7 +105,7 @@ export async function startApp(
     } else {
       notFound(response);
     }
-  });
+  }
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isCollabPath(request.url)) collab.handleUpgrade(request, socket, head);
     else if (nextHandlers?.upgrade) void nextHandlers.upgrade(request, socket, head);
