@@ -10,6 +10,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "yjs"],
   // `npm run typecheck` type-checks the whole repo once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // `forbidden()` answers 403 with app/forbidden.tsx (the admin area for non-administratörer).
+  experimental: { authInterrupts: true },
 };
 
 export default config;

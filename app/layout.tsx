@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Every page is rendered per request, so that Next.js puts the request's CSP nonce on its scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Beredning", template: "%s – Beredning" },
   description: "Gemensam beredning av tjänsteutlåtanden",

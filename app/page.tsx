@@ -41,7 +41,7 @@ export default async function StatementListPage() {
   return (
     <>
       <AppHeader user={user} />
-      <main id="main" className="page">
+      <main id="main" className="page list-page">
         <div className="page-heading">
           <h1>Tjänsteutlåtanden</h1>
           {canCreateStatement(user) && (
@@ -73,7 +73,11 @@ export default async function StatementListPage() {
                   </td>
                   <td>{statement.diarienummer ?? "–"}</td>
                   <td>
-                    <Deadline deadline={statement.deadline} extendedDeadline={statement.extendedDeadline} />
+                    <Deadline
+                      deadline={statement.deadline}
+                      extendedDeadline={statement.extendedDeadline}
+                      finalised={statement.status === "finalised"}
+                    />
                   </td>
                   <td>
                     <SectionSummary summary={overview.get(statement.id)} />

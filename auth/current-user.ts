@@ -1,18 +1,23 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { getDb } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../db/queries/users";
-import { authOptions } from "./options";
+import { isSessionActive } from "./session-check";
+import { sessionClaimsFromCookies } from "./session-cookie";
 
 /**
  * The signed-in user, loaded from the database on every request, so roles and access follow
  * the database at once and nothing the client holds is trusted beyond the signed session id.
+ * A revoked or expired session record is no session.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadSessionUser(await getDb(), userId);
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) return null;
+  const claims = await sessionClaimsFromCookies((await headers()).get("cookie") ?? undefined, secret);
+  if (!claims) return null;
+  const db = await getDb();
+  if (!(await isSessionActive(db, claims.sessionId))) return null;
+  return loadSessionUser(db, claims.userId);
 }
 
 /** For pages: the signed-in user, or a redirect to the login page that returns here afterwards. */

@@ -4,7 +4,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { findLoginByEmail } from "../db/queries/users";
-import { verifyPassword } from "./password";
+import { attemptLogin } from "../workflow/login";
+import { openSession, signOutSession } from "../workflow/sessions";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { sessionMaxAgeSeconds } from "./session-lifetime";
 
 const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
@@ -44,8 +47,17 @@ export function isOidcEnabled(): boolean {
   return oidcProvider() !== null;
 }
 
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : null;
+}
+
+const maxAge = sessionMaxAgeSeconds();
+
 export const authOptions: AuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // One lifetime for the JWT, its cookie and the session record (which ends it even if the JWT is rolled).
+  session: { strategy: "jwt", maxAge },
+  jwt: { maxAge },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -55,13 +67,14 @@ export const authOptions: AuthOptions = {
         email: { label: "E-post", type: "email" },
         password: { label: "Lösenord", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const login = await findLoginByEmail(await getDb(), parsed.data.email);
-        if (!login?.passwordHash || !(await verifyPassword(parsed.data.password, login.passwordHash)))
-          return null;
-        return { id: login.id, name: login.name, email: login.email };
+        const outcome = await attemptLogin(await getDb(), {
+          ...parsed.data,
+          clientAddress: headerValue(request.headers, CLIENT_ADDRESS_HEADER),
+        });
+        return outcome.ok ? outcome.user : null;
       },
     }),
     ...[oidcProvider()].filter((provider) => provider !== null),
@@ -69,7 +82,8 @@ export const authOptions: AuthOptions = {
   callbacks: {
     async signIn({ account, user }) {
       if (account?.provider !== "oidc") return true;
-      return Boolean(user.email && (await findLoginByEmail(await getDb(), user.email)));
+      const login = user.email ? await findLoginByEmail(await getDb(), user.email) : null;
+      return Boolean(login && !login.deactivatedAt);
     },
     async jwt({ token, account, user }) {
       // The session names our user id, whichever provider signed the user in.
@@ -77,11 +91,18 @@ export const authOptions: AuthOptions = {
         const login = await findLoginByEmail(await getDb(), user.email);
         if (login) token.sub = login.id;
       }
+      // A sign-in opens a server-side session record; the token carries its id from then on.
+      if (user && token.sub) token.sid = await openSession(await getDb(), token.sub);
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await signOutSession(await getDb(), token.sid);
     },
   },
 };

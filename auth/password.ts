@@ -34,3 +34,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await deriveKey(password, Buffer.from(salt, "base64"), +cost, +blockSize, +parallelism);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * Checked instead when an e-mail address has no password: the answer then takes as long as for
+ * an account, so the time does not tell which addresses have accounts. No password matches it.
+ */
+export const DUMMY_PASSWORD_HASH =
+  "scrypt$16384$8$1$gqAkDINFHJdafmwbIO7Tzw==$3prW7cgN2mpvoxn1kq9q78VbfnsPOSxrtjP5eJ1VeYY=";

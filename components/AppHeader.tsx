@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { Viewer } from "@/contracts/session";
+import { isAdministrator } from "@/domain/access";
 import { ROLE_LABELS } from "@/domain/roles";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ user }: { user: Viewer }) {
-  const roles = user.roles.map((grant) =>
+/** The app's header; without a signed-in user (a page anyone may reach) it holds only the name. */
+export function AppHeader({ user }: { user: Viewer | null }) {
+  const roles = (user?.roles ?? []).map((grant) =>
     [ROLE_LABELS[grant.role], grant.unitName].filter(Boolean).join(", "),
   );
   return (
@@ -12,11 +14,18 @@ export function AppHeader({ user }: { user: Viewer }) {
       <Link href="/" className="brand">
         Beredning
       </Link>
-      <div className="who">
-        <span className="who-name">{user.name}</span>
-        <span className="who-roles">{roles.join(" · ")}</span>
-        <SignOutButton />
-      </div>
+      {user && isAdministrator(user) && (
+        <nav aria-label="Huvudmeny" className="app-nav">
+          <Link href="/admin">Administration</Link>
+        </nav>
+      )}
+      {user && (
+        <div className="who">
+          <span className="who-name">{user.name}</span>
+          <span className="who-roles">{roles.join(" · ")}</span>
+          <SignOutButton />
+        </div>
+      )}
     </header>
   );
 }

@@ -10,7 +10,11 @@ interface CommentThreadProps {
   statementId: string;
   thread: ThreadView;
   myUserId: string;
+  finalised: boolean;
   mayResolve: boolean;
+  /** May accept or reject the thread's suggestion (edits the section). */
+  mayDecide: boolean;
+  onAccept: (thread: ThreadView) => Promise<string | null>;
   detached: boolean;
   active: boolean;
   onShowPassage: (threadId: string) => void;
@@ -22,8 +26,82 @@ function CommentBody({ body }: { body: string }) {
   return <p className="comment-body">{body}</p>;
 }
 
+const OUTCOME_LABELS = { accepted: "Godtaget", rejected: "Avvisat" } as const;
+
+/** A suggestion's proposed text, its outcome, and for the section's editors the decision itself. */
+function SuggestionDecision(props: {
+  thread: ThreadView;
+  mayDecide: boolean;
+  onAccept: () => Promise<void>;
+  onReject: (reason: string) => Promise<boolean>;
+}) {
+  const { thread, mayDecide } = props;
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const suggestion = thread.suggestion;
+  if (!suggestion) return null;
+  const act = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    await action();
+    setBusy(false);
+  };
+  return (
+    <div className="suggestion">
+      <p>
+        Förslag: ersätt med <ins className="suggestion-text">{suggestion.proposedText || "(ingenting)"}</ins>
+      </p>
+      {suggestion.outcome && (
+        <p className="resolved-note">
+          {OUTCOME_LABELS[suggestion.outcome]} av {thread.resolvedBy?.name ?? "okänd"}
+          {suggestion.reason && <>: {suggestion.reason}</>}
+        </p>
+      )}
+      {mayDecide && !suggestion.outcome && !rejecting && (
+        <div className="comment-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void act(props.onAccept)}>
+            Godta förslaget
+          </button>
+          <button type="button" className="button secondary" onClick={() => setRejecting(true)}>
+            Avvisa
+          </button>
+        </div>
+      )}
+      {mayDecide && !suggestion.outcome && rejecting && (
+        <form
+          className="reply-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(() => props.onReject(reason.trim()));
+          }}
+        >
+          <label htmlFor={reasonId}>Motivering (frivillig)</label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            rows={2}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <div className="comment-actions">
+            <button type="submit" className="button" disabled={busy}>
+              Avvisa förslaget
+            </button>
+            <button type="button" className="button secondary" onClick={() => setRejecting(false)}>
+              Avbryt
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
 export function CommentThread(props: CommentThreadProps) {
-  const { statementId, thread, myUserId, mayResolve, detached, active, onShowPassage, onChanged } = props;
+  const { statementId, thread, myUserId, finalised, detached, active, onShowPassage, onChanged } = props;
+  const suggestion = thread.suggestion;
+  // A suggestion is closed by accepting or rejecting it, not by marking it resolved.
+  const mayResolve = props.mayResolve && !finalised && !suggestion;
   const [reply, setReply] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
@@ -43,7 +121,7 @@ export function CommentThread(props: CommentThreadProps) {
     <article
       className={`comment-thread${thread.resolved ? " resolved" : ""}${active ? " active" : ""}`}
       data-thread={thread.id}
-      aria-label={`Kommentar av ${thread.author.name}`}
+      aria-label={`${thread.suggestion ? "Ändringsförslag" : "Kommentar"} av ${thread.author.name}`}
     >
       <button
         type="button"
@@ -55,7 +133,29 @@ export function CommentThread(props: CommentThreadProps) {
         <q>{thread.quote}</q>
       </button>
       {detached && <p className="detached-note">Den kommenterade texten har tagits bort.</p>}
-      {thread.resolved && <p className="resolved-note">Löst av {thread.resolvedBy?.name ?? "okänd"}</p>}
+      {suggestion && (
+        <SuggestionDecision
+          thread={thread}
+          mayDecide={props.mayDecide && !finalised && !detached}
+          onAccept={async () => {
+            setError(null);
+            const problem = await props.onAccept(thread);
+            if (problem) setError(problem);
+            await onChanged();
+          }}
+          onReject={(reason) =>
+            run(() =>
+              api.decideSuggestion(statementId, thread.id, {
+                decision: "reject",
+                ...(reason ? { reason } : {}),
+              }),
+            )
+          }
+        />
+      )}
+      {thread.resolved && !suggestion && (
+        <p className="resolved-note">Löst av {thread.resolvedBy?.name ?? "okänd"}</p>
+      )}
       {comments.map((comment) => (
         <div key={comment.id} className="comment" data-comment={comment.id}>
           <p className="comment-meta">
@@ -85,10 +185,11 @@ export function CommentThread(props: CommentThreadProps) {
                 Avbryt
               </button>
             </form>
-          ) : (
+          ) : comment.body ? (
             <CommentBody body={comment.body} />
-          )}
+          ) : null}
           {!comment.deleted &&
+            !finalised &&
             isOwnComment({ id: myUserId }, { authorId: comment.author.id }) &&
             editing !== comment.id && (
               <div className="comment-actions">
@@ -115,7 +216,7 @@ export function CommentThread(props: CommentThreadProps) {
       ))}
       {!thread.deleted && (
         <>
-          {!thread.resolved && (
+          {!thread.resolved && !finalised && (
             <form
               className="reply-form"
               onSubmit={async (event) => {

@@ -11,6 +11,8 @@ export interface PanelSection {
   key: string;
   title: string;
   ownerUnitIds: string[];
+  /** The viewer may change this section's text, and so decides its suggestions. */
+  editableByMe: boolean;
 }
 
 interface CommentsPanelProps {
@@ -22,6 +24,9 @@ interface CommentsPanelProps {
   activeThreadId: string | null;
   myUserId: string;
   memberOfUnitIds: string[];
+  /** The statement is finalised: threads are shown, but nothing can be changed any more. */
+  finalised: boolean;
+  onAcceptSuggestion: (thread: ThreadView) => Promise<string | null>;
   onShowPassage: (threadId: string) => void;
   onChanged: () => Promise<void>;
 }
@@ -42,7 +47,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
   );
   const order = (thread: ThreadView) => positions.get(thread.id) ?? Number.MAX_SAFE_INTEGER;
   return (
-    <section className="comments-panel" aria-labelledby="comments-heading">
+    <section id="comments" className="comments-panel" aria-labelledby="comments-heading" tabIndex={-1}>
       <h2 id="comments-heading">Kommentarer</h2>
       <fieldset className="comment-filter">
         <legend>Visa</legend>
@@ -74,6 +79,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
                 statementId={props.statementId}
                 thread={thread}
                 myUserId={myUserId}
+                finalised={props.finalised}
+                mayDecide={section.editableByMe}
+                onAccept={props.onAcceptSuggestion}
                 mayResolve={canResolveThread(
                   { id: myUserId, memberOfUnitIds },
                   { authorId: thread.author.id, sectionOwnerUnitIds: section.ownerUnitIds },

@@ -3,18 +3,29 @@ import { daysUntil, describeDaysLeft, effectiveDeadline, formatSwedishDate } fro
 export function Deadline({
   deadline,
   extendedDeadline,
+  finalised = false,
 }: {
   deadline: string | null;
   extendedDeadline: string | null;
+  /** A finalised statement is answered: its deadline is shown as a date, never as overdue. */
+  finalised?: boolean;
 }) {
   const inForce = effectiveDeadline(deadline, extendedDeadline);
   if (!inForce) return <span>Ingen svarstid angiven</span>;
   const days = daysUntil(inForce);
+  const extension = extendedDeadline && deadline && <> (förlängd från {formatSwedishDate(deadline)})</>;
+  if (finalised) {
+    return (
+      <span className="deadline">
+        {formatSwedishDate(inForce)}
+        {extension} – justerad
+      </span>
+    );
+  }
   return (
     <span className={days < 0 ? "deadline overdue" : "deadline"}>
       {formatSwedishDate(inForce)}
-      {extendedDeadline && deadline && <> (förlängd från {formatSwedishDate(deadline)})</>} –{" "}
-      {describeDaysLeft(days)}
+      {extension} – {describeDaysLeft(days)}
     </span>
   );
 }

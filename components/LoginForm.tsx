@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { LOGIN_LOCKED_MESSAGE } from "@/domain/login-throttle";
 
 interface LoginFormProps {
   callbackUrl: string;
@@ -23,11 +24,13 @@ export function LoginForm({ callbackUrl, oidcName }: LoginFormProps) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+    }).catch(() => null);
     setPending(false);
     if (result?.ok) {
       router.replace(callbackUrl);
       router.refresh();
+    } else if (result?.status === 429) {
+      setError(LOGIN_LOCKED_MESSAGE);
     } else {
       setError("Fel e-postadress eller lösenord.");
     }

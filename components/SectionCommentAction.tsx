@@ -3,8 +3,9 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { anchorRange } from "@/editor/comment-highlights";
-import { api, problemOf } from "./api-client";
 import { CommentComposer } from "./CommentComposer";
+import { SuggestionComposer } from "./SuggestionComposer";
+import { type ApiAnswer, api, problemOf } from "./api-client";
 
 interface Selected {
   from: number;
@@ -35,7 +36,8 @@ interface SectionCommentActionProps {
   sectionKey: string;
   sectionTitle: string;
   editor: Editor | null;
-  disabled: boolean;
+  /** The statement is finalised: comments can no longer be made, so no control is offered. */
+  finalised: boolean;
   onCreated: () => Promise<void>;
 }
 
@@ -44,9 +46,10 @@ interface SectionCommentActionProps {
  * it works in read-only sections too (granskare), and it never writes into the text.
  */
 export function SectionCommentAction(props: SectionCommentActionProps) {
-  const { statementId, sectionKey, sectionTitle, editor, disabled, onCreated } = props;
+  const { statementId, sectionKey, sectionTitle, editor, finalised, onCreated } = props;
   const [selected, setSelected] = useState<Selected | null>(null);
   const [composing, setComposing] = useState<Selected | null>(null);
+  const [suggesting, setSuggesting] = useState<Selected | null>(null);
 
   useEffect(() => {
     if (!editor) return;
@@ -59,38 +62,79 @@ export function SectionCommentAction(props: SectionCommentActionProps) {
     return () => document.removeEventListener("selectionchange", track);
   }, [editor]);
 
+  if (finalised) return null;
+  const send = async (
+    passage: Selected,
+    submit: (anchor: NonNullable<ReturnType<typeof anchorRange>>) => Promise<ApiAnswer<unknown>>,
+  ) => {
+    if (!editor) return "Texten är inte hämtad än.";
+    const anchor = anchorRange(editor.state, passage.from, passage.to);
+    if (!anchor) return "Markeringen kunde inte förankras. Markera texten igen.";
+    const problem = problemOf(await submit(anchor));
+    if (!problem) {
+      setComposing(null);
+      setSuggesting(null);
+      setSelected(null);
+      await onCreated();
+    }
+    return problem;
+  };
+  if (suggesting) {
+    return (
+      <SuggestionComposer
+        quote={suggesting.quote}
+        onCancel={() => setSuggesting(null)}
+        onSubmit={(proposedText, body) =>
+          send(suggesting, (anchor) =>
+            api.startSuggestion(statementId, {
+              sectionKey,
+              anchor,
+              quote: suggesting.quote,
+              proposedText,
+              ...(body.trim() ? { body } : {}),
+            }),
+          )
+        }
+      />
+    );
+  }
   if (composing && editor) {
     return (
       <CommentComposer
         quote={composing.quote}
         onCancel={() => setComposing(null)}
-        onSubmit={async (body) => {
-          const anchor = anchorRange(editor.state, composing.from, composing.to);
-          if (!anchor) return "Markeringen kunde inte förankras. Markera texten igen.";
-          const problem = problemOf(
-            await api.startThread(statementId, { sectionKey, anchor, quote: composing.quote, body }),
-          );
-          if (!problem) {
-            setComposing(null);
-            setSelected(null);
-            await onCreated();
-          }
-          return problem;
-        }}
+        onSubmit={(body) =>
+          send(composing, (anchor) =>
+            api.startThread(statementId, { sectionKey, anchor, quote: composing.quote, body }),
+          )
+        }
       />
     );
   }
   return (
-    <button
-      type="button"
-      className="button secondary comment-action"
-      disabled={disabled || !selected}
-      aria-label={`Kommentera markerad text i ${sectionTitle}`}
-      title={selected ? undefined : "Markera text i avsnittet först"}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={() => selected && setComposing(selected)}
-    >
-      Kommentera
-    </button>
+    <div className="comment-actions-row">
+      <button
+        type="button"
+        className="button secondary comment-action"
+        disabled={!selected}
+        aria-label={`Kommentera markerad text i ${sectionTitle}`}
+        title={selected ? undefined : "Markera text i avsnittet först"}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => selected && setComposing(selected)}
+      >
+        Kommentera
+      </button>
+      <button
+        type="button"
+        className="button secondary comment-action"
+        disabled={!selected}
+        aria-label={`Föreslå ändring av markerad text i ${sectionTitle}`}
+        title={selected ? undefined : "Markera text i avsnittet först"}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => selected && setSuggesting(selected)}
+      >
+        Föreslå ändring
+      </button>
+    </div>
   );
 }

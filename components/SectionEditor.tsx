@@ -2,8 +2,10 @@
 
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { Placeholder } from "@tiptap/extensions";
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
-import { useEffect } from "react";
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { useEffect, useMemo, useRef } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceIdentity } from "@/domain/presence";
@@ -15,6 +17,9 @@ import {
 } from "@/editor/comment-highlights";
 import { sectionExtensions } from "@/editor/extensions";
 import { cleanPastedHtml } from "@/editor/paste";
+import { ReadOnlyText } from "@/editor/read-only";
+import { sectionSchema } from "@/editor/schema";
+import { SectionNavigation } from "@/editor/section-navigation";
 import { SectionToolbar } from "./SectionToolbar";
 
 interface SectionEditorProps {
@@ -23,6 +28,10 @@ interface SectionEditorProps {
   fragment: Y.XmlFragment;
   provider: WebsocketProvider;
   editable: boolean;
+  /** Every approval the section needs is given: editing it warns that they will go stale. */
+  approved: boolean;
+  /** What belongs in the section, shown while it is empty. */
+  guidance?: string;
   headingId: string;
   me: PresenceIdentity;
   threads: HighlightedThread[];
@@ -46,29 +55,50 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/**
+ * The fragment's current content as the editor's first document, so the editor's first selection
+ * is valid in it (an empty placeholder document's selection points into a list otherwise).
+ */
+function initialContent(fragment: Y.XmlFragment) {
+  return fragment.length > 0
+    ? yXmlFragmentToProseMirrorRootNode(fragment, sectionSchema()).toJSON()
+    : undefined;
+}
+
 /** One section's rich text, bound to its own Y.XmlFragment of the statement's Y.Doc. */
 export function SectionEditor(props: SectionEditorProps) {
   const { sectionKey, title, fragment, provider, editable, headingId, me, threads, activeThreadId } = props;
-  const { onEditor, onThreadPositions } = props;
+  const { approved, guidance, onEditor, onThreadPositions } = props;
+  const warn = editable && approved;
+  // The text stays focusable and selectable when it may not be changed (ReadOnlyText), so that
+  // keyboard users can select a passage to comment on.
+  const readOnly = useRef(!editable);
+  readOnly.current = !editable;
+  // Read once per fragment: the editor takes its content only when it is created.
+  const content = useMemo(() => initialContent(fragment), [fragment]);
   const editor = useEditor(
     {
       immediatelyRender: false,
-      editable,
+      content,
       extensions: [
         ...sectionExtensions(),
+        ReadOnlyText.configure({ isReadOnly: () => readOnly.current }),
+        SectionNavigation,
+        Placeholder.configure({ placeholder: guidance ?? "" }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
         CommentHighlights,
       ],
       editorProps: {
-        attributes: {
+        attributes: () => ({
           class: "section-text",
           "aria-labelledby": headingId,
           "data-section": sectionKey,
           role: "textbox",
           "aria-multiline": "true",
-          "aria-readonly": String(!editable),
-        },
+          "aria-readonly": String(readOnly.current),
+          ...(guidance ? { "aria-placeholder": guidance } : {}),
+        }),
         transformPastedHTML: cleanPastedHtml,
       },
       onFocus: () => provider.awareness.setLocalStateField("section", sectionKey),
@@ -77,7 +107,8 @@ export function SectionEditor(props: SectionEditorProps) {
   );
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    // A transaction of its own renders the attributes again (aria-readonly).
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta("readOnly", !editable));
   }, [editor, editable]);
 
   useEffect(() => {
@@ -113,6 +144,12 @@ export function SectionEditor(props: SectionEditorProps) {
   return (
     <div className="section-editor">
       {editor && editable && <SectionToolbar editor={editor} sectionTitle={title} />}
+      {warn && (
+        <p className="approved-edit-warning">
+          Avsnittet är godkänt. Om du ändrar texten blir godkännandena inaktuella och avsnittet måste
+          godkännas igen.
+        </p>
+      )}
       <EditorContent editor={editor} />
     </div>
   );

@@ -91,11 +91,6 @@ export function SectionSignOff(props: SectionSignOffProps) {
           <TextDiff approved={staleApprovals[0]?.approvedText ?? ""} current={currentText} />
         </details>
       )}
-      {openThreads > 0 && (
-        <p className="open-threads-note">
-          {openThreads === 1 ? "1 öppen kommentarstråd" : `${openThreads} öppna kommentarstrådar`}
-        </p>
-      )}
       {!finalised && confirming && (
         <fieldset className="confirm-approval" aria-labelledby={`${section.key}-confirm`}>
           <p id={`${section.key}-confirm`}>

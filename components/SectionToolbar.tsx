@@ -1,119 +1,161 @@
 "use client";
 
 import { type Editor, useEditorState } from "@tiptap/react";
+import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { LinkDialog } from "./LinkDialog";
 
 interface ToolbarButton {
   label: string;
+  /** What the button shows: a conventional glyph, or the label itself when no glyph is clear. */
+  face: ReactNode;
   shortcut?: string;
-  run: (editor: Editor) => void;
+  run: (editor: Editor, openLinkDialog: () => void) => void;
   isActive?: (editor: Editor) => boolean;
   isEnabled?: (editor: Editor) => boolean;
-  text: string;
-}
-
-function toggleLink(editor: Editor) {
-  if (editor.isActive("link")) {
-    editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    return;
-  }
-  const href = window.prompt("Länkens adress (https://…)", "https://");
-  if (!href || href === "https://") return;
-  editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
 }
 
 const BUTTONS: ToolbarButton[] = [
   {
     label: "Fetstil",
+    face: <b>F</b>,
     shortcut: "Ctrl+B",
-    text: "F",
     run: (e) => e.chain().focus().toggleBold().run(),
     isActive: (e) => e.isActive("bold"),
   },
   {
     label: "Kursiv",
+    face: <i>K</i>,
     shortcut: "Ctrl+I",
-    text: "K",
     run: (e) => e.chain().focus().toggleItalic().run(),
     isActive: (e) => e.isActive("italic"),
   },
   {
     label: "Understruken",
+    face: <u>U</u>,
     shortcut: "Ctrl+U",
-    text: "U",
     run: (e) => e.chain().focus().toggleUnderline().run(),
     isActive: (e) => e.isActive("underline"),
   },
   {
     label: "Rubrik",
-    text: "R1",
+    face: "Rubrik",
     run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
     isActive: (e) => e.isActive("heading", { level: 2 }),
   },
   {
     label: "Underrubrik",
-    text: "R2",
+    face: "Underrubrik",
     run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
     isActive: (e) => e.isActive("heading", { level: 3 }),
   },
   {
     label: "Punktlista",
-    text: "•",
+    face: "• Lista",
     run: (e) => e.chain().focus().toggleBulletList().run(),
     isActive: (e) => e.isActive("bulletList"),
   },
   {
     label: "Numrerad lista",
-    text: "1.",
+    face: "1. Lista",
     run: (e) => e.chain().focus().toggleOrderedList().run(),
     isActive: (e) => e.isActive("orderedList"),
   },
-  { label: "Länk", text: "Länk", run: toggleLink, isActive: (e) => e.isActive("link") },
+  {
+    label: "Länk",
+    face: "Länk",
+    run: (_e, openLinkDialog) => openLinkDialog(),
+    isActive: (e) => e.isActive("link"),
+  },
+  {
+    label: "Infoga tabell",
+    face: "Tabell",
+    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 2, withHeaderRow: true }).run(),
+    isEnabled: (e) => e.can().insertTable({ rows: 3, cols: 2, withHeaderRow: true }),
+  },
   {
     label: "Ångra",
+    face: "↶ Ångra",
     shortcut: "Ctrl+Z",
-    text: "↶",
     run: (e) => e.chain().focus().undo().run(),
     isEnabled: (e) => e.can().undo(),
   },
   {
     label: "Gör om",
+    face: "↷ Gör om",
     shortcut: "Ctrl+Shift+Z",
-    text: "↷",
     run: (e) => e.chain().focus().redo().run(),
     isEnabled: (e) => e.can().redo(),
   },
 ];
 
-/** Formatting for one section; undo and redo only touch the user's own changes (Yjs undo manager). */
+const MOVES: Record<string, (index: number, count: number) => number> = {
+  ArrowRight: (index, count) => (index + 1) % count,
+  ArrowLeft: (index, count) => (index - 1 + count) % count,
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+};
+
+/**
+ * Formatting for one section: one Tab stop, the arrow keys move between the buttons (roving
+ * tabindex). Undo and redo only touch the user's own changes (Yjs undo manager).
+ */
 export function SectionToolbar({ editor, sectionTitle }: { editor: Editor; sectionTitle: string }) {
+  const [current, setCurrent] = useState(0);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const state = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
+    selector: ({ editor: at }) =>
       BUTTONS.map((button) => ({
-        active: button.isActive?.(current) ?? false,
-        enabled: button.isEnabled?.(current) ?? true,
+        active: button.isActive?.(at) ?? false,
+        enabled: button.isEnabled?.(at) ?? true,
       })),
   });
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const move = MOVES[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = move(current, BUTTONS.length);
+    setCurrent(next);
+    buttons.current[next]?.focus();
+  };
   return (
-    <div className="section-toolbar" role="toolbar" aria-label={`Formatering: ${sectionTitle}`}>
-      {BUTTONS.map((button, index) => {
-        const { active, enabled } = state[index] ?? { active: false, enabled: true };
-        return (
-          <button
-            key={button.label}
-            type="button"
-            className="tool"
-            aria-label={button.label}
-            title={button.shortcut ? `${button.label} (${button.shortcut})` : button.label}
-            aria-pressed={button.isActive ? active : undefined}
-            disabled={!enabled}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => button.run(editor)}
-          >
-            {button.text}
-          </button>
-        );
-      })}
-    </div>
+    <>
+      <div
+        className="section-toolbar"
+        role="toolbar"
+        aria-label={`Formatering: ${sectionTitle}`}
+        onKeyDown={onKeyDown}
+      >
+        {BUTTONS.map((button, index) => {
+          const { active, enabled } = state[index] ?? { active: false, enabled: true };
+          const tip = button.shortcut ? `${button.label} (${button.shortcut})` : button.label;
+          return (
+            <button
+              key={button.label}
+              ref={(element) => {
+                buttons.current[index] = element;
+              }}
+              type="button"
+              className="tool"
+              tabIndex={index === current ? 0 : -1}
+              aria-label={button.label}
+              aria-keyshortcuts={button.shortcut?.replace("Ctrl", "Control")}
+              aria-pressed={button.isActive ? active : undefined}
+              aria-disabled={!enabled}
+              onFocus={() => setCurrent(index)}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => enabled && button.run(editor, () => setLinkOpen(true))}
+            >
+              <span aria-hidden="true">{button.face}</span>
+              <span className="tool-tip" aria-hidden="true">
+                {tip}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+      {linkOpen && <LinkDialog editor={editor} onClose={() => setLinkOpen(false)} />}
+    </>
   );
 }

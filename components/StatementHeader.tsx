@@ -64,7 +64,11 @@ export function StatementHeader({
             <div>
               <dt>Svarstid</dt>
               <dd>
-                <Deadline deadline={statement.deadline} extendedDeadline={statement.extendedDeadline} />
+                <Deadline
+                  deadline={statement.deadline}
+                  extendedDeadline={statement.extendedDeadline}
+                  finalised={statement.status === "finalised"}
+                />
               </dd>
             </div>
             <div>

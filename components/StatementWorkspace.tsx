@@ -6,7 +6,10 @@ import { useCallback, useMemo, useState } from "react";
 import type { ThreadView } from "@/contracts/comments";
 import type { StatementWorkflow } from "@/contracts/statements";
 import type { PresenceIdentity } from "@/domain/presence";
-import type { HighlightedThread } from "@/editor/comment-highlights";
+import { presenceColourFor } from "@/domain/presence";
+import { sectionGuidance } from "@/domain/template";
+import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
+import { api, problemOf } from "./api-client";
 import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FinalisePanel } from "./FinalisePanel";
@@ -30,6 +33,35 @@ interface StatementWorkspaceProps {
 
 const NO_THREADS: HighlightedThread[] = [];
 
+/** A thread as the editor highlights it; an open suggestion in its author's colour. */
+function highlightOf(thread: ThreadView): HighlightedThread {
+  const { id, anchor, suggestion, author } = thread;
+  if (!suggestion) return { id, anchor };
+  return {
+    id,
+    anchor,
+    suggestion: { text: suggestion.proposedText, color: presenceColourFor(author.id), author: author.name },
+  };
+}
+
+/**
+ * Accepting a suggestion: the owner's own editor replaces the passage, as an ordinary edit of theirs,
+ * and the decision is then recorded. Resolves to the message to show, or null.
+ */
+async function applySuggestion(
+  editor: Editor | undefined,
+  thread: ThreadView,
+  statementId: string,
+): Promise<string | null> {
+  const range = editor ? threadRange(editor.state, thread.anchor) : null;
+  if (!editor || !range || !thread.suggestion) return "Den föreslagna ändringen kan inte längre föras in.";
+  const text = thread.suggestion.proposedText;
+  const chain = editor.chain().focus();
+  if (text === "") chain.deleteRange(range).run();
+  else chain.insertContentAt(range, { type: "text", text }).run();
+  return problemOf(await api.decideSuggestion(statementId, thread.id, { decision: "accept" }));
+}
+
 export function StatementWorkspace(props: StatementWorkspaceProps) {
   const { initialWorkflow, initialThreads, me, myUnitIds, memberOfUnitIds } = props;
   const { workflow, refresh, threads, refreshThreads } = useWorkflow(initialWorkflow, initialThreads);
@@ -47,10 +79,14 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     const bySection = new Map<string, HighlightedThread[]>();
     for (const thread of threads) {
       if (thread.resolved || thread.deleted) continue;
-      bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), thread]);
+      bySection.set(thread.sectionKey, [...(bySection.get(thread.sectionKey) ?? []), highlightOf(thread)]);
     }
     return bySection;
   }, [threads]);
+  const acceptSuggestion = useCallback(
+    (thread: ThreadView) => applySuggestion(editors.get(thread.sectionKey), thread, workflow.id),
+    [editors, workflow.id],
+  );
 
   const onEditor = useCallback((key: string, editor: Editor | null) => {
     setEditors((current) => {
@@ -76,12 +112,18 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   return (
     <div className="workspace">
       <div className="workspace-bar">
+        <a href="#comments" className="skip-comments">
+          Hoppa till kommentarer
+        </a>
         <ConnectionStatus state={state} />
         {!workflow.canEditText && (
           <p className="read-only-note">
             {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
           </p>
         )}
+        <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
+          Versioner
+        </Link>
         <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
           Händelselogg
         </Link>
@@ -117,6 +159,11 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
                     </p>
                   )}
+                  {!section.editableByMe && !finalised && (
+                    <p className="section-read-only" data-read-only-section={section.key}>
+                      Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                    </p>
+                  )}
                   {here.length > 0 && (
                     <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
                   )}
@@ -137,7 +184,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       title={section.title}
                       fragment={fragment}
                       provider={provider}
-                      editable={workflow.canEditText}
+                      editable={section.editableByMe}
+                      approved={section.state === "approved"}
+                      guidance={sectionGuidance(section.key)}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
@@ -150,7 +199,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       sectionKey={section.key}
                       sectionTitle={section.title}
                       editor={editors.get(section.key) ?? null}
-                      disabled={finalised}
+                      finalised={finalised}
                       onCreated={refreshThreads}
                     />
                   </>
@@ -170,12 +219,15 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
               key: section.key,
               title: section.title,
               ownerUnitIds: section.owners.map((owner) => owner.id),
+              editableByMe: section.editableByMe,
             }))}
             threads={threads}
             positions={positions}
             activeThreadId={activeThreadId}
             myUserId={me.userId}
             memberOfUnitIds={memberOfUnitIds}
+            finalised={finalised}
+            onAcceptSuggestion={acceptSuggestion}
             onShowPassage={showPassage}
             onChanged={refreshThreads}
           />

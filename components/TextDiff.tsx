@@ -1,13 +1,18 @@
-import { diffWords } from "@/domain/text-diff";
+import { type DiffPart, diffWords } from "@/domain/text-diff";
+
+/** The approved text against the current one. */
+export function TextDiff({ approved, current }: { approved: string; current: string }) {
+  return <DiffParts parts={diffWords(approved, current)} />;
+}
 
 /**
- * The approved text against the current one: removed words struck through, added words marked.
- * Screen readers hear "borttaget"/"tillagt", since <del> and <ins> are not announced everywhere.
+ * A word diff: removed words struck through, added words marked. Screen readers hear
+ * "borttaget"/"tillagt", since <del> and <ins> are not announced everywhere.
  */
-export function TextDiff({ approved, current }: { approved: string; current: string }) {
+export function DiffParts({ parts }: { parts: DiffPart[] }) {
   return (
     <p className="text-diff">
-      {diffWords(approved, current).map((part, index) => {
+      {parts.map((part, index) => {
         const key = `${index}-${part.kind}`;
         if (part.kind === "added") {
           return (

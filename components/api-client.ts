@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { type CommentPatch, type NewThread, threadListSchema } from "@/contracts/comments";
 import { createdSchema } from "@/contracts/common";
+import type { NewSuggestion, SuggestionDecision } from "@/contracts/suggestions";
 import { approvalGrantedSchema, finalisedSchema, revokedSchema } from "@/contracts/sign-off";
 import {
   type StatementDetailsPatchInput,
@@ -23,7 +24,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   method: "GET" | "POST" | "PATCH" | "DELETE",
   url: string,
   schema: S,
@@ -53,7 +54,7 @@ async function request<S extends z.ZodType>(
     : { ok: false, status: response.status, error: UNEXPECTED, body: {} };
 }
 
-const statementUrl = (id: string) => `/api/statements/${id}`;
+export const statementUrl = (id: string) => `/api/statements/${id}`;
 const commentsUrl = (id: string) => `${statementUrl(id)}/comments`;
 const approvalsUrl = (id: string, key: string) =>
   `${statementUrl(id)}/sections/${encodeURIComponent(key)}/approvals`;
@@ -75,6 +76,10 @@ export const api = {
   approve: (id: string, key: string, contentHash: string) =>
     request("POST", approvalsUrl(id, key), approvalGrantedSchema, { contentHash }),
   revoke: (id: string, key: string) => request("DELETE", approvalsUrl(id, key), revokedSchema),
+  startSuggestion: (id: string, suggestion: NewSuggestion) =>
+    request("POST", `${statementUrl(id)}/suggestions`, createdSchema, suggestion),
+  decideSuggestion: (id: string, suggestionId: string, decision: SuggestionDecision) =>
+    request("POST", `${statementUrl(id)}/suggestions/${suggestionId}`, createdSchema, decision),
   finalise: (id: string) => request("POST", `${statementUrl(id)}/finalise`, finalisedSchema),
   updateDetails: (id: string, patch: StatementDetailsPatchInput) =>
     request("PATCH", `${statementUrl(id)}/details`, statementDetailsResponseSchema, patch),

@@ -3,6 +3,20 @@ import { auditTrailSchema } from "./audit";
 import { commentPatchSchema, newThreadSchema, replySchema, threadListSchema } from "./comments";
 import { createdSchema, errorSchema } from "./common";
 import { statementEventSchema } from "./events";
+import { ADMIN_ROUTES } from "./openapi-admin";
+import {
+  type ApiRoutes,
+  FINALISED,
+  FORBIDDEN,
+  INVALID,
+  type Method,
+  NOT_FOUND,
+  type Operation,
+  refused,
+} from "./openapi-operation";
+import { SECURITY_ROUTES } from "./openapi-security";
+import { SUGGESTION_ROUTES } from "./openapi-suggestions";
+import { VERSION_ROUTES } from "./openapi-versions";
 import {
   approvalConflictSchema,
   approvalGrantedSchema,
@@ -26,31 +40,12 @@ import {
   statementWorkflowSchema,
 } from "./statements";
 
-type Method = "get" | "post" | "patch" | "delete";
-
-interface Operation {
-  summary: string;
-  request?: z.ZodType;
-  /** The query string's parameters. */
-  query?: z.ZodObject;
-  /** The 200 answer is a file of one of these media types, not JSON. */
-  files?: readonly string[];
-  /** Status → what the answer holds; refusals without a schema of their own carry `{error}`. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
-  /** The answer is a Server-Sent Events stream, not JSON. */
-  eventStream?: boolean;
-  /** Answered without a session. */
-  public?: boolean;
-}
-
-const refused = (description: string) => ({ description });
-const NOT_FOUND = refused("Okänt eller felformat id");
-const FORBIDDEN = refused("Användaren får inte göra detta");
-const FINALISED = refused("Tjänsteutlåtandet är justerat, eller innehållet har ändrats");
-const INVALID = refused("Ogiltig förfrågan");
-
 /** Every route of the HTTP API under app/api, with the contracts it is validated and answered with. */
-export const API_ROUTES: Record<string, Partial<Record<Method, Operation>>> = {
+export const API_ROUTES: ApiRoutes = {
+  ...ADMIN_ROUTES,
+  ...SECURITY_ROUTES,
+  ...SUGGESTION_ROUTES,
+  ...VERSION_ROUTES,
   "/api/openapi.json": {
     get: {
       summary: "This document",

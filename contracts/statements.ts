@@ -79,6 +79,8 @@ export const sectionWorkflowSchema = z.object({
   approvals: z.array(approvalSchema),
   /** Requirements the viewer's roles let them approve. */
   approvableByMe: z.array(idSchema),
+  /** Whether the viewer may change the section's text (domain/section-editing.ts). */
+  editableByMe: z.boolean(),
 });
 export type SectionWorkflow = z.infer<typeof sectionWorkflowSchema>;
 
@@ -103,6 +105,8 @@ export const statementWorkflowSchema = statementSummarySchema.extend({
   createdAt: dateTimeSchema,
   finalisedAt: dateTimeSchema.nullable(),
   finalisedBy: personSchema.nullable(),
+  /** The coordinating handläggare, who may edit every section. */
+  coordinator: personSchema.nullable(),
   sections: z.array(sectionWorkflowSchema),
   canEditText: z.boolean(),
   canFinalise: z.boolean(),

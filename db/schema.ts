@@ -46,6 +46,8 @@ export const units = pgTable(
     parentId: uuid("parent_id"),
     name: text("name").notNull(),
     kind: text("kind", { enum: ["avdelning", "enhet"] }).notNull(),
+    /** Set when an administratör deactivates the unit: it keeps its history but gets no new use. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("units_org_name_idx").on(t.organisationId, t.name)],
@@ -60,8 +62,12 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   title: text("title"),
+  /** Shown with the handläggare's name in the document. */
+  telephone: text("telephone"),
   /** Null for accounts that only sign in through the organisation's identity provider. */
   passwordHash: text("password_hash"),
+  /** Set when an administratör deactivates the account: it cannot sign in, and its sessions are ended. */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -100,6 +106,8 @@ export const statements = pgTable(
       .notNull()
       .default("draft"),
     createdBy: uuid("created_by").references(() => users.id),
+    /** The coordinating handläggare, who may edit every section (its creator by default). */
+    coordinatorId: uuid("coordinator_id").references(() => users.id),
     createdAt: createdAt(),
     finalisedAt: timestamp("finalised_at", { withTimezone: true }),
     finalisedBy: uuid("finalised_by").references(() => users.id),
@@ -280,7 +288,10 @@ export const sectionApprovals = pgTable(
   ],
 );
 
-/** Frozen versions of a statement; the final (justerad) one is written at finalisation. */
+/**
+ * Frozen versions of a statement: the final (justerad) one, one at each approval, one after a quiet
+ * spell of editing, and the ones drafters name. Never touched by compaction.
+ */
 export const statementVersions = pgTable(
   "statement_versions",
   {
@@ -288,14 +299,22 @@ export const statementVersions = pgTable(
     statementId: uuid("statement_id")
       .notNull()
       .references(() => statements.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["final"] }).notNull(),
+    kind: text("kind", { enum: ["final", "approval", "quiet", "named"] }).notNull(),
+    /** Set for named versions. */
+    name: text("name"),
+    note: text("note"),
     documentState: bytea("document_state").notNull(),
+    /** The Yjs update format of `document_state`: 1 (the final version) or 2 (the others). */
+    encoding: smallint("encoding").notNull().default(1),
     /** Each section's key, title, canonical content, hash and text at the time. */
     sections: jsonb("sections").$type<unknown[]>().notNull(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind)],
+  (t) => [
+    uniqueIndex("statement_versions_final_idx").on(t.statementId, t.kind).where(sql`kind = 'final'`),
+    index("statement_versions_statement_idx").on(t.statementId, t.createdAt),
+  ],
 );
 
 /**
@@ -328,9 +347,108 @@ export const comments = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolvedBy: uuid("resolved_by").references(() => users.id),
+    /** A suggestion's replacement for the quoted passage; null for an ordinary comment thread. */
+    proposedText: text("proposed_text"),
+    /** How a suggestion was decided (with resolvedAt/resolvedBy): accepted or rejected. */
+    suggestionOutcome: text("suggestion_outcome", { enum: ["accepted", "rejected"] }),
+    /** Why a suggestion was rejected, if the one rejecting said. */
+    decisionReason: text("decision_reason"),
   },
   (t) => [
     index("comments_statement_idx").on(t.statementId, t.createdAt),
     index("comments_thread_idx").on(t.threadId),
   ],
+);
+
+/**
+ * Server-side sign-in sessions: the session cookie's JWT carries the id, and a session that is
+ * revoked or past `expires_at` is refused by the API and the collaboration server alike.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why it ended: `signed-out`, `ended-by-user`, `ended-by-admin`, `deactivated`. */
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Account-level events (sign-ins, failed attempts, lockouts, ended sessions): the audit trail of
+ * statements names an organisation and a statement, which an attempt on an unknown address has not.
+ * The login throttle counts failed attempts here, per e-mail address and per client address.
+ */
+export const accountEvents = pgTable(
+  "account_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Null when the e-mail address belongs to no account. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** The address as typed, lower-cased. */
+    email: text("email").notNull(),
+    clientAddress: text("client_address"),
+    action: text("action", {
+      enum: [
+        "login.succeeded",
+        "login.failed",
+        "login.locked",
+        "session.signed-out",
+        "sessions.ended",
+        "user.deactivated",
+        "user.reactivated",
+      ],
+    }).notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("account_events_email_idx").on(t.email, t.createdAt),
+    index("account_events_client_idx").on(t.clientAddress, t.createdAt),
+  ],
+);
+
+/** Which user each Yjs client id of a statement's document belongs to: who wrote which text. */
+export const documentAuthors = pgTable(
+  "document_authors",
+  {
+    statementId: uuid("statement_id")
+      .notNull()
+      .references(() => statements.id, { onDelete: "cascade" }),
+    clientId: bigint("client_id", { mode: "number" }).notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.clientId] })],
+);
+
+/**
+ * The organisation's administration trail: every change an administratör makes to units and users.
+ * Account events stay per account (sign-ins, sessions); this one is per organisation.
+ */
+export const organisationEvents = pgTable(
+  "organisation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    actorId: uuid("actor_id").references(() => users.id),
+    /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `user.updated`, … */
+    action: text("action").notNull(),
+    targetKind: text("target_kind", { enum: ["unit", "user"] }).notNull(),
+    targetId: uuid("target_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organisation_events_org_idx").on(t.organisationId, t.id)],
 );

@@ -46,3 +46,13 @@ export function canEditStatementText(actor: Actor, statement: StatementAccessFac
 export function canCreateStatement(actor: Actor): boolean {
   return isDrafter(actor);
 }
+
+export function isAdministrator(actor: { roles: readonly { role: Role }[] }): boolean {
+  return actor.roles.some((grant) => grant.role === "admin");
+}
+
+/** Anyone may end their own sessions; an administratör may end those of users of the organisation. */
+export function canEndSessionsOf(actor: Actor, target: { id: string; organisationId: string }): boolean {
+  if (actor.id === target.id) return true;
+  return actor.organisationId === target.organisationId && isAdministrator(actor);
+}

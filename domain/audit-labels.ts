@@ -12,6 +12,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "comment.deleted": "Kommentar togs bort",
   "statement.details.changed": "Uppgifterna om tjänsteutlåtandet ändrades",
   "statement.exported": "Tjänsteutlåtandet exporterades",
+  "section.restored": "Avsnittet återställdes från en tidigare version",
+  "update.refused": "Upprepade ändringar som användaren inte får göra avvisades",
+  "suggestion.created": "Ändringsförslag lämnades",
+  "suggestion.accepted": "Ändringsförslaget godtogs och infördes",
+  "suggestion.rejected": "Ändringsförslaget avvisades",
 };
 
 export function auditActionLabel(action: string): string {

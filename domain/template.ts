@@ -14,6 +14,8 @@ export interface TemplateSection {
   approvals: Role[];
   /** What the section holds in a statement started from the template; empty when not given. */
   startingContent?: readonly ContentBlock[];
+  /** What belongs in the section, shown in it while it is empty. */
+  guidance?: string;
 }
 
 /** The usual first proposal of an answer to a remiss; the drafters adapt it or add their own. */
@@ -27,29 +29,59 @@ export const TJANSTEUTLATANDE_TEMPLATE: readonly TemplateSection[] = [
     owners: "avdelning",
     approvals: ["avdelningschef"],
     startingContent: [{ type: "orderedList", items: [STANDARD_OPENING_PROPOSAL] }],
+    guidance: "Skriv nämndens beslut som numrerade att-satser, en för varje beslut.",
   },
-  { key: "sammanfattning", title: "Sammanfattning", owners: "avdelning", approvals: ["avdelningschef"] },
-  { key: "bilaga", title: "Bilaga", owners: "avdelning", approvals: ["avdelningschef"] },
+  {
+    key: "sammanfattning",
+    title: "Sammanfattning",
+    owners: "avdelning",
+    approvals: ["avdelningschef"],
+    guidance:
+      "Sammanfatta remissen och förvaltningens ställningstagande i några meningar, så att nämnden förstår ärendet utan att läsa vidare.",
+  },
+  {
+    key: "bilaga",
+    title: "Bilaga",
+    owners: "avdelning",
+    approvals: ["avdelningschef"],
+    guidance: "Lista bilagorna till tjänsteutlåtandet, till exempel remissen och dess underlag.",
+  },
   {
     key: "arendets-beredning",
     title: "Ärendets beredning",
     owners: "avdelning",
     approvals: ["avdelningschef"],
+    guidance:
+      "Beskriv vilka enheter som har berett ärendet och vilka som har hörts, till exempel råd och samverkan.",
   },
-  { key: "bakgrund", title: "Bakgrund", owners: "avdelning", approvals: ["avdelningschef"] },
+  {
+    key: "bakgrund",
+    title: "Bakgrund",
+    owners: "avdelning",
+    approvals: ["avdelningschef"],
+    guidance: "Beskriv vad remissen gäller, vem som har skickat den och vad den föreslår.",
+  },
   {
     key: "forvaltningens-yttrande",
     title: "Förvaltningens yttrande och synpunkter",
     owners: "enheter",
     approvals: ["enhetschef"],
+    guidance:
+      "Skriv förvaltningens bedömning av förslagen: vad förvaltningen tillstyrker, avstyrker eller vill ändra, och varför.",
   },
   {
     key: "forslag-till-beslut-avslutande",
     title: "Förslag till beslut",
     owners: "avdelning",
     approvals: ["avdelningschef"],
+    guidance: "Upprepa förslaget till beslut som avslutning på tjänsteutlåtandet.",
   },
 ];
+
+/** The guidance shown in an empty section of the template; none for sections it does not name. */
+export function sectionGuidance(key: string): string | undefined {
+  return TJANSTEUTLATANDE_TEMPLATE.find((section) => section.key === key)?.guidance;
+}
 
 /** Finalising (justering) of a whole statement is done by this role. */
 export const FINALISING_ROLE: Role = "stadsdelsdirektor";

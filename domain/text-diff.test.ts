@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffWords } from "./text-diff";
+import { diffParagraphs, diffWords } from "./text-diff";
 
 const join = (parts: { kind: string; text: string }[], kinds: string[]) =>
   parts
@@ -13,9 +13,16 @@ describe("diffWords", () => {
       diffWords("Segregeringen har ökat under senare år.", "Segregeringen har minskat under senare år."),
     ).toEqual([
       { kind: "same", text: "Segregeringen har " },
-      { kind: "removed", text: "ökat " },
-      { kind: "added", text: "minskat " },
-      { kind: "same", text: "under senare år." },
+      { kind: "removed", text: "ökat" },
+      { kind: "added", text: "minskat" },
+      { kind: "same", text: " under senare år." },
+    ]);
+  });
+
+  it("shows text added after a sentence as added only, not the sentence's last word again", () => {
+    expect(diffWords("Trygghet i staden.", "Trygghet i staden. Och i förorten.")).toEqual([
+      { kind: "same", text: "Trygghet i staden." },
+      { kind: "added", text: " Och i förorten." },
     ]);
   });
 
@@ -31,5 +38,34 @@ describe("diffWords", () => {
     expect(diffWords("Lika text.", "Lika text.")).toEqual([{ kind: "same", text: "Lika text." }]);
     expect(diffWords("", "Ny")).toEqual([{ kind: "added", text: "Ny" }]);
     expect(diffWords("Bort", "")).toEqual([{ kind: "removed", text: "Bort" }]);
+  });
+});
+
+describe("diffParagraphs", () => {
+  it("shows only the changed paragraph word by word, one paragraph of context around it", () => {
+    const before = ["Ett.", "Två.", "Tre.", "Fyra.", "Fem."].join("\n");
+    const after = ["Ett.", "Två.", "Tre och mer.", "Fyra.", "Fem."].join("\n");
+    expect(diffParagraphs(before, after)).toEqual([
+      { kind: "collapsed", paragraphs: 1 },
+      { kind: "context", text: "Två." },
+      {
+        kind: "changed",
+        parts: [
+          { kind: "same", text: "Tre" },
+          { kind: "added", text: " och mer" },
+          { kind: "same", text: "." },
+        ],
+      },
+      { kind: "context", text: "Fyra." },
+      { kind: "collapsed", paragraphs: 1 },
+    ]);
+  });
+
+  it("shows an added last paragraph as added only", () => {
+    expect(diffParagraphs("Ett.\nTvå.", "Ett.\nTvå.\nTre.")).toEqual([
+      { kind: "collapsed", paragraphs: 1 },
+      { kind: "context", text: "Två." },
+      { kind: "changed", parts: [{ kind: "added", text: "Tre." }] },
+    ]);
   });
 });

@@ -3,9 +3,13 @@ export interface DiffPart {
   text: string;
 }
 
-/** Words with their following whitespace, so a diff reads like the text and joins back exactly. */
+/**
+ * Words (any script's letters and digits, so å, ä and ö belong to them), runs of whitespace, and
+ * single punctuation marks: "staden." followed by new text still matches "staden.", and the tokens
+ * join back exactly.
+ */
 function tokenize(text: string): string[] {
-  return text.match(/\s+|[^\s]+\s*/g) ?? [];
+  return text.match(/\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? [];
 }
 
 /** Above this many cells the middle is shown as replaced whole rather than aligned word by word. */
@@ -53,8 +57,11 @@ function diffMiddle(before: string[], after: string[], parts: DiffPart[]) {
 
 /** A word-level diff from the approved text to the current text. */
 export function diffWords(approved: string, current: string): DiffPart[] {
-  const before = tokenize(approved);
-  const after = tokenize(current);
+  return diffTokens(tokenize(approved), tokenize(current));
+}
+
+/** Aligns two token lists: common ends first, the changed middle by longest common subsequence. */
+function diffTokens(before: string[], after: string[]): DiffPart[] {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
@@ -70,4 +77,54 @@ export function diffWords(approved: string, current: string): DiffPart[] {
   diffMiddle(before.slice(start, before.length - end), after.slice(start, after.length - end), parts);
   push(parts, "same", before.slice(before.length - end).join(""));
   return parts;
+}
+
+/** A paragraph-level view of a diff: changed paragraphs word by word, unchanged ones collapsed. */
+export type ParagraphDiff =
+  | { kind: "context"; text: string }
+  | { kind: "changed"; parts: DiffPart[] }
+  | { kind: "collapsed"; paragraphs: number };
+
+/** Each paragraph with a newline after it, the last one too, so equal paragraphs are equal tokens. */
+function lines(text: string): string[] {
+  return text === "" ? [] : text.split("\n").map((line) => `${line}\n`);
+}
+
+/** Unchanged paragraphs: the one next to each change kept as context, the rest counted. */
+function unchanged(text: string, before: boolean, after: boolean): ParagraphDiff[] {
+  const paragraphs = text.replace(/\n$/, "").split("\n");
+  const keepFirst = before ? 1 : 0;
+  const keepLast = after ? 1 : 0;
+  if (paragraphs.length <= keepFirst + keepLast) {
+    return paragraphs.map((paragraph) => ({ kind: "context", text: paragraph }));
+  }
+  const out: ParagraphDiff[] = paragraphs
+    .slice(0, keepFirst)
+    .map((paragraph) => ({ kind: "context", text: paragraph }));
+  out.push({ kind: "collapsed", paragraphs: paragraphs.length - keepFirst - keepLast });
+  if (keepLast) out.push({ kind: "context", text: paragraphs[paragraphs.length - 1] ?? "" });
+  return out;
+}
+
+/**
+ * Paragraphs (lines) are aligned first; each run of changed ones is diffed word by word, and the
+ * unchanged ones are collapsed but for one paragraph of context on each side of a change.
+ */
+export function diffParagraphs(before: string, after: string): ParagraphDiff[] {
+  const blocks = diffTokens(lines(before), lines(after));
+  const out: ParagraphDiff[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    if (!block) continue;
+    if (block.kind === "same") {
+      out.push(...unchanged(block.text, index > 0, index < blocks.length - 1));
+      continue;
+    }
+    const next = blocks[index + 1];
+    const removed = block.kind === "removed" ? block.text : "";
+    const added = block.kind === "added" ? block.text : next?.kind === "added" ? next.text : "";
+    if (block.kind === "removed" && next?.kind === "added") index++;
+    out.push({ kind: "changed", parts: diffWords(removed.replace(/\n$/, ""), added.replace(/\n$/, "")) });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openSeedStatement, seriousAccessibilityViolations, signIn } from "./helpers";
 
-test("the login, list and statement pages have no serious or critical accessibility violations", async ({
+test("the login, list, statement, audit and new-statement pages have no serious or critical accessibility violations", async ({
   browser,
   page,
 }) => {
@@ -13,6 +13,12 @@ test("the login, list and statement pages have no serious or critical accessibil
   expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
   await openSeedStatement(signedIn);
   await expect(signedIn.locator(".section-text").first()).toBeVisible();
+  expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
+  await signedIn.getByRole("link", { name: "Händelselogg" }).click();
+  await expect(signedIn.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
+  await signedIn.goto("/statements/new");
+  await expect(signedIn.getByLabel("Titel", { exact: true })).toBeVisible();
   expect(await seriousAccessibilityViolations(signedIn)).toEqual([]);
 });
 
@@ -28,7 +34,7 @@ test("the statement can be worked through with the keyboard alone", async ({ bro
     .getByRole("button", { name: "Fetstil" });
   await bold.focus();
   await expect(bold).toBeFocused();
-  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowRight");
   await expect(
     page
       .getByRole("toolbar", { name: "Formatering: Sammanfattning" })

@@ -1,8 +1,8 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import type { ThreadView } from "../contracts/comments";
 import type { EncodedAnchor } from "../editor/comment-anchors";
-import { passageAnchor } from "../tests/support/anchors";
-import { connectClient, waitForSynced } from "../tests/support/clients";
+import { anchorAs, refusal } from "./api-helpers";
+import { expect, test } from "./fixtures";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /*
@@ -15,28 +15,10 @@ const SECTION = "forslag-till-beslut";
 const PASSAGE = "som svar på remissen";
 const UNRESOLVABLE = "Kommentarens förankring (anchor.start/anchor.end) pekar inte in i avsnittet";
 
-/** An anchor on a passage of the statement, built on the user's own synced copy of it. */
-async function anchorAs(page: Page, statementId: string, sectionKey: string, passage: string) {
-  const cookies = await page.context().cookies();
-  const cookie = cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
-  const client = connectClient(`ws://${new URL(page.url()).host}/collab`, statementId, cookie);
-  try {
-    await waitForSynced(client);
-    return passageAnchor(client.doc, sectionKey, passage);
-  } finally {
-    client.destroy();
-  }
-}
-
 async function threadsOf(api: APIRequestContext, base: string): Promise<ThreadView[]> {
   const response = await api.get(`${base}/comments`);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { threads: ThreadView[] }).threads;
-}
-
-async function refusal(response: Awaited<ReturnType<APIRequestContext["get"]>>, status: number) {
-  expect(response.status(), await response.text()).toBe(status);
-  return ((await response.json()) as { error: string }).error;
 }
 
 test("without a session the comment endpoints answer 401", async ({ browser, request }) => {
@@ -52,7 +34,7 @@ test("without a session the comment endpoints answer 401", async ({ browser, req
     await request.post(base, { data: { sectionKey: "bakgrund", anchor, quote: "x", body: "Hej" } }),
     await request.post(`${base}/${thread}/replies`, { data: { body: "Hej" } }),
     await request.patch(`${base}/${thread}`, { data: { resolved: true } }),
-    await request.delete(`${base}/${thread}`),
+    await request.delete(`${base}/${thread}`, { headers: { "content-type": "application/json" } }),
   ]) {
     expect(await refusal(response, 401), response.url()).toBe("Inloggning krävs");
   }
@@ -113,9 +95,12 @@ test("threads: 201 with a real anchor, 400 for malformed requests and anchors, 4
   // Someone else's comment is neither edited nor deleted; unknown comments are 404.
   const edit = await handlaggare.patch(`${base}/comments/${id}`, { data: { body: "Ändrad av någon annan" } });
   expect(await refusal(edit, 403)).toBe("Du kan bara ändra dina egna kommentarer");
-  expect(await refusal(await handlaggare.delete(`${base}/comments/${id}`), 403)).toBe(
-    "Du kan bara ta bort dina egna kommentarer",
-  );
+  expect(
+    await refusal(
+      await handlaggare.delete(`${base}/comments/${id}`, { headers: { "content-type": "application/json" } }),
+      403,
+    ),
+  ).toBe("Du kan bara ta bort dina egna kommentarer");
   for (const unknown of [crypto.randomUUID(), "inte-ett-id"]) {
     await refusal(await handlaggare.patch(`${base}/comments/${unknown}`, { data: { resolved: true } }), 404);
   }

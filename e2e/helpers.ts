@@ -73,10 +73,15 @@ export async function focusEndOfParagraph(page: Page, sectionKey: string, index:
 }
 
 /** Starts a statement of its own through the form, so a test that finalises leaves the seed alone. */
-export async function createStatementViaForm(page: Page, title: string): Promise<string> {
+export async function createStatementViaForm(
+  page: Page,
+  title: string,
+  options: { deadline?: string } = {},
+): Promise<string> {
   await page.goto("/statements/new");
   await page.getByLabel("Till", { exact: true }).fill("Hässelby-Vällingby stadsdelsnämnd");
   await page.getByLabel("Titel", { exact: true }).fill(title);
+  if (options.deadline) await page.getByLabel("Svarstid", { exact: true }).fill(options.deadline);
   const units = page.getByRole("group", { name: "Beredande enheter" });
   await units.getByRole("checkbox", { name: "Barn- och ungdomsenheten" }).check();
   await units.getByRole("checkbox", { name: "Enheten för ekonomiskt bistånd" }).check();

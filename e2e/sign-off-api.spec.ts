@@ -1,5 +1,6 @@
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { AVDELNING_SECTIONS, YTTRANDE } from "../tests/support/sections";
+import { expect, test } from "./fixtures";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /*
@@ -127,8 +128,8 @@ test("without a session every sign-off endpoint answers 401", async ({ browser, 
   for (const response of [
     await request.get(base),
     await request.post(approvals, { data: { contentHash: UNKNOWN_HASH } }),
-    await request.delete(approvals),
-    await request.post(`${base}/finalise`),
+    await request.delete(approvals, { headers: { "content-type": "application/json" } }),
+    await request.post(`${base}/finalise`, { headers: { "content-type": "application/json" } }),
     await request.get(`${base}/audit`),
   ]) {
     expect(response.status(), response.url()).toBe(401);
@@ -148,7 +149,7 @@ test("revoking one's own approval: 200, then 404; the audit trail lists what hap
   expect(revoked.status()).toBe(200);
   expect(await revoked.json()).toEqual({ revoked: 1 });
   expect(await sectionOf(chefBou, id, YTTRANDE)).toMatchObject({ state: "open", approvals: [] });
-  const again = await chefBou.delete(approvals);
+  const again = await chefBou.delete(approvals, { headers: { "content-type": "application/json" } });
   expect(again.status()).toBe(404);
   expect((await again.json()).error).toMatch(/inget godkännande/);
 
@@ -183,7 +184,7 @@ test("finalising: 403 for anyone but the direktör, 409 listing the sections not
   const finalise = `${base}/finalise`;
 
   for (const api of [handlaggare, chefBou]) {
-    const forbidden = await api.post(finalise);
+    const forbidden = await api.post(finalise, { headers: { "content-type": "application/json" } });
     expect(forbidden.status()).toBe(403);
     expect(await forbidden.json()).toEqual({
       error: "Endast stadsdelsdirektören kan justera tjänsteutlåtandet",
@@ -191,7 +192,7 @@ test("finalising: 403 for anyone but the direktör, 409 listing the sections not
   }
 
   await approveShown(chefBou, id, YTTRANDE);
-  const refused = await direktor.post(finalise);
+  const refused = await direktor.post(finalise, { headers: { "content-type": "application/json" } });
   expect(refused.status()).toBe(409);
   const body = (await refused.json()) as {
     error: string;
@@ -213,14 +214,16 @@ test("finalising: 403 for anyone but the direktör, 409 listing the sections not
   await approveShown(await signedIn(browser, "enhetschef.eb@demo.test"), id, YTTRANDE);
   const avdelningschef = await signedIn(browser, "avdelningschef@demo.test");
   for (const key of AVDELNING_SECTIONS) await approveShown(avdelningschef, id, key);
-  const finalised = await direktor.post(finalise);
+  const finalised = await direktor.post(finalise, { headers: { "content-type": "application/json" } });
   expect(finalised.status(), await finalised.text()).toBe(200);
   expect(await statementOf(handlaggare, id)).toMatchObject({ status: "finalised", canEditText: false });
 
   const { contentHash } = await sectionOf(chefBou, id, YTTRANDE);
   const late = await chefBou.post(`${base}/sections/${YTTRANDE}/approvals`, { data: { contentHash } });
   expect(late.status()).toBe(409);
-  expect((await direktor.post(finalise)).status()).toBe(409);
+  expect((await direktor.post(finalise, { headers: { "content-type": "application/json" } })).status()).toBe(
+    409,
+  );
   const { events } = (await (await direktor.get(`${base}/audit`)).json()) as { events: { action: string }[] };
   expect(events.at(-1)?.action).toBe("statement.finalised");
 });

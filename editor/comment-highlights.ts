@@ -13,6 +13,8 @@ import { anchorPassage, decodeAnchorPosition, type EncodedAnchor, encodeAnchor }
 export interface HighlightedThread {
   id: string;
   anchor: EncodedAnchor;
+  /** An open suggestion: its replacement text, shown beside the struck-through passage. */
+  suggestion?: { text: string; color: string; author: string };
 }
 
 interface DecodedAnchor {
@@ -27,6 +29,7 @@ interface DecodedAnchor {
 interface DecodedThread {
   id: string;
   anchor: DecodedAnchor | null;
+  suggestion?: HighlightedThread["suggestion"];
 }
 
 interface HighlightState {
@@ -63,10 +66,18 @@ function resolvedRange(
 ): { from: number; to: number } | null {
   const sync = syncState(state);
   if (!anchor || !sync?.binding) return null;
-  const { start, end } = anchor;
+  const mapping = sync.binding.mapping;
+  const toEditorPosition = (position: Y.RelativePosition) => {
+    // y-tiptap refuses a position naming a character at the very start of the document (it takes
+    // it for a cursor misplaced by a structural change), so the passage is resolved by its index.
+    const absolute = Y.createAbsolutePositionFromRelativePosition(position, sync.doc);
+    if (!absolute) return null;
+    const byIndex = Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, -1);
+    return relativePositionToAbsolutePosition(sync.doc, sync.type, byIndex, mapping);
+  };
   try {
-    const from = relativePositionToAbsolutePosition(sync.doc, sync.type, start, sync.binding.mapping);
-    const to = relativePositionToAbsolutePosition(sync.doc, sync.type, end, sync.binding.mapping);
+    const from = toEditorPosition(anchor.start);
+    const to = toEditorPosition(anchor.end);
     return from !== null && to !== null && from < to ? { from, to } : null;
   } catch {
     return null;
@@ -82,7 +93,23 @@ function decodeAnchor(anchor: EncodedAnchor): DecodedAnchor | null {
 }
 
 function decodeThreads(threads: HighlightedThread[]): DecodedThread[] {
-  return threads.map(({ id, anchor }) => ({ id, anchor: decodeAnchor(anchor) }));
+  return threads.map(({ id, anchor, suggestion }) => ({ id, anchor: decodeAnchor(anchor), suggestion }));
+}
+
+/** Where a thread's passage is in this editor now, or null when it cannot be found. */
+export function threadRange(state: EditorState, anchor: EncodedAnchor): { from: number; to: number } | null {
+  return resolvedRange(state, decodeAnchor(anchor));
+}
+
+/** The proposed text, shown right after the passage it would replace. */
+function suggestionWidget(suggestion: NonNullable<HighlightedThread["suggestion"]>): HTMLElement {
+  const proposed = document.createElement("ins");
+  proposed.className = "suggestion-new";
+  proposed.style.color = suggestion.color;
+  proposed.style.borderColor = suggestion.color;
+  proposed.textContent = suggestion.text;
+  proposed.title = `Förslag från ${suggestion.author}`;
+  return proposed;
 }
 
 /** Anchors the editor range [from, to) as relative positions in the section's fragment. */
@@ -112,10 +139,20 @@ function buildDecorations(
     const range = resolvedRange(state, thread.anchor);
     if (!range) return [];
     const active = thread.id === activeId;
+    const { suggestion } = thread;
+    const kind = suggestion ? "comment-highlight suggestion-old" : "comment-highlight";
+    const highlight = Decoration.inline(range.from, range.to, {
+      class: active ? `${kind} active` : kind,
+      "data-thread": thread.id,
+      ...(suggestion ? { style: `text-decoration-color: ${suggestion.color}` } : {}),
+    });
+    if (!suggestion) return [highlight];
     return [
-      Decoration.inline(range.from, range.to, {
-        class: active ? "comment-highlight active" : "comment-highlight",
-        "data-thread": thread.id,
+      highlight,
+      Decoration.widget(range.to, () => suggestionWidget(suggestion), {
+        key: `suggestion-${thread.id}-${suggestion.text}`,
+        side: 1,
+        ignoreSelection: true,
       }),
     ];
   });

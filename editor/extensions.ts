@@ -1,5 +1,9 @@
 import type { AnyExtension } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
+
+/** The URL schemes a link may use; the collaboration server refuses any other. */
+export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
 /**
  * The one extension list that defines a section's schema. The browser editors add collaboration
@@ -17,7 +21,11 @@ export function sectionExtensions(): AnyExtension[] {
       horizontalRule: false,
       // Opening a section must never change it (that would invalidate sign-offs): no trailing node.
       trailingNode: false,
-      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+      // LINK_PROTOCOLS are linkify's defaults: registering them again in every editor makes linkify
+      // warn that it is already initialised.
+      link: { openOnClick: false, autolink: true },
     }),
+    // Tables of costs and statistics; columns size to their content (no stored widths to resize).
+    TableKit.configure({ table: { resizable: false } }),
   ];
 }

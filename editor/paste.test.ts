@@ -16,4 +16,25 @@ describe("cleanPastedHtml", () => {
       '<p>Se <a href="https://example.org">länken</a></p>',
     );
   });
+
+  it("keeps the rows and cells of a Word table and drops its widths", () => {
+    const word = `<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>
+<tr style='mso-yfti-irow:0'><td width=302 valign=top style='width:226.5pt'><p class=MsoNormal>Cell A<o:p></o:p></p></td>
+<td width=302 valign=top><p class=MsoNormal>Cell B<o:p></o:p></p></td></tr>
+<tr><td width=302 valign=top><p class=MsoNormal>Cell C<o:p></o:p></p></td><td width=302 valign=top><p class=MsoNormal>Cell D</p></td></tr></table>`;
+    const cleaned = cleanPastedHtml(word);
+    expect(cleaned.match(/<tr[ >]/g)).toHaveLength(2);
+    expect(cleaned.match(/<td[ >]/g)).toHaveLength(4);
+    expect(cleaned).toContain("<p>Cell A</p></td>");
+    expect(cleaned).not.toMatch(/width|Mso|mso-/);
+  });
+
+  it("keeps the rows and cells of a LibreOffice table and drops its column widths", () => {
+    const libreOffice = `<table width="100%" cellpadding="4" cellspacing="0"><col width="128*"/><col width="128*"/>
+<tr valign="top"><td width="50%" style="border: 1px solid #000000"><p>Cell A</p></td><td width="50%"><p>Cell B</p></td></tr>
+<tr valign="top"><td width="50%"><p>Cell C</p></td><td width="50%"><p>Cell D</p></td></tr></table>`;
+    const cleaned = cleanPastedHtml(libreOffice);
+    expect(cleaned.match(/<td[ >]/g)).toHaveLength(4);
+    expect(cleaned).not.toMatch(/<col|width/);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Word and many web pages paste HTML full of Office markup (conditional comments, <o:p>, style
  * blocks, mso- classes). Removing it before ProseMirror parses keeps only what the shared schema
- * knows: paragraphs, headings, lists, bold/italic/underline and links.
+ * knows: paragraphs, headings, lists, tables, bold/italic/underline and links. Word's and LibreOffice's
+ * column widths are dropped with it, so a pasted table's columns size to their content.
  */
 export function cleanPastedHtml(html: string): string {
   return html
@@ -11,5 +12,6 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<(meta|link)[^>]*\/?>/gi, "")
     .replace(/<\/?o:p[^>]*>/gi, "")
     .replace(/<\/?(w|m|v|o):[^>]*>/gi, "")
-    .replace(/\s(class|style|lang|align)=("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+    .replace(/<\/?(colgroup|col)\b[^>]*>/gi, "")
+    .replace(/\s(class|style|lang|align|width|colwidth)=("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
 }

@@ -41,6 +41,15 @@ export function writeBlocksToFragment(fragment: Y.XmlFragment, blocks: ContentBl
   prosemirrorJSONToYXmlFragment(sectionSchema(), json, fragment);
 }
 
+/**
+ * Makes a section fragment hold a ProseMirror document of the shared schema (validated first). Like
+ * the editor's binding, it changes only what differs, so unchanged paragraphs keep their Yjs items.
+ */
+export function replaceFragmentContent(fragment: Y.XmlFragment, json: JSONContent): void {
+  sectionSchema().nodeFromJSON(json).check();
+  prosemirrorJSONToYXmlFragment(sectionSchema(), json, fragment);
+}
+
 /** A new statement's Y.Doc state: one XmlFragment per section, named by its key. */
 export function encodeInitialDocument(sections: Pick<SectionContent, "key" | "blocks">[]): Uint8Array {
   const doc = new Y.Doc();

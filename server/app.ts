@@ -10,7 +10,9 @@ import { openUpdateLogWriter } from "./collab/update-log-writer";
 import { warmUpDatabaseReads } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
+import { firstRunGate } from "./first-run";
 import { answerHealth } from "./health";
+import { guardRequest } from "./security/request-guard";
 
 export interface RunningApp {
   server: Server;
@@ -62,6 +64,7 @@ export async function startApp(
   const database = givenDatabase ?? (await openDatabase(config, logger));
   installProcessDatabase(Promise.resolve(database));
   process.env.NEXTAUTH_SECRET = config.authSecret;
+  process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
   const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,
@@ -74,11 +77,27 @@ export async function startApp(
   logger.info("update log writes warmed up", { ms: Math.round(await updateLogWriter.warmedUp()) });
   const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
 
+  // Known once the server listens (the port may be chosen then); no request comes before.
+  let publicUrl = new URL("http://localhost");
+  const firstRun = firstRunGate(database.db);
   const server = createServer((request, response) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (!guardRequest(request, response, pathname, publicUrl, config.dev)) return;
     if (pathname === "/api/health") {
       void answerHealth(database, response);
-    } else if (nextHandlers) {
+    } else {
+      void firstRun(pathname, response).then(
+        (heldBack) => heldBack || forward(request, response),
+        (error: unknown) => {
+          logger.error("first-run check failed", { url: request.url, error: String(error) });
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        },
+      );
+    }
+  });
+  function forward(request: IncomingMessage, response: ServerResponse) {
+    if (nextHandlers) {
       nextHandlers.request(request, response).catch((error: unknown) => {
         logger.error("request failed", { url: request.url, error: String(error) });
         if (!response.headersSent) response.writeHead(500);
@@ -87,7 +106,7 @@ export async function startApp(
     } else {
       notFound(response);
     }
-  });
+  }
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (isCollabPath(request.url)) collab.handleUpgrade(request, socket, head);
     else if (nextHandlers?.upgrade) void nextHandlers.upgrade(request, socket, head);
@@ -101,6 +120,7 @@ export async function startApp(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   process.env.NEXTAUTH_URL = config.publicUrl ?? `http://${config.host}:${port}`;
+  publicUrl = new URL(process.env.NEXTAUTH_URL);
 
   return {
     server,

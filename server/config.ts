@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_SESSION_MAX_AGE } from "../auth/session-lifetime";
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 
@@ -15,7 +16,16 @@ const environmentSchema = z.object({
     .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** Seconds a sign-in lasts: the JWT, its cookie and the session record alike. */
+  SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 60 * 60)
+    .default(DEFAULT_SESSION_MAX_AGE),
   SEED_DEMO: flag.optional(),
+  /** After SIGTERM or SIGINT, the process exits with 1 if the shutdown has not finished by then. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** `all`: web app and collaboration endpoint; `collab`: the collaboration endpoint alone (scale-out, tests). */
   BEREDNING_PARTS: z.enum(["all", "collab"]).default("all"),
@@ -30,6 +40,25 @@ const environmentSchema = z.object({
   COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
   COLLAB_STALE_CHECK_MS: z.coerce.number().int().min(0).max(1000).default(150),
+  /** Per connection; 0 turns a limit off. Over one, the socket is closed with 4429. */
+  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(1000),
+  COLLAB_MAX_BYTES_PER_SECOND: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1024 * 1024),
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(0).default(8192),
+  /** Over this, a sync step 1 closes the socket with 4400. */
+  COLLAB_MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().min(0).default(10000),
+  /** This many refused updates of one account in one statement within 10 minutes are audited. */
+  COLLAB_REFUSALS_AUDITED_AFTER: z.coerce.number().int().min(1).default(3),
+  /** A version is kept after editing pauses this long, at most one per COLLAB_VERSION_INTERVAL_MS. */
+  COLLAB_VERSION_QUIET_MS: z.coerce.number().int().min(0).default(60_000),
+  COLLAB_VERSION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 60_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -43,6 +72,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   authSecret: string;
   publicUrl: string | undefined;
+  sessionMaxAge: number;
+  shutdownTimeoutMs: number;
   seedDemo: boolean;
   dev: boolean;
   parts: "all" | "collab";
@@ -54,6 +85,13 @@ export interface ServerConfig {
     compactEvery: number;
     heartbeatMs: number;
     staleCheckMs: number;
+    maxMessagesPerSecond: number;
+    maxBytesPerSecond: number;
+    maxAwarenessStateBytes: number;
+    maxStateVectorEntries: number;
+    refusalsAuditedAfter: number;
+    versionQuietMs: number;
+    versionIntervalMs: number;
   };
 }
 
@@ -81,6 +119,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
     databaseUrl: env.DATABASE_URL,
     authSecret: env.AUTH_SECRET ?? persistentAuthSecret(dataDir),
     publicUrl: env.NEXTAUTH_URL,
+    sessionMaxAge: env.SESSION_MAX_AGE,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Demo data is for the embedded database; a real PostgreSQL server gets it only when asked.
     seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
     dev: env.NODE_ENV === "development",
@@ -93,6 +133,13 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       compactEvery: env.COLLAB_COMPACT_EVERY,
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,
       staleCheckMs: env.COLLAB_STALE_CHECK_MS,
+      maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
+      maxBytesPerSecond: env.COLLAB_MAX_BYTES_PER_SECOND,
+      maxAwarenessStateBytes: env.COLLAB_MAX_AWARENESS_BYTES,
+      maxStateVectorEntries: env.COLLAB_MAX_STATE_VECTOR_ENTRIES,
+      refusalsAuditedAfter: env.COLLAB_REFUSALS_AUDITED_AFTER,
+      versionQuietMs: env.COLLAB_VERSION_QUIET_MS,
+      versionIntervalMs: env.COLLAB_VERSION_INTERVAL_MS,
     },
   };
 }

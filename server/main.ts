@@ -1,6 +1,7 @@
 import { startApp } from "./app";
 import { consoleLogger } from "./collab/logger";
 import { ConfigError, loadConfig } from "./config";
+import { installShutdown } from "./shutdown";
 
 /** The process entry: `npm start` (production build) and `npm run dev`. */
 async function main() {
@@ -14,35 +15,19 @@ async function main() {
     }
     throw error;
   }
-  const app = await startApp(config, consoleLogger);
+  // Installed before the start finishes: a SIGTERM while starting closes the app once it has started.
+  const starting = startApp(config, consoleLogger);
+  installShutdown({
+    close: async () => (await starting).close(),
+    logger: consoleLogger,
+    timeoutMs: config.shutdownTimeoutMs,
+  });
+  const app = await starting;
   consoleLogger.info("Beredning is listening", {
     url: process.env.NEXTAUTH_URL,
     db: app.database.kind,
     parts: config.parts,
   });
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    consoleLogger.info("shutting down", { signal });
-    const forced = setTimeout(() => {
-      consoleLogger.error("shutdown timed out");
-      process.exit(1);
-    }, 15000);
-    app.close().then(
-      () => {
-        clearTimeout(forced);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        consoleLogger.error("shutdown failed", { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 main().catch((error: unknown) => {

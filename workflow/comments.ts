@@ -29,12 +29,15 @@ export function listComments(
   return readIfAllowed(db, user, statementId, async () => ({ threads: await listThreads(db, statementId) }));
 }
 
-/** Starts a thread on a passage; the anchor must resolve into the named section of the live document. */
+/**
+ * Starts a thread on a passage; the anchor must resolve into the named section of the live document.
+ * With `proposedText` the thread is a suggestion to replace the passage.
+ */
 export async function startThread(
   db: Database,
   user: SessionUser,
   statementId: string,
-  input: NewThreadInput,
+  input: NewThreadInput & { proposedText?: string },
 ): Promise<WorkflowResult<{ id: string }>> {
   const detail = await getStatementDetail(db, statementId);
   if (!detail) return statementUnavailable("not-found");
@@ -56,12 +59,18 @@ export async function startThread(
     anchorStart: Buffer.from(input.anchor.start, "base64"),
     anchorEnd: Buffer.from(input.anchor.end, "base64"),
     quote: input.quote,
+    proposedText: input.proposedText,
   });
   publishStatementEvent({ statementId, kind: "comments" });
   return { ok: true, value: { id } };
 }
 
-async function findLiveComment(db: Database, user: SessionUser, statementId: string, commentId: string) {
+export async function findLiveComment(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  commentId: string,
+) {
   const statement = await readableStatement(db, user, statementId);
   if (!statement.ok) return statement;
   const comment = await findComment(db, statementId, commentId);

@@ -9,6 +9,7 @@ import {
 import { countOpenThreads } from "../db/queries/comments";
 import { finaliseStatement } from "../db/queries/finalisation";
 import type { SessionUser } from "../db/queries/users";
+import { insertVersion } from "../db/queries/versions";
 import {
   approvableRequirements,
   approvalRefusal,
@@ -70,7 +71,12 @@ export async function approve(
   if (statement.status === "finalised") return fail("conflict", FINALISED_APPROVE);
   const refusal = approvalRefusal(user, section.requirements);
   if (refusal) return fail("forbidden", refusal);
-  const [current] = await statementDocuments().sections(statementId, [sectionKey]);
+  // The whole statement is read at this moment: it becomes the approval's version.
+  const captured = await statementDocuments().capture(
+    statementId,
+    found.workflow.sections.map((candidate) => candidate.key),
+  );
+  const current = captured.sections.find((candidate) => candidate.key === sectionKey);
   if (!current) return fail("not-found", "Avsnittet finns inte");
   if (current.hash !== contentHash) {
     return fail(
@@ -95,6 +101,7 @@ export async function approve(
     }),
   );
   if (approvalIds === FINALISED) return fail("conflict", FINALISED_APPROVE);
+  await insertVersion(db, { statementId, kind: "approval", captured, createdBy: user.id });
   /*
    * The text may have changed while the approval was written. The statement's approval watch (its
    * document is loaded: the hash above was read from it) re-checks every approved section when

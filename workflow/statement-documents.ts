@@ -15,6 +15,17 @@ export interface FrozenStatement {
   sections(keys: string[]): SectionSnapshot[];
 }
 
+/** A section's top-level blocks: their text and the Yjs client ids that wrote it. */
+export interface SectionParagraphs {
+  key: string;
+  paragraphs: { text: string; clientIds: number[] }[];
+}
+
+export interface CapturedStatement {
+  documentStateV2: Uint8Array;
+  sections: SectionSnapshot[];
+}
+
 /**
  * What the app's routes may do with live statement documents, which the collaboration server
  * holds in memory (possibly with edits not yet written to the database). Registered process-wide
@@ -30,6 +41,15 @@ export interface StatementDocuments {
    * returns true (finalised), and thaws otherwise.
    */
   freezeWhile(statementId: string, decide: (frozen: FrozenStatement) => Promise<boolean>): Promise<boolean>;
+  /** The whole state (Yjs V2 update) and the given sections, read at one moment. */
+  capture(statementId: string, keys: string[]): Promise<CapturedStatement>;
+  /**
+   * Replaces a section's content with `content` (a ProseMirror document of the shared schema) as an
+   * ordinary edit by `userId`, seen live by every client. False when the statement is frozen.
+   */
+  replaceSection(statementId: string, key: string, content: JSONContent, userId: string): Promise<boolean>;
+  /** Each section's paragraphs with the client ids that wrote them. */
+  paragraphs(statementId: string, keys: string[]): Promise<SectionParagraphs[]>;
   /** Whether both ends of a comment anchor (base64 relative positions) lie in the section. */
   isValidAnchor(
     statementId: string,

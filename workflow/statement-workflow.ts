@@ -1,9 +1,15 @@
 import type { SectionWorkflow, StatementWorkflow } from "../contracts/statements";
 import type { Database } from "../db/client";
 import { loadActiveApprovals } from "../db/queries/approvals";
-import { getStatementDetail, type SectionDetail, type StatementDetail } from "../db/queries/statements";
+import {
+  getStatementDetail,
+  type SectionDetail,
+  type StatementDetail,
+  sectionEditFacts,
+} from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../domain/access";
+import { canEditSection } from "../domain/section-editing";
 import {
   approvableRequirements,
   canFinalise,
@@ -58,6 +64,7 @@ export async function loadStatementWorkflow(
       statement.sections.map((section) => section.key),
     ),
   ]);
+  const editFacts = { ...statement, coordinatorId: statement.coordinator?.id ?? null };
   const sections = statement.sections.map((section): SectionWorkflow => {
     const requirements = toRequirements(section);
     const contentHash = hashes.get(section.key) ?? "";
@@ -74,6 +81,7 @@ export async function loadStatementWorkflow(
       state: sectionState(requirements, sectionApprovals, contentHash),
       approvals: sectionApprovals,
       approvableByMe: approvableRequirements(user, requirements).map((requirement) => requirement.id),
+      editableByMe: canEditSection(user, editFacts, sectionEditFacts(section)),
     };
   });
   const { organisationId: _organisation, sections: _details, ...metadata } = statement;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import { isUuid } from "@/contracts/common";
 import type { SessionUser } from "@/db/queries/users";
+import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText } from "@/domain/text-safety";
 import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
 export function jsonError(status: number, message: string): NextResponse {
@@ -45,11 +46,14 @@ export async function readJsonBody(
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
   const text = await request.text();
   if (text.trim() === "") return { ok: true, body: undefined };
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) };
+    body = JSON.parse(text);
   } catch {
     return { ok: false, response: jsonError(400, "Förfrågan är inte giltig JSON") };
   }
+  if (hasForbiddenText(body)) return { ok: false, response: jsonError(400, FORBIDDEN_TEXT_MESSAGE) };
+  return { ok: true, body };
 }
 
 /** Parses a JSON body with a schema; the first problem becomes a 400 with a readable message. */

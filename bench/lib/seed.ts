@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
+import { createSession } from "../../db/queries/sessions";
 import { documentSnapshots, units, users } from "../../db/schema";
 import { importPlainTextStatement } from "../../domain/import/plain-text-statement";
 import { DEMO_ACCOUNTS, SEED_STATEMENT_FILE, seedDemoData } from "../../seed/demo";
@@ -12,7 +13,7 @@ import { createNewStatement } from "../../workflow/new-statement";
 /** What the bench created in the database; passed to the load generators. */
 export interface BenchManifest {
   /** Drafting accounts (may write text), in a fixed order; clients take them in turn. */
-  writers: { email: string; id: string; name: string }[];
+  writers: { email: string; id: string; name: string; sessionId: string }[];
   /** Imported copies of the real seed statement (all sections filled): Beredning day rooms. */
   dayStatements: string[];
   /** One more imported seed statement for the saturation scenario. */
@@ -51,13 +52,16 @@ async function initialSnapshot(db: Database, statementId: string): Promise<Uint8
  */
 export async function seedBenchDatabase(db: Database, sizes: SeedSizes): Promise<BenchManifest> {
   const firstSeed = await seedDemoData(db);
-  const writerAccounts = DEMO_ACCOUNTS.filter((account) => DRAFTING_ROLES.has(account.role));
+  // Only the statements' coordinator (their creator, the first drafter) may type in every section.
+  const writerAccounts = DEMO_ACCOUNTS.filter((account) => DRAFTING_ROLES.has(account.role)).slice(0, 1);
   const writers: BenchManifest["writers"] = [];
   let organisationId = "";
   for (const account of writerAccounts) {
     const [user] = await db.select().from(users).where(eq(users.email, account.email));
     if (!user) throw new Error(`Demo account ${account.email} is missing`);
-    writers.push({ email: user.email, id: user.id, name: user.name });
+    // A server-side session record per writer, as a sign-in opens: the upgrade checks it.
+    const sessionId = await createSession(db, user.id, 12 * 3600);
+    writers.push({ email: user.email, id: user.id, name: user.name, sessionId });
     organisationId = user.organisationId;
   }
   const creator = writers[0];
@@ -107,7 +111,7 @@ export async function sessionCookie(
   secret: string,
 ): Promise<string> {
   const token = await encode({
-    token: { sub: writer.id, name: writer.name, email: writer.email },
+    token: { sub: writer.id, name: writer.name, email: writer.email, sid: writer.sessionId },
     secret,
     maxAge: 12 * 3600,
   });

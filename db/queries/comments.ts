@@ -21,7 +21,16 @@ export interface ThreadView extends CommentView {
   resolved: boolean;
   resolvedAt: string | null;
   resolvedBy: { id: string; name: string } | null;
+  /** Set when the thread proposes a replacement for the quoted passage. */
+  suggestion: SuggestionView | null;
   replies: CommentView[];
+}
+
+export interface SuggestionView {
+  proposedText: string;
+  /** null while open; decided by `resolvedBy` at `resolvedAt`. */
+  outcome: "accepted" | "rejected" | null;
+  reason: string | null;
 }
 
 function toBase64(bytes: Uint8Array | null): string {
@@ -66,6 +75,14 @@ export async function listThreads(db: Database, statementId: string): Promise<Th
         resolvedBy: row.comment.resolvedBy
           ? { id: row.comment.resolvedBy, name: row.resolverName ?? "" }
           : null,
+        suggestion:
+          row.comment.proposedText === null
+            ? null
+            : {
+                proposedText: row.comment.proposedText,
+                outcome: row.comment.suggestionOutcome,
+                reason: row.comment.decisionReason,
+              },
         replies: [],
       }),
     );
@@ -86,6 +103,9 @@ export interface CommentRecord {
   deleted: boolean;
   resolved: boolean;
   sectionOwnerUnitIds: string[];
+  /** A suggestion's replacement text; null for an ordinary comment. */
+  proposedText: string | null;
+  quote: string;
 }
 
 /** One comment with what permission checks need, or null if it is not in that statement. */
@@ -114,6 +134,8 @@ export async function findComment(
     deleted: row.comment.deletedAt !== null,
     resolved: row.comment.resolvedAt !== null,
     sectionOwnerUnitIds: owners.map((owner) => owner.unitId),
+    proposedText: row.comment.proposedText,
+    quote: row.comment.quote ?? "",
   };
 }
 
@@ -127,6 +149,8 @@ export interface NewThread {
   anchorStart: Uint8Array;
   anchorEnd: Uint8Array;
   quote: string;
+  /** Makes the thread a suggestion to replace the quoted passage with this text. */
+  proposedText?: string;
 }
 
 export async function createThread(db: Database, input: NewThread): Promise<string> {
@@ -141,16 +165,20 @@ export async function createThread(db: Database, input: NewThread): Promise<stri
         anchorStart: input.anchorStart,
         anchorEnd: input.anchorEnd,
         quote: input.quote,
+        proposedText: input.proposedText ?? null,
       })
       .returning({ id: comments.id });
     if (!row) throw new Error("Comment insert returned no row");
+    const suggested = input.proposedText !== undefined;
     await recordAuditEvent(tx, {
       organisationId: input.organisationId,
       statementId: input.statementId,
       actorId: input.authorId,
-      action: "comment.created",
+      action: suggested ? "suggestion.created" : "comment.created",
       sectionKey: input.sectionKey,
-      details: { commentId: row.id, quote: input.quote },
+      details: suggested
+        ? { commentId: row.id, quote: input.quote, proposedText: input.proposedText }
+        : { commentId: row.id, quote: input.quote },
     });
     return row.id;
   });
@@ -208,6 +236,48 @@ export async function setThreadResolved(
       action: input.resolved ? "comment.resolved" : "comment.reopened",
       sectionKey: input.thread.sectionKey,
       details: { threadId: input.thread.id },
+    });
+  });
+}
+
+/**
+ * Closes a suggestion as accepted or rejected. The audit event names both the one who suggested
+ * and the one who decided, so an accepted change is attributed to both.
+ */
+export async function decideSuggestion(
+  db: Database,
+  input: {
+    organisationId: string;
+    suggestion: CommentRecord;
+    actorId: string;
+    outcome: "accepted" | "rejected";
+    reason: string | null;
+  },
+): Promise<void> {
+  const { suggestion } = input;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(comments)
+      .set({
+        resolvedAt: new Date(),
+        resolvedBy: input.actorId,
+        suggestionOutcome: input.outcome,
+        decisionReason: input.reason,
+      })
+      .where(eq(comments.id, suggestion.id));
+    await recordAuditEvent(tx, {
+      organisationId: input.organisationId,
+      statementId: suggestion.statementId,
+      actorId: input.actorId,
+      action: input.outcome === "accepted" ? "suggestion.accepted" : "suggestion.rejected",
+      sectionKey: suggestion.sectionKey,
+      details: {
+        threadId: suggestion.id,
+        suggestedBy: suggestion.authorId,
+        quote: suggestion.quote,
+        proposedText: suggestion.proposedText,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
     });
   });
 }

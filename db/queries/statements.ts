@@ -2,6 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { StatementAccessFacts } from "../../domain/access";
 import type { Signatory, StatementMetadata } from "../../domain/content";
 import type { Role } from "../../domain/roles";
+import type { SectionEditFacts, StatementEditFacts } from "../../domain/section-editing";
 import type { PlannedSection } from "../../domain/section-plan";
 import type { Database } from "../client";
 import {
@@ -21,6 +22,8 @@ import { recordAuditEvent } from "./audit";
 export interface NewStatement extends Omit<StatementMetadata, "preparingUnits"> {
   organisationId: string;
   createdBy: string | null;
+  /** The coordinating handläggare; the creator when not given. */
+  coordinatorId?: string | null;
   preparingUnitIds: string[];
   sections: PlannedSection[];
   /** The Y.Doc state holding each section's initial content. */
@@ -35,6 +38,7 @@ export async function createStatement(db: Database, input: NewStatement): Promis
       .values({
         organisationId: input.organisationId,
         createdBy: input.createdBy,
+        coordinatorId: input.coordinatorId ?? input.createdBy,
         recipient: input.recipient,
         title: input.title,
         diarienummer: input.diarienummer,
@@ -156,6 +160,8 @@ export interface StatementDetail extends StatementSummary {
   createdAt: string;
   finalisedAt: string | null;
   finalisedBy: { id: string; name: string } | null;
+  /** The coordinating handläggare, who may edit every section. */
+  coordinator: { id: string; name: string } | null;
   sections: SectionDetail[];
 }
 
@@ -198,6 +204,7 @@ export async function getStatementDetail(db: Database, statementId: string): Pro
     createdAt: statement.createdAt.toISOString(),
     finalisedAt: statement.finalisedAt?.toISOString() ?? null,
     finalisedBy: statement.finalisedBy ? await loadUserRef(db, statement.finalisedBy) : null,
+    coordinator: statement.coordinatorId ? await loadUserRef(db, statement.coordinatorId) : null,
     preparingUnits,
     signatories,
     sections: await loadSectionDetails(db, statementId),
@@ -249,6 +256,43 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
         unit: unitId && unitName ? { id: unitId, name: unitName } : null,
       })),
   }));
+}
+
+/** What decides who may edit a section, from its owners and required approvals. */
+export function sectionEditFacts(section: SectionDetail): SectionEditFacts {
+  return {
+    ownerUnitIds: section.owners.map((owner) => owner.id),
+    requirements: section.requiredApprovals.map((requirement) => ({
+      role: requirement.role,
+      unitId: requirement.unit?.id ?? null,
+    })),
+  };
+}
+
+export interface StatementEditRules {
+  statement: StatementEditFacts;
+  sections: (SectionEditFacts & { key: string })[];
+}
+
+/** The facts the collaboration server decides each update by: who may edit which section. */
+export async function loadStatementEditRules(
+  db: Database,
+  statementId: string,
+): Promise<StatementEditRules | null> {
+  const [row] = await db
+    .select({
+      organisationId: statements.organisationId,
+      status: statements.status,
+      coordinatorId: statements.coordinatorId,
+    })
+    .from(statements)
+    .where(eq(statements.id, statementId));
+  if (!row) return null;
+  const details = await loadSectionDetails(db, statementId);
+  return {
+    statement: row,
+    sections: details.map((section) => ({ key: section.key, ...sectionEditFacts(section) })),
+  };
 }
 
 export async function listSectionKeys(db: Database, statementId: string): Promise<string[]> {

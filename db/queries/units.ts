@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { units } from "../schema";
 
@@ -12,16 +12,16 @@ export interface OrganisationUnit {
 
 const unitColumns = { id: units.id, name: units.name, kind: units.kind, parentId: units.parentId };
 
-/** The organisation's units: avdelningar first, then enheter, each by name. */
+/** The organisation's active units: avdelningar first, then enheter, each by name. */
 export async function listUnits(db: Database, organisationId: string): Promise<OrganisationUnit[]> {
   return db
     .select(unitColumns)
     .from(units)
-    .where(eq(units.organisationId, organisationId))
+    .where(and(eq(units.organisationId, organisationId), isNull(units.deactivatedAt)))
     .orderBy(sql`case ${units.kind} when 'avdelning' then 0 else 1 end`, asc(units.name), asc(units.id));
 }
 
-/** Those of `unitIds` that are units of the organisation; ids of other organisations are left out. */
+/** Those of `unitIds` that are active units of the organisation; ids of other organisations are left out. */
 export async function findOrganisationUnits(
   db: Database,
   organisationId: string,
@@ -31,5 +31,11 @@ export async function findOrganisationUnits(
   return db
     .select(unitColumns)
     .from(units)
-    .where(and(eq(units.organisationId, organisationId), inArray(units.id, [...unitIds])));
+    .where(
+      and(
+        eq(units.organisationId, organisationId),
+        inArray(units.id, [...unitIds]),
+        isNull(units.deactivatedAt),
+      ),
+    );
 }

@@ -22,7 +22,13 @@ export interface SessionUser extends Actor {
 
 export async function findLoginByEmail(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { type ApprovalHash, loadApprovalHashes, recordStaleness } from "../../db/queries/approvals";
 import { sectionHash } from "../../editor/section-hash";
 import { publishStatementEvent, subscribeToStatement } from "../../events/statement-events";
+import type { RoomHooks } from "./hooks";
 import type { Logger } from "./logger";
 
 export interface ApprovalWatchOptions {
@@ -20,7 +21,7 @@ export interface ApprovalWatchOptions {
  * the approved text exactly, fresh again), records the change with who made it, and tells every
  * open page. Only sections with approvals in force are hashed, so typing elsewhere costs little.
  */
-export class ApprovalWatch {
+export class ApprovalWatch implements RoomHooks {
   private approvals: ApprovalHash[] = [];
   private readonly changed = new Map<string, Set<string>>();
   private timer: NodeJS.Timeout | null = null;
@@ -133,6 +134,10 @@ export class ApprovalWatch {
       await this.reload();
       publishStatementEvent({ statementId: this.options.statementId, kind: "approvals" });
     }
+  }
+
+  onUnload(): Promise<void> {
+    return this.stop();
   }
 
   /** Finishes pending checks (so nothing is lost at unload) and stops watching. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { sessionUserIdFromCookies } from "../../auth/session-cookie";
+import { isSessionActive } from "../../auth/session-check";
+import { sessionClaimsFromCookies } from "../../auth/session-cookie";
 import { isUuid } from "../../contracts/common";
 import type { Database } from "../../db/client";
 import { loadSessionUser, loadSessionUserAndStatement } from "../../db/queries/users";
@@ -9,7 +10,7 @@ import { CloseCode, type CloseCodeValue } from "./close-codes";
 import type { ConnectionIdentity } from "./connection";
 
 export type UpgradeDecision =
-  | { ok: true; statementId: string; identity: ConnectionIdentity }
+  | { ok: true; statementId: string; sessionId: string; identity: ConnectionIdentity }
   | { ok: false; code: CloseCodeValue; reason: string };
 
 const COLLAB_PATH = /^\/collab\/([^/?#]+)\/?$/;
@@ -50,8 +51,11 @@ export async function authorizeUpgrade(
 ): Promise<UpgradeDecision> {
   const statementId = statementIdOf(request.url);
   if (isForeignOrigin(request)) return { ok: false, code: CloseCode.forbidden, reason: "Foreign origin" };
-  const userId = await sessionUserIdFromCookies(request.headers.cookie, authSecret);
-  if (!userId) return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  const claims = await sessionClaimsFromCookies(request.headers.cookie, authSecret);
+  if (!claims || !(await isSessionActive(db, claims.sessionId))) {
+    return { ok: false, code: CloseCode.unauthenticated, reason: "Not signed in" };
+  }
+  const { userId, sessionId } = claims;
   const facts = isUuid(statementId)
     ? await loadSessionUserAndStatement(db, userId, statementId)
     : await loadSessionUser(db, userId).then((found) => found && { user: found, statement: null });
@@ -64,8 +68,10 @@ export async function authorizeUpgrade(
   return {
     ok: true,
     statementId,
+    sessionId,
     identity: {
       userId: user.id,
+      actor: user,
       canWrite: canEditStatementText(user, statement),
       presence: presenceIdentityOf(user),
     },

@@ -6,13 +6,18 @@
 export const CloseCode = {
   /** Normal server shutdown or restart: the client should reconnect. */
   goingAway: 1001,
+  /**
+   * An update depends on structs the server does not hold: the client reconnects (y-websocket
+   * does for codes outside 4400–4499) and its sync step 2 then carries everything missing.
+   */
+  resync: 4009,
   /** ws closes with this itself when a frame exceeds maxPayload. */
   messageTooBig: 1009,
   malformedMessage: 4400,
   unauthenticated: 4401,
   forbidden: 4403,
   unknownStatement: 4404,
-  /** More sent while the statement was loading than a client has reason to send. */
+  /** Over a per-connection limit (see server/config.ts), or too much sent while the statement loaded. */
   tooManyMessages: 4429,
   internalError: 4500,
 } as const;

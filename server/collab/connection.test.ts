@@ -68,6 +68,13 @@ function storedDocument(text: string): Y.Doc {
   return doc;
 }
 
+const NO_LIMITS = {
+  maxMessagesPerSecond: 0,
+  maxBytesPerSecond: 0,
+  maxAwarenessStateBytes: 0,
+  maxStateVectorEntries: 0,
+};
+
 /** Bytes a connection in these tests may hold while its room loads. */
 const MAX_QUEUED_BYTES = 64 * 1024;
 
@@ -76,9 +83,14 @@ function connect(userId = "user-1") {
   const connection = new CollabConnection(
     socket as unknown as WebSocket,
     socket,
-    { userId, canWrite: true, presence: presenceIdentityOf({ id: userId, name: userId, roles: [] }) },
+    {
+      userId,
+      actor: { id: userId, organisationId: "organisation-1", roles: [] },
+      canWrite: true,
+      presence: presenceIdentityOf({ id: userId, name: userId, roles: [] }),
+    },
     silentLogger,
-    MAX_QUEUED_BYTES,
+    { maxQueuedBytes: MAX_QUEUED_BYTES, maxMessageBytes: MAX_QUEUED_BYTES, limits: NO_LIMITS },
   );
   return { socket, connection };
 }

@@ -1,12 +1,16 @@
+import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Actor } from "../../domain/access";
 import type { PresenceIdentity } from "../../domain/presence";
 import { applyAwarenessEntries, canChangeAwareness } from "./awareness";
 import { CloseCode, ProtocolViolation } from "./close-codes";
+import { type ConnectionLimitSettings, ConnectionLimits } from "./connection-limits";
+import type { DecodedUpdate } from "./hooks";
 import type { Logger } from "./logger";
 import {
   type AwarenessEntry,
-  assertDecodableUpdate,
   type ClientMessage,
   decodeAwarenessUpdate,
   decodeClientMessage,
@@ -31,8 +35,20 @@ export interface FrameSink {
  */
 const MAX_QUEUED_MESSAGES = 1000;
 
+export interface ConnectionSettings {
+  /** Most bytes held for the room while it loads (at least one message of the largest size). */
+  maxQueuedBytes: number;
+  maxMessageBytes: number;
+  limits: ConnectionLimitSettings;
+}
+
+/** The awareness fields the editor uses (presence, caret, focused section); others are dropped. */
+const AWARENESS_FIELDS = new Set(["user", "cursor", "section"]);
+
 export interface ConnectionIdentity {
   userId: string;
+  /** The user with their roles: which sections they may change is decided from these. */
+  actor: Actor;
   /** False for granskare and for finalised statements: updates are read but never applied. */
   canWrite: boolean;
   presence: PresenceIdentity;
@@ -53,6 +69,7 @@ export class CollabConnection implements RoomMember {
   /** The load whose stored state answered this client's sync step 1 before the room was built. */
   private answeredFrom: StoredStateHandoff | null = null;
   private closed = false;
+  private readonly limits: ConnectionLimits;
   ignoredWrites = 0;
 
   constructor(
@@ -64,9 +81,9 @@ export class CollabConnection implements RoomMember {
     private readonly stream: FrameSink,
     readonly identity: ConnectionIdentity,
     private readonly logger: Logger,
-    /** Most bytes held for the room while it loads (at least one message of the largest size). */
-    private readonly maxQueuedBytes: number,
+    private readonly settings: ConnectionSettings,
   ) {
+    this.limits = new ConnectionLimits(settings.limits, settings.maxMessageBytes);
     socket.binaryType = "nodebuffer";
     socket.on("message", (data, isBinary) => this.receive(data as Buffer, isBinary));
   }
@@ -75,11 +92,15 @@ export class CollabConnection implements RoomMember {
     return this.identity.userId;
   }
 
+  get actor(): Actor {
+    return this.identity.actor;
+  }
+
   /** Joins the room: messages that arrived while it was loading are handled now, in order. */
   attach(room: Room): void {
     this.room = room;
     this.storedState = null;
-    room.members.add(this);
+    room.join(this);
     const greeting = [encodeSyncStep1(room.doc)];
     if (this.answeredFrom && !room.isUnchangedSince(this.answeredFrom)) {
       // The early answer missed what changed before this client joined: rare, so send it all again.
@@ -98,7 +119,7 @@ export class CollabConnection implements RoomMember {
   detach(): Room | null {
     const room = this.room;
     if (!room) return null;
-    room.members.delete(this);
+    room.leave(this);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], null);
     this.room = null;
     return room;
@@ -169,6 +190,12 @@ export class CollabConnection implements RoomMember {
       this.close(CloseCode.malformedMessage, "Text frames are not part of the protocol");
       return;
     }
+    const over = this.limits.admit(data.byteLength);
+    if (over) {
+      this.logger.warn("connection over a limit", { userId: this.userId, reason: over });
+      this.close(CloseCode.tooManyMessages, over);
+      return;
+    }
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (this.room) this.handle(bytes);
     else if (this.storedState && isEmptyClientSyncStep1(bytes)) {
@@ -178,7 +205,7 @@ export class CollabConnection implements RoomMember {
 
   private enqueue(bytes: Uint8Array): void {
     this.queuedBytes += bytes.byteLength;
-    if (this.queued.length >= MAX_QUEUED_MESSAGES || this.queuedBytes > this.maxQueuedBytes) {
+    if (this.queued.length >= MAX_QUEUED_MESSAGES || this.queuedBytes > this.settings.maxQueuedBytes) {
       this.logger.warn("too many messages while the room loads", {
         userId: this.userId,
         messages: this.queued.length + 1,
@@ -209,6 +236,7 @@ export class CollabConnection implements RoomMember {
   private dispatch(room: Room, message: ClientMessage): void {
     switch (message.kind) {
       case "syncStep1":
+        this.assertStateVectorSize(message.stateVector);
         this.send(
           isFromEmptyClient(message)
             ? room.syncStep2ForNewClient()
@@ -232,14 +260,27 @@ export class CollabConnection implements RoomMember {
     }
   }
 
+  /** A state vector is a count, then an entry per Yjs client: one count past the limit is refused unread. */
+  private assertStateVectorSize(stateVector: Uint8Array): void {
+    const max = this.settings.limits.maxStateVectorEntries;
+    if (max === 0) return;
+    let entries: number;
+    try {
+      entries = decoding.readVarUint(decoding.createDecoder(stateVector));
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformedMessage, "Malformed state vector");
+    }
+    if (entries > max) throw new ProtocolViolation(CloseCode.malformedMessage, "State vector too large");
+  }
+
   private applyDocumentUpdate(room: Room, update: Uint8Array, kind: "update" | "syncStep2"): void {
-    assertDecodableUpdate(update);
+    const decoded = decodeUpdate(update);
     if (!this.identity.canWrite || room.frozen) {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
       this.ignoredWrites++;
       return;
     }
-    room.applyClientUpdate(update, this, kind);
+    room.applyClientUpdate(update, decoded, this, kind);
   }
 
   /**
@@ -256,9 +297,15 @@ export class CollabConnection implements RoomMember {
       (clientId, clock, maybeRemoval) =>
         this.awarenessClientIds.size === 0 ||
         canChangeAwareness(room.awareness, clientId, clock, maybeRemoval),
+      this.settings.limits.maxAwarenessStateBytes,
     ).filter((entry) => this.speaksFor(room, entry));
     if (own.length === 0) return;
-    for (const entry of own) if (entry.state) entry.state.user = { ...this.identity.presence };
+    for (const entry of own) {
+      if (!entry.state) continue;
+      for (const field of Object.keys(entry.state))
+        if (!AWARENESS_FIELDS.has(field)) delete entry.state[field];
+      entry.state.user = { ...this.identity.presence };
+    }
     applyAwarenessEntries(room.awareness, own, this);
   }
 
@@ -281,11 +328,20 @@ export class CollabConnection implements RoomMember {
   }
 
   private otherHolderOf(room: Room, clientId: number): CollabConnection | null {
-    for (const member of room.members) {
+    for (const member of room.memberList) {
       if (member instanceof CollabConnection && member !== this && member.awarenessClientIds.has(clientId))
         return member;
     }
     return null;
+  }
+}
+
+/** Decodes a Yjs update once, for the guards and checks; a malformed one closes the socket with 4400. */
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    throw new ProtocolViolation(CloseCode.malformedMessage, "Malformed document update");
   }
 }
 

@@ -65,15 +65,6 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
   }
 }
 
-/** Checks that a Yjs update decodes, so a malformed one is refused before it reaches the document. */
-export function assertDecodableUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update);
-  } catch {
-    throw malformed("Malformed document update");
-  }
-}
-
 function encodeMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   write(encoder);
@@ -154,7 +145,12 @@ export type AwarenessEntryFilter = (clientId: number, clock: number, maybeRemova
  * receives, so most entries a server gets are echoes it already holds, and parsing them was the
  * larger part of handling presence.
  */
-export function decodeAwarenessUpdate(update: Uint8Array, mayMatter: AwarenessEntryFilter): AwarenessEntry[] {
+export function decodeAwarenessUpdate(
+  update: Uint8Array,
+  mayMatter: AwarenessEntryFilter,
+  /** Largest state's JSON, in bytes (0: any); a larger one closes the connection with 4429. */
+  maxStateBytes = 0,
+): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -163,6 +159,9 @@ export function decodeAwarenessUpdate(update: Uint8Array, mayMatter: AwarenessEn
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarUint8Array(decoder);
+      if (maxStateBytes > 0 && json.byteLength > maxStateBytes) {
+        throw new ProtocolViolation(CloseCode.tooManyMessages, "Awareness state too large");
+      }
       if (!mayMatter(clientId, clock, !isJsonObjectText(json))) continue;
       const state: unknown = JSON.parse(decodeUtf8(json));
       if (state !== null && (typeof state !== "object" || Array.isArray(state)))

@@ -1,8 +1,9 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
-import type { ApprovalWatch } from "./approval-watch";
+import type { Actor } from "../../domain/access";
 import { compactLoadedDocument } from "./document-store";
+import type { DecodedUpdate, RoomHooks, UpdateContext } from "./hooks";
 import type { Logger } from "./logger";
 import { mergeUpdatesInRounds } from "./merge-updates";
 import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
@@ -52,6 +53,8 @@ function changedDocument(transaction: Y.Transaction): boolean {
 /** What a room needs to know about a connected client. */
 export interface RoomMember {
   readonly userId: string;
+  /** Who the member is, with their roles; null for a member that never writes. */
+  readonly actor: Actor | null;
   /** Writes messages already framed for its socket (see ws-frames.ts), in order, in one write. */
   sendFrames(frames: Uint8Array): void;
 }
@@ -67,16 +70,16 @@ export interface RoomOptions {
 /** One loaded statement: its Y.Doc, its awareness and the clients connected to it. */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
-  readonly members = new Set<RoomMember>();
-  /** Members being admitted (upgrade accepted, room not yet joined): the room must not unload under them. */
-  pendingJoins = 0;
-  unloadTimer: NodeJS.Timeout | null = null;
+  private readonly members = new Set<RoomMember>();
+  /** Reservations not yet joined or released (an upgrade being admitted, a read): no unload under them. */
+  private reservations = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
   /** A finalised (justerad) statement: no client's update is applied, ever again. */
-  finalised = false;
+  private finalised = false;
   /** Finalisations deciding right now; while any is, no client's update is applied either. */
-  freezing = 0;
-  /** Marks approvals stale when their section is edited; set by the registry after loading. */
-  approvalWatch: ApprovalWatch | null = null;
+  private freezing = 0;
+  /** The room's lifecycle hooks (the section guard, the approval watch), added by the registry. */
+  private readonly hooks: RoomHooks[] = [];
   /** Whether any update was applied since the document was built from its stored state. */
   private changedSinceLoad = false;
   /** Transactions that changed the document, counted. */
@@ -99,6 +102,67 @@ export class Room {
     doc.on("afterTransaction", this.onTransaction);
   }
 
+  addHooks(hooks: RoomHooks): void {
+    this.hooks.push(hooks);
+  }
+
+  join(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  leave(member: RoomMember): void {
+    this.members.delete(member);
+  }
+
+  /** The members, for looking one up; not to be changed through. */
+  get memberList(): ReadonlySet<RoomMember> {
+    return this.members;
+  }
+
+  /** Keeps the room loaded until `release`d or joined; stops a pending unload. */
+  reserve(): void {
+    this.reservations++;
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = null;
+    }
+  }
+
+  release(): void {
+    this.reservations--;
+  }
+
+  /** Runs `unload` after `graceMs` unless the room is reserved first; once at a time. */
+  scheduleUnload(graceMs: number, unload: () => void): void {
+    if (!this.isIdle || this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      unload();
+    }, graceMs);
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  markFinalised(): void {
+    this.finalised = true;
+  }
+
+  /**
+   * Applies no client's update while `decide` runs. Counted, not saved and restored: a finalisation
+   * that loses a race must not thaw a statement another one has just finalised, nor one still deciding.
+   */
+  async freezeWhile<T>(decide: () => Promise<T>): Promise<T> {
+    this.freezing++;
+    try {
+      return await decide();
+    } finally {
+      this.freezing--;
+    }
+  }
+
   /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
   isUnchangedSince(handoff: StoredStateHandoff): boolean {
     return handoff === this.loadedFrom && !this.changedSinceLoad;
@@ -118,7 +182,7 @@ export class Room {
   }
 
   get isIdle(): boolean {
-    return this.members.size === 0 && this.pendingJoins === 0;
+    return this.members.size === 0 && this.reservations === 0;
   }
 
   /**
@@ -129,7 +193,50 @@ export class Room {
    * carries its whole delete set and what the server may already hold, so only what it changed goes
    * on, as Yjs encodes it for that event.
    */
-  applyClientUpdate(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
+  applyClientUpdate(
+    update: Uint8Array,
+    decoded: DecodedUpdate,
+    author: RoomMember,
+    kind: "update" | "syncStep2",
+  ): void {
+    const context: UpdateContext = { room: this, member: author, update, decoded, kind };
+    for (const hook of this.hooks) hook.beforeApply?.(context);
+    const changesBefore = this.changes;
+    this.apply(update, author, kind);
+    if (this.changes !== changesBefore) for (const hook of this.hooks) hook.afterChange?.(context);
+  }
+
+  /**
+   * Applies an edit the server makes on a user's behalf (a restore) as an ordinary edit: it is
+   * logged with its author, relayed to every member and seen by the hooks' `afterChange`. The
+   * caller has checked that the user may make it. False, and nothing changed, when frozen.
+   */
+  applyServerEdit(userId: string, edit: (doc: Y.Doc) => void): boolean {
+    if (this.frozen) return false;
+    const author: RoomMember = { userId, actor: null, sendFrames: () => {} };
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    this.doc.on("update", collect);
+    try {
+      this.doc.transact(() => edit(this.doc), author);
+    } finally {
+      this.doc.off("update", collect);
+    }
+    for (const update of updates) {
+      this.recordUpdate(update, author);
+      const context: UpdateContext = {
+        room: this,
+        member: author,
+        update,
+        decoded: Y.decodeUpdate(update),
+        kind: "update",
+      };
+      for (const hook of this.hooks) hook.afterChange?.(context);
+    }
+    return true;
+  }
+
+  private apply(update: Uint8Array, author: RoomMember, kind: "update" | "syncStep2"): void {
     if (kind === "syncStep2") {
       this.doc.on("update", this.onDocumentUpdate);
       try {
@@ -275,7 +382,7 @@ export class Room {
 
   /** Flushes every write, compacts what changed, and releases the document's memory. */
   async close(): Promise<void> {
-    await this.approvalWatch?.stop();
+    for (const hook of this.hooks) await hook.onUnload?.(this);
     await this.compaction;
     if (this.updatesSinceCompaction > 0) await this.compact();
     else await this.options.updateLog.flush();

@@ -1,10 +1,13 @@
 import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
-import { getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
+import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
+import { AuthorshipRecorder } from "./authorship-recorder";
 import { rebuildDocument, storedFullState } from "./document-store";
 import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
+import { type Refusal, SectionGuard } from "./section-guard";
 import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
+import { VersionKeeper } from "./version-keeper";
 
 interface RoomEntry {
   loading: Promise<Room>;
@@ -21,8 +24,13 @@ export interface RoomRegistryOptions extends RoomOptions {
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
   staleCheckMs: number;
+  /** See VersionKeeper. */
+  versionQuietMs: number;
+  versionIntervalMs: number;
   /** Called after each statement has unloaded. */
   onUnloaded?: () => void;
+  /** Called for every update the section guard refuses. */
+  onRefused: (refusal: Refusal) => void;
 }
 
 /**
@@ -67,11 +75,7 @@ export class RoomRegistry {
   }
 
   private reserveIn(room: Room): Room {
-    room.pendingJoins++;
-    if (room.unloadTimer) {
-      clearTimeout(room.unloadTimer);
-      room.unloadTimer = null;
-    }
+    room.reserve();
     return room;
   }
 
@@ -85,42 +89,52 @@ export class RoomRegistry {
 
   private async build(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
     const { db, logger } = this.options;
-    const [facts, sectionKeys, stored] = await Promise.all([
-      getStatementAccessFacts(db, statementId),
-      listSectionKeys(db, statementId),
+    const [rules, stored] = await Promise.all([
+      loadStatementEditRules(db, statementId),
       loadStoredDocument(db, statementId),
     ]);
-    if (!facts) throw new Error(`Unknown statement ${statementId}`);
+    if (!rules) throw new Error(`Unknown statement ${statementId}`);
+    const facts = rules.statement;
     await handOffStoredState(handoff, stored);
     const doc = rebuildDocument(stored);
     const room = new Room(statementId, doc, this.options, handoff);
-    room.finalised = facts.status === "finalised";
+    if (facts.status === "finalised") room.markFinalised();
     const watch = new ApprovalWatch(doc, {
       db,
       logger,
       statementId,
       organisationId: facts.organisationId,
-      sectionKeys,
+      sectionKeys: rules.sections.map((section) => section.key),
       checkDelayMs: this.options.staleCheckMs,
     });
-    await watch.start();
-    room.approvalWatch = watch;
+    const keeper = new VersionKeeper(doc, {
+      db,
+      logger,
+      statementId,
+      sectionKeys: rules.sections.map((section) => section.key),
+      quietMs: this.options.versionQuietMs,
+      intervalMs: this.options.versionIntervalMs,
+    });
+    const authorship = new AuthorshipRecorder(db, logger, statementId);
+    await Promise.all([watch.start(), keeper.start(), authorship.start()]);
+    room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
+    room.addHooks(watch);
+    room.addHooks(keeper);
+    room.addHooks(authorship);
     return room;
   }
 
   /** Gives back a reservation that did not become a member (a closed socket, a finished read). */
   release(room: Room): void {
-    room.pendingJoins--;
+    room.release();
     this.scheduleUnloadIfIdle(room);
   }
 
   scheduleUnloadIfIdle(room: Room): void {
-    if (!room.isIdle || room.unloadTimer) return;
-    room.unloadTimer = setTimeout(() => void this.unload(room), this.options.unloadGraceMs);
+    room.scheduleUnload(this.options.unloadGraceMs, () => void this.unload(room));
   }
 
   private unload(room: Room): Promise<void> {
-    room.unloadTimer = null;
     const entry = this.entries.get(room.statementId);
     if (!entry || !room.isIdle) return Promise.resolve();
     entry.unloading ??= room
@@ -141,7 +155,7 @@ export class RoomRegistry {
     await Promise.all(
       rooms.map((result) => {
         if (result.status !== "fulfilled") return Promise.resolve();
-        if (result.value.unloadTimer) clearTimeout(result.value.unloadTimer);
+        result.value.cancelUnload();
         return this.unload(result.value);
       }),
     );

@@ -2,28 +2,28 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
+import { recheckSession } from "../../auth/session-check";
 import type { Database } from "../../db/client";
-import { contentHash } from "../../domain/content-hash";
 import { isValidAnchor } from "../../editor/comment-anchors";
-import { fragmentPlainText } from "../../editor/section-content";
-import { sectionContent } from "../../editor/section-hash";
-import {
-  registerStatementDocuments,
-  type SectionSnapshot,
-  type StatementDocuments,
-} from "../../workflow/statement-documents";
+import { replaceFragmentContent } from "../../editor/section-content";
+import { sessionEndedBus } from "../../events/session-events";
 import { authorizeUpgrade } from "./authorize";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
+import type { ConnectionLimitSettings } from "./connection-limits";
 import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
+import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import { RoomRegistry } from "./rooms";
+import { captureStatement, sectionParagraphs, snapshotSections } from "./section-snapshots";
+import { SessionSockets } from "./session-sockets";
+import { registerStatementDocuments, type StatementDocuments } from "../../workflow/statement-documents";
 import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
 
-export interface CollabServerOptions {
+export interface CollabServerOptions extends ConnectionLimitSettings {
   db: Database;
   /** Where the update log's batches are written; closed by whoever opened it, after `close()`. */
   updateLogWriter: UpdateLogWriter;
@@ -40,7 +40,15 @@ export interface CollabServerOptions {
   staleCheckMs: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
+  /** Refused updates of one account in one statement audited together (see RefusalAudit). */
+  refusalsAuditedAfter: number;
+  /** A version is taken after editing pauses this long, at most once per `versionIntervalMs`. */
+  versionQuietMs: number;
+  versionIntervalMs: number;
 }
+
+/** Refusals of one account further apart than this are not counted together. */
+const REFUSAL_WINDOW_MS = 10 * 60 * 1000;
 
 export interface CollabServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -52,14 +60,6 @@ export interface CollabServer {
   readonly connectionCount: number;
 }
 
-function snapshotSections(doc: Y.Doc, keys: string[]): SectionSnapshot[] {
-  return keys.map((key) => {
-    const fragment = doc.getXmlFragment(key);
-    const content = sectionContent(fragment);
-    return { key, hash: contentHash(content), content, text: fragmentPlainText(fragment) };
-  });
-}
-
 /** Live documents for the app's routes: reads and finalisation go through the loaded rooms. */
 function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
   return {
@@ -67,6 +67,32 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
       const room = await rooms.reserve(statementId);
       try {
         return snapshotSections(room.doc, keys);
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async capture(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return captureStatement(room.doc, keys);
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async replaceSection(statementId, key, content, userId) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return room.applyServerEdit(userId, (doc) =>
+          replaceFragmentContent(doc.getXmlFragment(key), content),
+        );
+      } finally {
+        rooms.release(room);
+      }
+    },
+    async paragraphs(statementId, keys) {
+      const room = await rooms.reserve(statementId);
+      try {
+        return sectionParagraphs(room.doc, keys);
       } finally {
         rooms.release(room);
       }
@@ -81,18 +107,16 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
     },
     async freezeWhile(statementId, decide) {
       const room = await rooms.reserve(statementId);
-      // Counted, not saved and restored: a finalisation that loses a race must not thaw the
-      // statement another one has just finalised, nor one still deciding.
-      room.freezing++;
       try {
-        const keep = await decide({
-          documentState: Y.encodeStateAsUpdate(room.doc),
-          sections: (keys) => snapshotSections(room.doc, keys),
+        return await room.freezeWhile(async () => {
+          const keep = await decide({
+            documentState: Y.encodeStateAsUpdate(room.doc),
+            sections: (keys) => snapshotSections(room.doc, keys),
+          });
+          if (keep) room.markFinalised();
+          return keep;
         });
-        if (keep) room.finalised = true;
-        return keep;
       } finally {
-        room.freezing--;
         rooms.release(room);
       }
     },
@@ -102,6 +126,8 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
 /** Memory is released after this many unloads, once a second has passed without one (see MemoryRelease). */
 const MEMORY_RELEASE_MIN_UNLOADS = 100;
 const MEMORY_RELEASE_QUIET_MS = 1000;
+/** How often open sockets' sessions are asked about again: expiry, and revocations the bus did not carry. */
+const SESSION_RECHECK_MS = 10_000;
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
@@ -117,6 +143,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     quietMs: MEMORY_RELEASE_QUIET_MS,
     logger,
   });
+  const refusalAudit = new RefusalAudit({
+    logger,
+    threshold: options.refusalsAuditedAfter,
+    windowMs: REFUSAL_WINDOW_MS,
+    record: (refusals) => recordRepeatedRefusals(db, refusals),
+  });
   const rooms = new RoomRegistry({
     db,
     updateLog,
@@ -124,7 +156,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
     staleCheckMs: options.staleCheckMs,
+    versionQuietMs: options.versionQuietMs,
+    versionIntervalMs: options.versionIntervalMs,
     onUnloaded: () => memoryRelease.noteUnload(),
+    onRefused: (refusal) => refusalAudit.note(refusal),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -135,6 +170,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   // Room for one message of the largest size and the small ones a client sends beside it.
   const maxQueuedBytes = 2 * options.maxMessageBytes;
   const heartbeat = new Heartbeat<WebSocket>(options.heartbeatMs);
+  const sessionSockets = new SessionSockets({
+    bus: sessionEndedBus(),
+    recheck: (sessionId) => recheckSession(db, sessionId),
+    recheckMs: SESSION_RECHECK_MS,
+    onError: (error) => logger.error("session re-check failed", { error: String(error) }),
+  });
   let closing = false;
 
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -155,10 +196,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         return;
       }
       heartbeat.add(ws);
+      sessionSockets.add(decision.sessionId, ws);
       ws.on("pong", () => heartbeat.noteAnswer(ws));
       ws.on("close", () => heartbeat.remove(ws));
       // Listeners attach now, so nothing the client sends while the room loads is lost.
-      const connection = new CollabConnection(ws, socket, decision.identity, logger, maxQueuedBytes);
+      const connection = new CollabConnection(ws, socket, decision.identity, logger, {
+        maxQueuedBytes,
+        maxMessageBytes: options.maxMessageBytes,
+        limits: options,
+      });
       void join(connection, ws, decision.statementId);
     });
   }
@@ -174,7 +220,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connection.close(CloseCode.internalError, "Could not load statement");
       return;
     }
-    room.pendingJoins--;
+    room.release();
     // Joined even when the client has gone meanwhile: answered from the stored state, it may have
     // edited and closed before the room was built, and what it sent is applied, not dropped.
     connection.attach(room);
@@ -198,6 +244,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async close() {
       closing = true;
       heartbeat.stop();
+      sessionSockets.stop();
       const closed = [...wss.clients].map(
         (ws) => new Promise<void>((resolve) => ws.once("close", () => resolve())),
       );

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { loadApprovalHashes } from "../../db/queries/approvals";
 import { appendUpdates, type UpdateRow } from "../../db/queries/documents";
-import { anyStatementId, getStatementAccessFacts, listSectionKeys } from "../../db/queries/statements";
+import { anyStatementId, loadStatementEditRules } from "../../db/queries/statements";
 import { loadSessionUserAndStatement } from "../../db/queries/users";
 import { loadDocument } from "./document-store";
 import { mergeUpdatesInRounds } from "./merge-updates";
@@ -84,8 +84,7 @@ export async function warmUpDatabaseReads(db: Database): Promise<number> {
   for (let round = 0; round < DATABASE_ROUNDS; round++) {
     await loadSessionUserAndStatement(db, NO_SUCH_ID, NO_SUCH_ID);
     await Promise.all([
-      getStatementAccessFacts(db, NO_SUCH_ID),
-      listSectionKeys(db, NO_SUCH_ID),
+      loadStatementEditRules(db, NO_SUCH_ID),
       loadDocument(db, NO_SUCH_ID).then((doc) => doc.destroy()),
       loadApprovalHashes(db, NO_SUCH_ID),
     ]);

@@ -68,8 +68,8 @@ describe("opening a statement that is not loaded", () => {
 
   /** Edits the statement through a client, then restarts the server: the statement is one V1 snapshot. */
   async function editAndRestart(inserted: string): Promise<void> {
-    const writer = await collab.connectAs(EB);
-    const observer = await collab.connectAs(BOU);
+    const writer = await collab.connectAs(BOU);
+    const observer = await collab.connectAs(EB);
     insertAtStart(writer.doc, "bakgrund", inserted);
     // Applied by the server once it has reached another client.
     await waitForDocs([observer.doc], () => sectionText(observer.doc, "bakgrund").startsWith(inserted));
@@ -110,7 +110,7 @@ describe("opening a statement that is not loaded", () => {
       socket.send(syncFrame(SYNC_UPDATE, Y.encodeStateAsUpdate(copy, before)));
       socket.close();
     };
-    const client = openingClient(collab.roomUrl, await collab.cookieFor(EB), new Y.Doc(), editAndLeave);
+    const client = openingClient(collab.roomUrl, await collab.cookieFor(BOU), new Y.Doc(), editAndLeave);
     const [answer] = await client.first(1);
     expect(answer?.step).toBe(SYNC_STEP_2);
 

@@ -18,10 +18,10 @@ const RESTART_AT = 130;
 const typed = (alphabet: string) =>
   Array.from({ length: KEYSTROKES }, (_, i) => alphabet[i % alphabet.length]);
 const SARA = typed("abcdefghijklmnopqrstuvwxyzåäö");
-const AHMED = typed("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789");
-/** Sara's own section, Ahmed's own section, and the paragraph both type into. */
+const INGRID = typed("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789");
+/** Sara's own section, Ingrid's own section, and the paragraph both type into. */
 const SARA_OWN = "sammanfattning";
-const AHMED_OWN = "arendets-beredning";
+const INGRID_OWN = "arendets-beredning";
 const SHARED = "bakgrund";
 
 let database: ChildProcessDatabase;
@@ -46,10 +46,10 @@ const closedOnce = (client: TestClient) =>
 describe("crash recovery", () => {
   it("loses no keystroke when the server process is killed while two users type", async () => {
     const statementId = database.seedStatementId;
-    const [saraCookie, ahmedCookie] = await database.withConnection((db) =>
+    const [saraCookie, ingridCookie] = await database.withConnection((db) =>
       Promise.all([
         sessionCookieFor(db, "handlaggare.bou@demo.test"),
-        sessionCookieFor(db, "handlaggare.eb@demo.test"),
+        sessionCookieFor(db, "avdelningschef@demo.test"),
       ]),
     );
     const port = await findFreePort();
@@ -62,12 +62,12 @@ describe("crash recovery", () => {
 
     const url = `ws://127.0.0.1:${port}/collab`;
     const sara = connectClient(url, statementId, saraCookie);
-    const ahmed = connectClient(url, statementId, ahmedCookie);
-    clients.push(sara, ahmed);
-    await Promise.all([waitForSynced(sara), waitForSynced(ahmed)]);
+    const ingrid = connectClient(url, statementId, ingridCookie);
+    clients.push(sara, ingrid);
+    await Promise.all([waitForSynced(sara), waitForSynced(ingrid)]);
     const original = {
       saraOwn: paragraphText(sara.doc, SARA_OWN).toString(),
-      ahmedOwn: paragraphText(sara.doc, AHMED_OWN).toString(),
+      ingridOwn: paragraphText(sara.doc, INGRID_OWN).toString(),
       shared: paragraphText(sara.doc, SHARED).toString(),
     };
 
@@ -75,32 +75,32 @@ describe("crash recovery", () => {
     for (let i = 0; i < KEYSTROKES; i++) {
       if (i === KILL_AT) {
         // Mid-typing, without a chance to flush: the last batches never reach the database.
-        bothDisconnected = Promise.all([closedOnce(sara), closedOnce(ahmed)]);
+        bothDisconnected = Promise.all([closedOnce(sara), closedOnce(ingrid)]);
         server.child.kill("SIGKILL");
       }
       if (i === RESTART_AT) {
         await Promise.all([server.exited, bothDisconnected]);
         server = await startServer();
         // The providers reconnect by themselves; their sync hands the new server what it lacks.
-        await Promise.all([waitForSynced(sara), waitForSynced(ahmed)]);
+        await Promise.all([waitForSynced(sara), waitForSynced(ingrid)]);
       }
-      // Sara types at the start of her own text and of the shared paragraph, Ahmed at the end of it.
+      // Sara types at the start of her own text and of the shared paragraph, Ingrid at the end of it.
       paragraphText(sara.doc, SARA_OWN).insert(i, SARA[i] ?? "");
       paragraphText(sara.doc, SHARED).insert(i, SARA[i] ?? "");
-      paragraphText(ahmed.doc, AHMED_OWN).insert(i, AHMED[i] ?? "");
-      const shared = paragraphText(ahmed.doc, SHARED);
-      shared.insert(shared.length, AHMED[i] ?? "");
+      paragraphText(ingrid.doc, INGRID_OWN).insert(i, INGRID[i] ?? "");
+      const shared = paragraphText(ingrid.doc, SHARED);
+      shared.insert(shared.length, INGRID[i] ?? "");
       await nextKeystroke();
     }
 
     const expected = {
       [SARA_OWN]: SARA.join("") + original.saraOwn,
-      [AHMED_OWN]: AHMED.join("") + original.ahmedOwn,
-      [SHARED]: SARA.join("") + original.shared + AHMED.join(""),
+      [INGRID_OWN]: INGRID.join("") + original.ingridOwn,
+      [SHARED]: SARA.join("") + original.shared + INGRID.join(""),
     };
     const complete = (client: TestClient) =>
       Object.entries(expected).every(([key, text]) => paragraphText(client.doc, key).toString() === text);
-    await waitForDocs([sara.doc, ahmed.doc], () => complete(sara) && complete(ahmed), 20_000);
+    await waitForDocs([sara.doc, ingrid.doc], () => complete(sara) && complete(ingrid), 20_000);
 
     // Both have each other's last keystrokes, which came through the server after their syncs.
     for (const client of clients.splice(0)) client.destroy();
@@ -111,7 +111,7 @@ describe("crash recovery", () => {
     for (const [key, text] of Object.entries(expected)) {
       expect(paragraphText(stored, key).toString()).toBe(text);
       expect(sectionText(stored, key)).toBe(sectionText(sara.doc, key));
-      expect(sectionText(stored, key)).toBe(sectionText(ahmed.doc, key));
+      expect(sectionText(stored, key)).toBe(sectionText(ingrid.doc, key));
     }
   });
 

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, statements, statementVersions } from "../../db/schema";
 import { sectionHash } from "../../editor/section-hash";
@@ -37,8 +37,12 @@ async function refusalOf(query: PromiseLike<unknown>): Promise<string> {
   throw new Error("The database accepted the query");
 }
 
+/** The final version: approvals keep versions of their own (see workflow/versions.ts). */
 const versionsOfSeed = () =>
-  db().select().from(statementVersions).where(eq(statementVersions.statementId, seed()));
+  db()
+    .select()
+    .from(statementVersions)
+    .where(and(eq(statementVersions.statementId, seed()), eq(statementVersions.kind, "final")));
 
 describe("finalisation (justering)", () => {
   it("is refused for anyone but the direktör (403), and with unapproved sections (409, listing them)", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { statements, statementVersions } from "../../db/schema";
 import { approve, finalise, revoke } from "../../workflow/sign-off";
@@ -25,8 +25,12 @@ const collab = collabFixture();
 const signOff = signOffHelpers(collab);
 const { db, seed } = signOff;
 
+/** The final version: approvals keep versions of their own (see workflow/versions.ts). */
 const versionsOfSeed = () =>
-  db().select().from(statementVersions).where(eq(statementVersions.statementId, seed()));
+  db()
+    .select()
+    .from(statementVersions)
+    .where(and(eq(statementVersions.statementId, seed()), eq(statementVersions.kind, "final")));
 
 async function statusOfSeed() {
   const [row] = await db().select().from(statements).where(eq(statements.id, seed()));

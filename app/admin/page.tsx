@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { requirePageUser } from "@/auth/current-user";
+import { getDb } from "@/db/client";
+import { listOrganisationEvents } from "@/db/queries/organisation-events";
+
+export const metadata: Metadata = { title: "Administration" };
+export const dynamic = "force-dynamic";
+
+const ACTION_LABELS: Record<string, string> = {
+  "unit.created": "Enhet skapad",
+  "unit.updated": "Enhet ändrad",
+  "unit.deleted": "Enhet borttagen",
+  "user.created": "Användare skapad",
+  "user.updated": "Användare ändrad",
+};
+
+const when = new Intl.DateTimeFormat("sv-SE", {
+  dateStyle: "short",
+  timeStyle: "short",
+  timeZone: "Europe/Stockholm",
+});
+
+export default async function AdminPage() {
+  const user = await requirePageUser("/admin");
+  const events = await listOrganisationEvents(await getDb(), user.organisationId, 50);
+  return (
+    <>
+      <h1>Administration</h1>
+      <h2>Senaste ändringar</h2>
+      {events.length === 0 ? (
+        <p>Inga ändringar ännu.</p>
+      ) : (
+        <table className="admin-table">
+          <caption className="visually-hidden">Administrationens ändringslogg, senaste först</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tid</th>
+              <th scope="col">Händelse</th>
+              <th scope="col">Vem</th>
+              <th scope="col">Uppgifter</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td>{when.format(new Date(event.createdAt))}</td>
+                <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+                <td>{event.actorName ?? "–"}</td>
+                <td>
+                  <code className="event-details">{JSON.stringify(event.details)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { setUpOrganisation } from "@/workflow/first-admin";
+import { readJsonBody, signOffResponse } from "../responses";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/setup: the organisation and its first administratör, only while the database has no account. */
+export async function POST(request: Request) {
+  const read = await readJsonBody(request);
+  if (!read.ok) return read.response;
+  return signOffResponse(await setUpOrganisation(await getDb(), read.body), 201);
+}

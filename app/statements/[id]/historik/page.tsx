@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/auth/current-user";
+import { AppHeader } from "@/components/AppHeader";
+import { VersionHistory } from "@/components/VersionHistory";
+import { getDb } from "@/db/client";
+import { loadStatementWorkflow } from "@/workflow/statement-workflow";
+import { versionsOf } from "@/workflow/versions";
+import { isUuid } from "../../../api/responses";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Versioner" };
+
+export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(`/statements/${id}/historik`);
+  const db = await getDb();
+  const lookup = isUuid(id) ? await loadStatementWorkflow(db, user, id) : null;
+  if (!lookup?.found) notFound();
+  const listed = await versionsOf(db, user, id);
+  if (!listed.ok) notFound();
+  const { workflow } = lookup;
+  return (
+    <>
+      <AppHeader user={user} />
+      <main id="main" className="page">
+        <p>
+          <Link href={`/statements/${id}`}>← Tillbaka till utlåtandet</Link>
+        </p>
+        <h1>Versioner</h1>
+        <p className="muted">{workflow.title}</p>
+        <VersionHistory
+          statementId={id}
+          versions={listed.value.versions}
+          sections={workflow.sections.map((section) => ({
+            key: section.key,
+            title: section.title,
+            editable: section.editableByMe,
+          }))}
+          canName={workflow.canEditText}
+        />
+      </main>
+    </>
+  );
+}

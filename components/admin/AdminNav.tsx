@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/admin", label: "Översikt" },
+  { href: "/admin/units", label: "Enheter" },
+  { href: "/admin/users", label: "Användare" },
+];
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Administration" className="admin-nav">
+      <ul>
+        {LINKS.map(({ href, label }) => (
+          <li key={href}>
+            <Link href={href} aria-current={pathname === href ? "page" : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

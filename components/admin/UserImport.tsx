@@ -1,0 +1,129 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useState } from "react";
+import { type UserImportResponse, userImportResponseSchema } from "@/contracts/admin";
+
+type Outcome = { message: string | null; result: UserImportResponse | null };
+
+async function send(csv: string, commit: boolean): Promise<Outcome> {
+  try {
+    const response = await fetch("/api/admin/users/import", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ csv, commit }),
+    });
+    const body: unknown = await response.json().catch(() => null);
+    const parsed = userImportResponseSchema.safeParse(body);
+    const error = (body as { error?: unknown } | null)?.error;
+    return {
+      message:
+        typeof error === "string" ? error : response.ok ? null : `Något gick fel (${response.status}).`,
+      result: parsed.success ? parsed.data : null,
+    };
+  } catch {
+    return { message: "Servern kunde inte nås. Försök igen.", result: null };
+  }
+}
+
+function Preview({ result }: { result: UserImportResponse }) {
+  return (
+    <table className="admin-table">
+      <caption>Förhandsgranskning: {result.rows.length} rader</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rad</th>
+          <th scope="col">Namn</th>
+          <th scope="col">E-post</th>
+          <th scope="col">Titel</th>
+          <th scope="col">Enhet</th>
+          <th scope="col">Roll</th>
+          <th scope="col">Fel</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.rows.map((row) => (
+          <tr key={row.line} className={row.errors.length ? "import-error" : undefined}>
+            <td>{row.line}</td>
+            <td>{row.name}</td>
+            <td>{row.email}</td>
+            <td>{row.title ?? "–"}</td>
+            <td>{row.unit ?? "–"}</td>
+            <td>{row.role}</td>
+            <td>{row.errors.length ? row.errors.join(" ") : "OK"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** CSV import: a file or pasted text, a preview with each row's problems, then all rows or none. */
+export function UserImport() {
+  const router = useRouter();
+  const [csv, setCsv] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>({ message: null, result: null });
+  const [busy, setBusy] = useState(false);
+  async function submit(commit: boolean) {
+    setBusy(true);
+    const next = await send(csv, commit);
+    setBusy(false);
+    setOutcome(next);
+    if (commit && next.result && next.result.created > 0) router.refresh();
+  }
+  /** A changed text needs a new preview before it can be imported. */
+  function change(text: string) {
+    setCsv(text);
+    setOutcome({ message: null, result: null });
+  }
+  async function readFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (file) change(await file.text());
+  }
+  const { message, result } = outcome;
+  return (
+    <section aria-labelledby="import-heading" className="admin-form">
+      <h2 id="import-heading">Importera användare från CSV</h2>
+      <p className="field-hint" id="import-hint">
+        Första raden: namn, e-post, titel, enhet, roll. Komma eller semikolon. Användarna loggar in via
+        identitetsleverantören tills de får ett lösenord.
+      </p>
+      <div className="field">
+        <label htmlFor="import-file">CSV-fil</label>
+        <input id="import-file" type="file" accept=".csv,text/csv" onChange={readFile} />
+      </div>
+      <div className="field">
+        <label htmlFor="import-text">CSV-text</label>
+        <textarea
+          id="import-text"
+          rows={6}
+          aria-describedby="import-hint"
+          value={csv}
+          onChange={(e) => change(e.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void submit(false)}>
+          Förhandsgranska
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !result?.valid || result.created > 0}
+          onClick={() => void submit(true)}
+        >
+          Importera
+        </button>
+      </div>
+      <div aria-live="polite">
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+        {result && result.created > 0 && <p>{result.created} användare har skapats.</p>}
+      </div>
+      {result && <Preview result={result} />}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import {
+  createStatementViaForm,
+  focusEndOfSection,
+  openStatementAt,
+  sectionText,
+  seriousAccessibilityViolations,
+  signIn,
+} from "./helpers";
+
+const YTTRANDE = "forvaltningens-yttrande";
+
+test("names a version, diffs it with the current text, and restores a section seen live elsewhere", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const drafter = await signIn(browser, "handlaggare.eb@demo.test");
+  const url = await createStatementViaForm(drafter, `Remiss om parker ${Date.now()}`);
+  await focusEndOfSection(drafter, YTTRANDE);
+  await drafter.keyboard.type("Parkerna sköts väl.");
+  const other = await openStatementAt(browser, "handlaggare.bou@demo.test", url);
+  await expect(sectionText(other, YTTRANDE)).toContainText("Parkerna sköts väl.");
+
+  await drafter.getByRole("link", { name: "Versioner" }).click();
+  await expect(drafter.getByRole("heading", { name: "Versioner", level: 1 })).toBeVisible();
+  await drafter.getByLabel("Namn").fill("Före MBL");
+  await drafter.getByRole("button", { name: "Spara version" }).click();
+  await expect(drafter.getByRole("cell", { name: "Före MBL" })).toBeVisible();
+  expect(await seriousAccessibilityViolations(drafter)).toEqual([]);
+
+  await focusEndOfSection(other, YTTRANDE);
+  await other.keyboard.type(" Men inte alltid.");
+  await expect(sectionText(other, YTTRANDE)).toContainText("Men inte alltid.");
+
+  await drafter.reload();
+  await drafter.getByLabel("Från").selectOption({ label: await optionLabel(drafter, "Före MBL") });
+  await drafter.getByLabel("Till").selectOption("current");
+  await drafter.getByRole("button", { name: "Visa skillnader" }).click();
+  const diff = drafter.locator(`.version-diff article[data-section="${YTTRANDE}"]`);
+  await expect(diff.locator("ins")).toHaveText(/^tillagt:\s+Men inte alltid\.$/);
+  await expect(drafter.locator(".version-diff")).toContainText("oförändrade avsnitt visas inte");
+  expect(await seriousAccessibilityViolations(drafter)).toEqual([]);
+
+  await drafter
+    .getByRole("row", { name: /Före MBL/ })
+    .getByRole("button", { name: "Visa" })
+    .click();
+  await drafter.getByRole("button", { name: "Återställ avsnittet Förvaltningens yttrande" }).click();
+  await expect(drafter.getByRole("status").filter({ hasText: "Avsnittet är återställt." })).toBeVisible();
+  await expect(sectionText(other, YTTRANDE)).not.toContainText("Men inte alltid.");
+  await expect(sectionText(other, YTTRANDE)).toContainText("Parkerna sköts väl.");
+});
+
+async function optionLabel(page: import("@playwright/test").Page, name: string): Promise<string> {
+  const label = await page.getByLabel("Från").locator("option", { hasText: name }).first().textContent();
+  if (!label) throw new Error(`No version named ${name}`);
+  return label;
+}

@@ -1,0 +1,51 @@
+import type { NewSuggestion } from "../contracts/suggestions";
+import type { Database } from "../db/client";
+import { decideSuggestion } from "../db/queries/comments";
+import type { SessionUser } from "../db/queries/users";
+import { publishStatementEvent } from "../events/statement-events";
+import { findLiveComment, startThread } from "./comments";
+import { fail, type WorkflowResult } from "./result";
+import { loadStatementWorkflow } from "./statement-workflow";
+
+/** Proposes replacing a passage: stored as a comment thread with the proposed text, anchored alike. */
+export function startSuggestion(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  input: NewSuggestion,
+): Promise<WorkflowResult<{ id: string }>> {
+  return startThread(db, user, statementId, { ...input, body: input.body ?? "" });
+}
+
+/**
+ * Accepts or rejects an open suggestion. Accepting records the decision; the text itself is changed
+ * by the accepting owner's editor, as an ordinary edit of theirs, before it calls this.
+ */
+export async function decide(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  suggestionId: string,
+  decision: { outcome: "accepted" | "rejected"; reason: string | null },
+): Promise<WorkflowResult<{ id: string }>> {
+  const found = await findLiveComment(db, user, statementId, suggestionId);
+  if (!found.ok) return found;
+  const { comment } = found;
+  if (comment.threadId !== null || comment.proposedText === null) return fail(404, "Förslaget finns inte");
+  if (comment.resolved) return fail(409, "Förslaget är redan avgjort");
+  const lookup = await loadStatementWorkflow(db, user, statementId);
+  const section = lookup.found
+    ? lookup.workflow.sections.find((s) => s.key === comment.sectionKey)
+    : undefined;
+  if (!section?.editableByMe) {
+    return fail(403, "Förslaget avgörs av den som får ändra avsnittet");
+  }
+  await decideSuggestion(db, {
+    organisationId: found.organisationId,
+    suggestion: comment,
+    actorId: user.id,
+    ...decision,
+  });
+  publishStatementEvent({ statementId, kind: "comments" });
+  return { ok: true, value: { id: comment.id } };
+}

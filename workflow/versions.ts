@@ -1,0 +1,243 @@
+import type { JSONContent } from "@tiptap/core";
+import type {
+  NamedVersionRequest,
+  RestoredSectionBody,
+  VersionDetailBody,
+  VersionDiffBody,
+  VersionSummaryBody,
+} from "../contracts/versions";
+import type { Database } from "../db/client";
+import { recordAuditEvent } from "../db/queries/audit";
+import { authorsOfClients } from "../db/queries/authors";
+import type { SessionUser } from "../db/queries/users";
+import {
+  insertVersion,
+  listVersions,
+  loadVersion,
+  type VersionSection,
+  type VersionSummary,
+} from "../db/queries/versions";
+import { canEditStatementText } from "../domain/access";
+import { diffParagraphs, diffWords } from "../domain/text-diff";
+import { statementDocuments } from "../server/collab/statement-documents";
+import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
+import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
+
+export const VERSION_NOT_FOUND = "Versionen finns inte";
+const FINALISED_RESTORE = "Tjänsteutlåtandet är justerat; inget avsnitt kan återställas";
+const FINALISED_NAME = "Tjänsteutlåtandet är justerat; dess slutliga version finns redan";
+
+type Found = Extract<WorkflowLookup, { found: true }>;
+
+async function readable(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<Found | WorkflowFailure> {
+  const lookup = await loadStatementWorkflow(db, user, statementId);
+  return lookup.found ? lookup : statementUnavailable(lookup.status);
+}
+
+function isFailure(value: Found | WorkflowFailure): value is WorkflowFailure {
+  return "ok" in value;
+}
+
+function summaryBody(version: VersionSummary): VersionSummaryBody {
+  return { ...version, createdAt: version.createdAt.toISOString() };
+}
+
+export async function versionsOf(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<WorkflowResult<{ versions: VersionSummaryBody[] }>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  return { ok: true, value: { versions: (await listVersions(db, statementId)).map(summaryBody) } };
+}
+
+/** Names the statement's current state; any drafter (chefs included) may. */
+export async function nameVersion(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  request: NamedVersionRequest,
+): Promise<WorkflowResult<VersionSummaryBody>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  if (found.statement.status === "finalised") return fail(409, FINALISED_NAME);
+  if (!canEditStatementText(user, found.statement)) {
+    return fail(403, "Endast handläggare och chefer kan namnge en version");
+  }
+  const keys = found.workflow.sections.map((section) => section.key);
+  const captured = await statementDocuments().capture(statementId, keys);
+  const id = await insertVersion(db, {
+    statementId,
+    kind: "named",
+    name: request.name,
+    note: request.note || null,
+    captured,
+    createdBy: user.id,
+  });
+  const version = await loadVersion(db, statementId, id);
+  if (!version) throw new Error("Stored version not found");
+  return { ok: true, value: summaryBody(version) };
+}
+
+async function versionOf(db: Database, statementId: string, versionId: string) {
+  return loadVersion(db, statementId, versionId);
+}
+
+export async function versionDetail(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  versionId: string,
+): Promise<WorkflowResult<VersionDetailBody>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  const version = await versionOf(db, statementId, versionId);
+  if (!version) return fail(404, VERSION_NOT_FOUND);
+  const { sections, statementId: _statement, ...summary } = version;
+  return {
+    ok: true,
+    value: {
+      ...summaryBody(summary),
+      sections: sections.map(({ key, title, contentHash, text }) => ({ key, title, contentHash, text })),
+    },
+  };
+}
+
+/** Per section, word by word; sections absent on one side count as empty there. */
+function diffSections(
+  from: Pick<VersionSection, "key" | "title" | "text">[],
+  to: Pick<VersionSection, "key" | "title" | "text">[],
+): VersionDiffBody["sections"] {
+  const before = new Map(from.map((section) => [section.key, section]));
+  const keys = [...new Set([...to.map((section) => section.key), ...from.map((section) => section.key)])];
+  return keys.map((key) => {
+    const after = to.find((section) => section.key === key);
+    const earlier = before.get(key);
+    const title = after?.title ?? earlier?.title ?? key;
+    const oldText = earlier?.text ?? "";
+    const newText = after?.text ?? "";
+    const changed = oldText !== newText;
+    return {
+      key,
+      title,
+      changed,
+      parts: changed ? diffWords(oldText, newText) : [],
+      paragraphs: changed ? diffParagraphs(oldText, newText) : [],
+    };
+  });
+}
+
+/** The diff from version `fromId` to version `toId`, or to the current text when `toId` is "current". */
+export async function diffVersions(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  fromId: string,
+  toId: string | "current",
+): Promise<WorkflowResult<VersionDiffBody>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  const from = await versionOf(db, statementId, fromId);
+  if (!from) return fail(404, VERSION_NOT_FOUND);
+  let to: Pick<VersionSection, "key" | "title" | "text">[];
+  if (toId === "current") {
+    const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
+    const current = await statementDocuments().sections(statementId, [...titles.keys()]);
+    to = current.map((section) => ({
+      key: section.key,
+      title: titles.get(section.key) ?? section.key,
+      text: section.text,
+    }));
+  } else {
+    const version = await versionOf(db, statementId, toId);
+    if (!version) return fail(404, VERSION_NOT_FOUND);
+    to = version.sections;
+  }
+  return { ok: true, value: { from: fromId, to: toId, sections: diffSections(from.sections, to) } };
+}
+
+/**
+ * Restores a section's content from a version, as an ordinary edit by the user through the
+ * collaboration server: connected clients see it live, and approvals go stale or fresh as the
+ * approval watch finds. Only for users who may edit the section, and never after justering.
+ */
+export async function restoreSection(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  sectionKey: string,
+  versionId: string,
+): Promise<WorkflowResult<RestoredSectionBody>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  const section = found.workflow.sections.find((candidate) => candidate.key === sectionKey);
+  if (!section) return fail(404, "Avsnittet finns inte");
+  if (found.statement.status === "finalised") return fail(409, FINALISED_RESTORE);
+  if (!section.editableByMe) return fail(403, "Du får inte ändra texten i detta avsnitt");
+  const version = await versionOf(db, statementId, versionId);
+  if (!version) return fail(404, VERSION_NOT_FOUND);
+  const stored = version.sections.find((candidate) => candidate.key === sectionKey);
+  if (!stored) return fail(404, "Avsnittet finns inte i versionen");
+  const applied = await statementDocuments().replaceSection(
+    statementId,
+    sectionKey,
+    stored.content as JSONContent,
+    user.id,
+  );
+  if (!applied) return fail(409, FINALISED_RESTORE);
+  await recordAuditEvent(db, {
+    organisationId: found.statement.organisationId,
+    statementId,
+    actorId: user.id,
+    action: "section.restored",
+    sectionKey,
+    details: { versionId, kind: version.kind, contentHash: stored.contentHash },
+  });
+  return { ok: true, value: { sectionKey, versionId, contentHash: stored.contentHash } };
+}
+
+export interface ParagraphAuthorship {
+  sections: {
+    key: string;
+    title: string;
+    paragraphs: { text: string; authors: { id: string; name: string }[] }[];
+  }[];
+}
+
+/** For each paragraph of the current text, the users who wrote it (from the recorded client ids). */
+export async function authorship(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<WorkflowResult<ParagraphAuthorship>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
+  const sections = await statementDocuments().paragraphs(statementId, [...titles.keys()]);
+  const clientIds = [
+    ...new Set(sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clientIds))),
+  ];
+  const authors = await authorsOfClients(db, statementId, clientIds);
+  return {
+    ok: true,
+    value: {
+      sections: sections.map((section) => ({
+        key: section.key,
+        title: titles.get(section.key) ?? section.key,
+        paragraphs: section.paragraphs.map((paragraph) => {
+          const named = new Map<string, { id: string; name: string }>();
+          for (const clientId of paragraph.clientIds) {
+            const author = authors.get(clientId);
+            if (author) named.set(author.id, author);
+          }
+          return { text: paragraph.text, authors: [...named.values()] };
+        }),
+      })),
+    },
+  };
+}
