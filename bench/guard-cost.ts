@@ -9,11 +9,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as Y from "yjs";
-import { SEED_STATEMENT_FILE } from "../db/seed/demo";
 import { importPlainTextStatement } from "../domain/import/plain-text-statement";
 import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
 import { sectionContentRules } from "../editor/content-rules";
 import { encodeInitialDocument } from "../editor/section-content";
+import { SEED_STATEMENT_FILE } from "../seed/demo";
 import { inspectUpdate, type UpdatePolicy } from "../server/collab/update-inspection";
 
 /** Where bench/run.ts finds the trace, unless given as the first argument. */

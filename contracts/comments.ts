@@ -37,6 +37,15 @@ export const commentSchema = z.object({
 });
 export type CommentView = z.infer<typeof commentSchema>;
 
+/** A thread's proposed replacement for its quoted passage, and how it was decided. */
+export const suggestionSchema = z.object({
+  proposedText: z.string(),
+  /** null while open; decided by `resolvedBy` at `resolvedAt`. */
+  outcome: z.enum(["accepted", "rejected"]).nullable(),
+  reason: z.string().nullable(),
+});
+export type SuggestionView = z.infer<typeof suggestionSchema>;
+
 export const threadSchema = commentSchema.extend({
   sectionKey: z.string(),
   /** base64 of Y.encodeRelativePosition. */
@@ -45,6 +54,8 @@ export const threadSchema = commentSchema.extend({
   resolved: z.boolean(),
   resolvedAt: dateTimeSchema.nullable(),
   resolvedBy: personSchema.nullable(),
+  /** Set when the thread proposes a replacement for the quoted passage. */
+  suggestion: suggestionSchema.nullable(),
   replies: z.array(commentSchema),
 });
 export type ThreadView = z.infer<typeof threadSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { newThreadSchema } from "../workflow/comments";
+import { newThreadSchema } from "./comments";
 
 export const SUGGESTION_TEXT_MAX = 10_000;
 
@@ -36,6 +36,3 @@ export const suggestionDecisionSchema = z
   .strict();
 
 export type SuggestionDecision = z.input<typeof suggestionDecisionSchema>;
-
-/** 201 of a new suggestion, 200 of a decision. */
-export const suggestionIdResponse = z.object({ id: z.string().uuid() });

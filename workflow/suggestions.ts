@@ -4,8 +4,10 @@ import { decideSuggestion } from "../db/queries/comments";
 import type { SessionUser } from "../db/queries/users";
 import { publishStatementEvent } from "../events/statement-events";
 import { findLiveComment, startThread } from "./comments";
-import { fail, type WorkflowResult } from "./result";
+import { fail, succeed, type WorkflowResult } from "./result";
 import { loadStatementWorkflow } from "./statement-workflow";
+
+export const SUGGESTION_NOT_FOUND = "Förslaget finns inte";
 
 /** Proposes replacing a passage: stored as a comment thread with the proposed text, anchored alike. */
 export function startSuggestion(
@@ -31,14 +33,15 @@ export async function decide(
   const found = await findLiveComment(db, user, statementId, suggestionId);
   if (!found.ok) return found;
   const { comment } = found;
-  if (comment.threadId !== null || comment.proposedText === null) return fail(404, "Förslaget finns inte");
-  if (comment.resolved) return fail(409, "Förslaget är redan avgjort");
+  if (comment.threadId !== null || comment.proposedText === null)
+    return fail("not-found", SUGGESTION_NOT_FOUND);
+  if (comment.resolved) return fail("conflict", "Förslaget är redan avgjort");
   const lookup = await loadStatementWorkflow(db, user, statementId);
   const section = lookup.found
     ? lookup.workflow.sections.find((s) => s.key === comment.sectionKey)
     : undefined;
   if (!section?.editableByMe) {
-    return fail(403, "Förslaget avgörs av den som får ändra avsnittet");
+    return fail("forbidden", "Förslaget avgörs av den som får ändra avsnittet");
   }
   await decideSuggestion(db, {
     organisationId: found.organisationId,
@@ -47,5 +50,5 @@ export async function decide(
     ...decision,
   });
   publishStatementEvent({ statementId, kind: "comments" });
-  return { ok: true, value: { id: comment.id } };
+  return succeed({ id: comment.id });
 }

@@ -21,7 +21,7 @@ async function editableKeys(email: string): Promise<string[]> {
     user,
     collab.database.seedStatementId,
   );
-  if (!lookup.found) throw new Error(`No statement: ${lookup.status}`);
+  if (!lookup.found) throw new Error(`No statement: ${lookup.kind}`);
   return lookup.workflow.sections.filter((section) => section.editableByMe).map((section) => section.key);
 }
 
