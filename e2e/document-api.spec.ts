@@ -1,6 +1,7 @@
-import { type Browser, expect, test } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { renderDocx } from "../document/docx";
 import { seedDocumentModel } from "../tests/support/seed-document";
+import { expect, test } from "./fixtures";
 import { createStatementViaForm, signIn } from "./helpers";
 
 /* The document HTTP API: details, export and Word import, on statements each test starts itself. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** The API description is public: the systems a förvaltning connects read it before they sign in. */
 test("GET /api/openapi.json answers without a session with the OpenAPI 3.1 document", async ({ request }) => {
