@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { VersionDetailBody, VersionDiffBody, VersionSummaryBody } from "@/contracts/versions";
 import { formatSwedishDateTime } from "@/domain/deadline";
-import { sendJson } from "./send-json";
+import { problemOf } from "./api-client";
+import { versionsApi } from "./api-versions";
 import { DiffParts } from "./TextDiff";
 
 const KIND_LABELS: Record<VersionSummaryBody["kind"], string> = {
@@ -27,16 +28,6 @@ interface Props {
   canName: boolean;
 }
 
-async function getJson<T>(url: string): Promise<T | string> {
-  try {
-    const response = await fetch(url);
-    const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-    return response.ok ? body : (body.error ?? `Något gick fel (${response.status}).`);
-  } catch {
-    return "Servern kunde inte nås. Försök igen.";
-  }
-}
-
 function versionLabel(version: VersionSummaryBody): string {
   const name = version.name ? ` "${version.name}"` : "";
   return `${KIND_LABELS[version.kind]}${name}, ${formatSwedishDateTime(version.createdAt)}`;
@@ -45,7 +36,6 @@ function versionLabel(version: VersionSummaryBody): string {
 /** The history page: the versions, one opened read-only, a diff of two, and restoring a section. */
 export function VersionHistory({ statementId, versions, sections, canName }: Props) {
   const router = useRouter();
-  const base = `/api/statements/${statementId}`;
   const [message, setMessage] = useState<string | null>(null);
   const [opened, setOpened] = useState<VersionDetailBody | null>(null);
   const [from, setFrom] = useState(versions[0]?.id ?? "");
@@ -53,20 +43,20 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
   const [diff, setDiff] = useState<VersionDiffBody | null>(null);
 
   async function open(versionId: string) {
-    const answer = await getJson<VersionDetailBody>(`${base}/versions/${versionId}`);
-    if (typeof answer === "string") setMessage(answer);
-    else setOpened(answer);
+    const answer = await versionsApi.open(statementId, versionId);
+    if (answer.ok) setOpened(answer.data);
+    else setMessage(answer.error);
   }
 
   async function compare(event: FormEvent) {
     event.preventDefault();
-    const answer = await getJson<VersionDiffBody>(`${base}/versions/${from}/diff/${to}`);
-    if (typeof answer === "string") setMessage(answer);
-    else setDiff(answer);
+    const answer = await versionsApi.diff(statementId, from, to);
+    if (answer.ok) setDiff(answer.data);
+    else setMessage(answer.error);
   }
 
   async function restore(sectionKey: string, versionId: string) {
-    const error = await sendJson(`${base}/sections/${sectionKey}/restore`, "POST", { versionId });
+    const error = problemOf(await versionsApi.restore(statementId, sectionKey, versionId));
     setMessage(error ?? "Avsnittet är återställt.");
   }
 
@@ -74,10 +64,12 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const note = String(form.get("note") ?? "").trim();
-    const error = await sendJson(`${base}/versions`, "POST", {
-      name: String(form.get("name") ?? ""),
-      ...(note ? { note } : {}),
-    });
+    const error = problemOf(
+      await versionsApi.name(statementId, {
+        name: String(form.get("name") ?? ""),
+        ...(note ? { note } : {}),
+      }),
+    );
     setMessage(error ?? "Versionen är sparad.");
     if (!error) router.refresh();
   }

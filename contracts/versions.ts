@@ -69,3 +69,20 @@ export const restoredSection = z.object({
   contentHash: z.string(),
 });
 export type RestoredSectionBody = z.infer<typeof restoredSection>;
+
+/** GET /api/statements/:id/authorship: per paragraph of the current text, the users who wrote it. */
+export const paragraphAuthorship = z.object({
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      paragraphs: z.array(
+        z.object({
+          text: z.string(),
+          authors: z.array(z.object({ id: z.string(), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type ParagraphAuthorship = z.infer<typeof paragraphAuthorship>;

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type {
   NamedVersionRequest,
+  ParagraphAuthorship,
   RestoredSectionBody,
   VersionDetailBody,
   VersionDiffBody,
@@ -19,8 +20,8 @@ import {
 } from "../db/queries/versions";
 import { canEditStatementText } from "../domain/access";
 import { diffParagraphs, diffWords } from "../domain/text-diff";
-import { statementDocuments } from "../server/collab/statement-documents";
 import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
+import { statementDocuments } from "./statement-documents";
 import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
 
 export const VERSION_NOT_FOUND = "Versionen finns inte";
@@ -35,7 +36,7 @@ async function readable(
   statementId: string,
 ): Promise<Found | WorkflowFailure> {
   const lookup = await loadStatementWorkflow(db, user, statementId);
-  return lookup.found ? lookup : statementUnavailable(lookup.status);
+  return lookup.found ? lookup : statementUnavailable(lookup.kind);
 }
 
 function isFailure(value: Found | WorkflowFailure): value is WorkflowFailure {
@@ -65,9 +66,9 @@ export async function nameVersion(
 ): Promise<WorkflowResult<VersionSummaryBody>> {
   const found = await readable(db, user, statementId);
   if (isFailure(found)) return found;
-  if (found.statement.status === "finalised") return fail(409, FINALISED_NAME);
+  if (found.statement.status === "finalised") return fail("conflict", FINALISED_NAME);
   if (!canEditStatementText(user, found.statement)) {
-    return fail(403, "Endast handläggare och chefer kan namnge en version");
+    return fail("forbidden", "Endast handläggare och chefer kan namnge en version");
   }
   const keys = found.workflow.sections.map((section) => section.key);
   const captured = await statementDocuments().capture(statementId, keys);
@@ -97,7 +98,7 @@ export async function versionDetail(
   const found = await readable(db, user, statementId);
   if (isFailure(found)) return found;
   const version = await versionOf(db, statementId, versionId);
-  if (!version) return fail(404, VERSION_NOT_FOUND);
+  if (!version) return fail("not-found", VERSION_NOT_FOUND);
   const { sections, statementId: _statement, ...summary } = version;
   return {
     ok: true,
@@ -143,7 +144,7 @@ export async function diffVersions(
   const found = await readable(db, user, statementId);
   if (isFailure(found)) return found;
   const from = await versionOf(db, statementId, fromId);
-  if (!from) return fail(404, VERSION_NOT_FOUND);
+  if (!from) return fail("not-found", VERSION_NOT_FOUND);
   let to: Pick<VersionSection, "key" | "title" | "text">[];
   if (toId === "current") {
     const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
@@ -155,7 +156,7 @@ export async function diffVersions(
     }));
   } else {
     const version = await versionOf(db, statementId, toId);
-    if (!version) return fail(404, VERSION_NOT_FOUND);
+    if (!version) return fail("not-found", VERSION_NOT_FOUND);
     to = version.sections;
   }
   return { ok: true, value: { from: fromId, to: toId, sections: diffSections(from.sections, to) } };
@@ -176,20 +177,20 @@ export async function restoreSection(
   const found = await readable(db, user, statementId);
   if (isFailure(found)) return found;
   const section = found.workflow.sections.find((candidate) => candidate.key === sectionKey);
-  if (!section) return fail(404, "Avsnittet finns inte");
-  if (found.statement.status === "finalised") return fail(409, FINALISED_RESTORE);
-  if (!section.editableByMe) return fail(403, "Du får inte ändra texten i detta avsnitt");
+  if (!section) return fail("not-found", "Avsnittet finns inte");
+  if (found.statement.status === "finalised") return fail("conflict", FINALISED_RESTORE);
+  if (!section.editableByMe) return fail("forbidden", "Du får inte ändra texten i detta avsnitt");
   const version = await versionOf(db, statementId, versionId);
-  if (!version) return fail(404, VERSION_NOT_FOUND);
+  if (!version) return fail("not-found", VERSION_NOT_FOUND);
   const stored = version.sections.find((candidate) => candidate.key === sectionKey);
-  if (!stored) return fail(404, "Avsnittet finns inte i versionen");
+  if (!stored) return fail("not-found", "Avsnittet finns inte i versionen");
   const applied = await statementDocuments().replaceSection(
     statementId,
     sectionKey,
     stored.content as JSONContent,
     user.id,
   );
-  if (!applied) return fail(409, FINALISED_RESTORE);
+  if (!applied) return fail("conflict", FINALISED_RESTORE);
   await recordAuditEvent(db, {
     organisationId: found.statement.organisationId,
     statementId,
@@ -199,14 +200,6 @@ export async function restoreSection(
     details: { versionId, kind: version.kind, contentHash: stored.contentHash },
   });
   return { ok: true, value: { sectionKey, versionId, contentHash: stored.contentHash } };
-}
-
-export interface ParagraphAuthorship {
-  sections: {
-    key: string;
-    title: string;
-    paragraphs: { text: string; authors: { id: string; name: string }[] }[];
-  }[];
 }
 
 /** For each paragraph of the current text, the users who wrote it (from the recorded client ids). */

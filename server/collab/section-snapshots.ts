@@ -2,7 +2,11 @@ import * as Y from "yjs";
 import { contentHash } from "../../domain/content-hash";
 import { fragmentPlainText } from "../../editor/section-content";
 import { sectionContent } from "../../editor/section-hash";
-import type { CapturedStatement, SectionParagraphs, SectionSnapshot } from "./statement-documents";
+import type {
+  CapturedStatement,
+  SectionParagraphs,
+  SectionSnapshot,
+} from "../../workflow/statement-documents";
 
 export function snapshotSections(doc: Y.Doc, keys: string[]): SectionSnapshot[] {
   return keys.map((key) => {

@@ -12,8 +12,8 @@ import {
 } from "../../workflow/versions";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
-
 import { signOffHelpers } from "../support/sign-off";
+import { WAIT } from "../support/wait";
 import {
   ENHETSCHEF_BOU,
   expectOk,
@@ -23,9 +23,6 @@ import {
   HANDLAGGARE_EB,
   YTTRANDE,
 } from "../support/workflow";
-
-/** The shared test machine can be slow: the same budget as pollUntil. */
-const WAIT = { timeout: 10_000, interval: 20 };
 
 describe("version history", () => {
   const collab = collabFixture({ COLLAB_COMPACT_EVERY: "3" });
@@ -146,21 +143,21 @@ describe("version history", () => {
     const drafter = await signOff.user(HANDLAGGARE_BOU);
     const named = expectOk(await nameVersion(db(), drafter, seed(), { name: "Före MBL" }));
     const granskare = await signOff.user(GRANSKARE);
-    expectRefusal(await nameVersion(db(), granskare, seed(), { name: "Nej" }), 403);
-    expectRefusal(await restoreSection(db(), granskare, seed(), YTTRANDE, named.id), 403);
+    expectRefusal(await nameVersion(db(), granskare, seed(), { name: "Nej" }), "forbidden");
+    expectRefusal(await restoreSection(db(), granskare, seed(), YTTRANDE, named.id), "forbidden");
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect(expectRefusal(await restoreSection(db(), drafter, seed(), YTTRANDE, unknown), 404).error).toBe(
-      "Versionen finns inte",
-    );
-    expectRefusal(await restoreSection(db(), drafter, seed(), "finns-inte", named.id), 404);
-    expectRefusal(await versionDetail(db(), drafter, seed(), unknown), 404);
-    expectRefusal(await diffVersions(db(), drafter, seed(), named.id, unknown), 404);
+    expect(
+      expectRefusal(await restoreSection(db(), drafter, seed(), YTTRANDE, unknown), "not-found").error,
+    ).toBe("Versionen finns inte");
+    expectRefusal(await restoreSection(db(), drafter, seed(), "finns-inte", named.id), "not-found");
+    expectRefusal(await versionDetail(db(), drafter, seed(), unknown), "not-found");
+    expectRefusal(await diffVersions(db(), drafter, seed(), named.id, unknown), "not-found");
 
     await db().update(statements).set({ status: "finalised" }).where(eq(statements.id, seed()));
-    expect(expectRefusal(await restoreSection(db(), drafter, seed(), YTTRANDE, named.id), 409).error).toMatch(
-      /justerat/,
-    );
-    expectRefusal(await nameVersion(db(), drafter, seed(), { name: "Efter" }), 409);
+    expect(
+      expectRefusal(await restoreSection(db(), drafter, seed(), YTTRANDE, named.id), "conflict").error,
+    ).toMatch(/justerat/);
+    expectRefusal(await nameVersion(db(), drafter, seed(), { name: "Efter" }), "conflict");
   });
 });
 

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { VersionHistory } from "@/components/VersionHistory";
+import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
 import { versionsOf } from "@/workflow/versions";
-import { isUuid } from "../../../api/responses";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Versioner" };
