@@ -157,3 +157,33 @@ export const userImportResponseSchema = z.object({
   created: z.number().int(),
 });
 export type UserImportResponse = z.infer<typeof userImportResponseSchema>;
+
+export const unitListSchema = z.object({ units: z.array(adminUnitSchema) });
+export const unitDeletedSchema = z.object({ deleted: z.literal(true) });
+export const userListSchema = z.object({ users: z.array(adminUserSchema) });
+export const organisationEventListSchema = z.object({ events: z.array(organisationEventSchema) });
+
+/** `npm run admin -- create-admin`: an administratör created without a browser. */
+export const createAdminSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Ange en giltig e-postadress." })),
+  name: z.string().trim().min(1, { error: "Ange ett namn." }).max(200),
+  organisation: z.string().trim().min(1).max(200).optional(),
+  password: z.string().min(12, { error: "Lösenordet ska ha minst 12 tecken." }).max(200),
+});
+
+/** `POST /api/setup`: the first-run page also names the organisation. */
+export const setupSchema = createAdminSchema.extend({
+  organisation: z
+    .string({ error: "Ange organisationens namn." })
+    .trim()
+    .min(1, { error: "Ange organisationens namn." })
+    .max(200),
+});
+export const setupResponseSchema = z.object({ id: z.uuid(), organisationId: z.uuid() });
+
+/** A refused import: the message, and each row's problems when the file itself could be read. */
+export const userImportRefusalSchema = userImportResponseSchema.partial().extend({ error: z.string() });

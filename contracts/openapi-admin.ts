@@ -1,4 +1,130 @@
-import type { ApiRoutes } from "./openapi-operation";
+import {
+  adminUnitSchema,
+  adminUserSchema,
+  organisationEventListSchema,
+  setupResponseSchema,
+  setupSchema,
+  unitCreateSchema,
+  unitDeletedSchema,
+  unitListSchema,
+  unitPatchSchema,
+  userCreateSchema,
+  userEditSchema,
+  userImportRefusalSchema,
+  userImportResponseSchema,
+  userImportSchema,
+  userListSchema,
+  userSearchSchema,
+} from "./admin";
+import { type ApiRoutes, FORBIDDEN, INVALID, NOT_FOUND, refused } from "./openapi-operation";
+
+const ADMIN_ONLY = refused("Användaren är inte administratör");
+const TAKEN = refused("Namnet eller e-postadressen används redan");
 
 /** The OpenAPI operations of the administration API (/api/admin/..., /api/setup). */
-export const ADMIN_ROUTES: ApiRoutes = {};
+export const ADMIN_ROUTES: ApiRoutes = {
+  "/api/admin/units": {
+    get: {
+      summary: "Every unit of the organisation, deactivated ones included",
+      responses: { 200: { description: "Enheterna", schema: unitListSchema }, 403: ADMIN_ONLY },
+    },
+    post: {
+      summary: "Creates an avdelning, or an enhet under an avdelning",
+      request: unitCreateSchema,
+      responses: {
+        201: { description: "Den nya enheten", schema: adminUnitSchema },
+        400: INVALID,
+        403: ADMIN_ONLY,
+        409: TAKEN,
+      },
+    },
+  },
+  "/api/admin/units/{id}": {
+    patch: {
+      summary: "Renames, moves, deactivates or reactivates a unit",
+      request: unitPatchSchema,
+      responses: {
+        200: { description: "Enheten", schema: adminUnitSchema },
+        400: INVALID,
+        403: ADMIN_ONLY,
+        404: NOT_FOUND,
+        409: TAKEN,
+      },
+    },
+    delete: {
+      summary: "Deletes a unit that no statement, template or role refers to",
+      responses: {
+        200: { description: "Enheten är borttagen", schema: unitDeletedSchema },
+        403: ADMIN_ONLY,
+        404: NOT_FOUND,
+        409: refused("Enheten används och kan bara avaktiveras"),
+      },
+    },
+  },
+  "/api/admin/users": {
+    get: {
+      summary: "The organisation's users, narrowed to names or e-mails containing q",
+      query: userSearchSchema,
+      responses: { 200: { description: "Användarna", schema: userListSchema }, 403: ADMIN_ONLY },
+    },
+    post: {
+      summary: "Creates an account with its roles",
+      request: userCreateSchema,
+      responses: {
+        201: { description: "Den nya användaren", schema: adminUserSchema },
+        400: INVALID,
+        403: ADMIN_ONLY,
+        409: TAKEN,
+      },
+    },
+  },
+  "/api/admin/users/{id}": {
+    patch: {
+      summary: "Edits fields and roles, resets the password or deactivates (ending the sessions)",
+      request: userEditSchema,
+      responses: {
+        200: { description: "Användaren", schema: adminUserSchema },
+        400: INVALID,
+        403: FORBIDDEN,
+        404: NOT_FOUND,
+        409: refused("E-postadressen används redan, eller den egna administratörsrollen tas bort"),
+      },
+    },
+  },
+  "/api/admin/users/import": {
+    post: {
+      summary: "Checks a CSV of users (the preview) or, with commit, creates every row or none",
+      request: userImportSchema,
+      responses: {
+        200: { description: "Förhandsgranskningen", schema: userImportResponseSchema },
+        201: { description: "Alla rader är skapade", schema: userImportResponseSchema },
+        400: {
+          description: "Ogiltig fil, eller rader med fel: inget skapas",
+          schema: userImportRefusalSchema,
+        },
+        403: ADMIN_ONLY,
+      },
+    },
+  },
+  "/api/admin/events": {
+    get: {
+      summary: "The organisation's administration trail, newest first",
+      responses: {
+        200: { description: "Händelserna", schema: organisationEventListSchema },
+        403: ADMIN_ONLY,
+      },
+    },
+  },
+  "/api/setup": {
+    post: {
+      summary: "The organisation and its first administratör, only while the database has no account",
+      public: true,
+      request: setupSchema,
+      responses: {
+        201: { description: "Administratören", schema: setupResponseSchema },
+        400: INVALID,
+        409: refused("Beredning är redan i gång"),
+      },
+    },
+  },
+};

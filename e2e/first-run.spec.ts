@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { seriousAccessibilityViolations } from "./helpers";
 
 /* An app of its own on an empty embedded database with SEED_DEMO=0, from the same build. */

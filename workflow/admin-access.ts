@@ -7,7 +7,7 @@ export const ADMIN_ONLY = "Bara en administratör har tillgång till administrat
 
 /** The administration is for administratörer of the organisation only. */
 export function adminOnly(actor: SessionUser): WorkflowFailure | null {
-  return isAdministrator(actor) ? null : fail(403, ADMIN_ONLY);
+  return isAdministrator(actor) ? null : fail("forbidden", ADMIN_ONLY);
 }
 
 /** Parses input with a schema; the first problem becomes a 400 with a Swedish message. */
@@ -16,7 +16,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; d
   if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-  return fail(400, `Ogiltig förfrågan: ${where}${issue?.message ?? "okänt fel"}`);
+  return fail("invalid", `Ogiltig förfrågan: ${where}${issue?.message ?? "okänt fel"}`);
 }
 
 /** An administratör's request: refused with 403 for anyone else, then validated. */

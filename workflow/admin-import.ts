@@ -30,11 +30,11 @@ export async function importUsers(
   const { csv, commit } = body.data;
   const units = await listAdminUnits(db, actor.organisationId);
   const checked = checkUserImport(csv, units, await existingEmails(db, candidateEmails(csv)));
-  if ("error" in checked) return fail(400, checked.error);
+  if ("error" in checked) return fail("invalid", checked.error);
   const rows = checked.rows.map(({ grant: _grant, ...row }) => row);
   const valid = rows.every((row) => row.errors.length === 0);
   if (!commit) return { ok: true, value: { rows, valid, created: 0 } };
-  if (!valid) return fail(400, IMPORT_HAS_ERRORS, { rows, valid, created: 0 });
+  if (!valid) return fail("invalid", IMPORT_HAS_ERRORS, { rows, valid, created: 0 });
   await insertUsers(
     db,
     actor.organisationId,

@@ -35,7 +35,7 @@ async function parentCheck(
 ) {
   const parent = parentId ? await findAdminUnit(db, actor.organisationId, parentId) : null;
   const problem = parentProblem(kind, parent, parentId !== null);
-  return problem ? fail(400, problem) : null;
+  return problem ? fail("invalid", problem) : null;
 }
 
 export async function createUnit(
@@ -48,7 +48,7 @@ export async function createUnit(
   const { name, kind, parentId } = body.data;
   const problem = await parentCheck(db, actor, kind, parentId);
   if (problem) return problem;
-  if (await unitNameTaken(db, actor.organisationId, name)) return fail(409, UNIT_NAME_TAKEN);
+  if (await unitNameTaken(db, actor.organisationId, name)) return fail("conflict", UNIT_NAME_TAKEN);
   const unit = await insertUnit(db, { organisationId: actor.organisationId, name, kind, parentId });
   await recordOrganisationEvent(db, {
     organisationId: actor.organisationId,
@@ -71,15 +71,15 @@ export async function changeUnit(
   const body = adminInput(actor, unitPatchSchema, input);
   if (!body.ok) return body;
   const change = body.data;
-  if (Object.keys(change).length === 0) return fail(400, NOTHING_TO_CHANGE);
+  if (Object.keys(change).length === 0) return fail("invalid", NOTHING_TO_CHANGE);
   const unit = await findAdminUnit(db, actor.organisationId, unitId);
-  if (!unit) return fail(404, UNIT_NOT_FOUND);
+  if (!unit) return fail("not-found", UNIT_NOT_FOUND);
   if (change.parentId !== undefined) {
     const problem = await parentCheck(db, actor, unit.kind, change.parentId);
     if (problem) return problem;
   }
   if (change.name !== undefined && (await unitNameTaken(db, actor.organisationId, change.name, unit.id))) {
-    return fail(409, UNIT_NAME_TAKEN);
+    return fail("conflict", UNIT_NAME_TAKEN);
   }
   const updated = await updateUnit(db, unit.id, change);
   await recordOrganisationEvent(db, {
@@ -102,8 +102,8 @@ export async function removeUnit(
   const denied = adminOnly(actor);
   if (denied) return denied;
   const unit = await findAdminUnit(db, actor.organisationId, unitId);
-  if (!unit) return fail(404, UNIT_NOT_FOUND);
-  if (await unitInUse(db, unit.id)) return fail(409, UNIT_IN_USE);
+  if (!unit) return fail("not-found", UNIT_NOT_FOUND);
+  if (await unitInUse(db, unit.id)) return fail("conflict", UNIT_IN_USE);
   await deleteUnit(db, unit.id);
   await recordOrganisationEvent(db, {
     organisationId: actor.organisationId,

@@ -41,7 +41,7 @@ export async function checkGrants(
   for (const [index, grant] of grants.entries()) {
     const unit = grant.unitId ? (units.get(grant.unitId) ?? null) : null;
     const problem = grantProblem(grant.role, unit, grant.unitId !== null);
-    if (problem) return fail(400, `Ogiltig förfrågan: roles.${index}: ${problem}`);
+    if (problem) return fail("invalid", `Ogiltig förfrågan: roles.${index}: ${problem}`);
   }
   return null;
 }
@@ -56,7 +56,7 @@ export async function createUser(
   const { password, roles, ...fields } = body.data;
   const problem = await checkGrants(db, actor.organisationId, roles);
   if (problem) return problem;
-  if (await userIdByEmail(db, fields.email)) return fail(409, EMAIL_TAKEN);
+  if (await userIdByEmail(db, fields.email)) return fail("conflict", EMAIL_TAKEN);
   const passwordHash = password === null ? null : await hashPassword(password);
   const id = await insertUser(db, actor.organisationId, { ...fields, passwordHash }, roles);
   await recordOrganisationEvent(db, {
@@ -85,17 +85,17 @@ export async function editUser(
   const body = adminInput(actor, userEditSchema, input);
   if (!body.ok) return body;
   const { password, roles, active, ...fields } = body.data;
-  if (Object.keys(body.data).length === 0) return fail(400, NOTHING_TO_CHANGE);
+  if (Object.keys(body.data).length === 0) return fail("invalid", NOTHING_TO_CHANGE);
   const before = await findAdminUser(db, actor.organisationId, userId);
-  if (!before) return fail(404, USER_NOT_FOUND);
+  if (!before) return fail("not-found", USER_NOT_FOUND);
   if (roles) {
     const problem = await checkGrants(db, actor.organisationId, roles);
     if (problem) return problem;
     if (userId === actor.id && !roles.some((grant) => grant.role === "admin"))
-      return fail(409, OWN_ADMIN_ROLE);
+      return fail("conflict", OWN_ADMIN_ROLE);
   }
   if (fields.email && fields.email !== before.email && (await userIdByEmail(db, fields.email))) {
-    return fail(409, EMAIL_TAKEN);
+    return fail("conflict", EMAIL_TAKEN);
   }
   if (active !== undefined && active !== before.active) {
     const changed = await setUserActive(db, actor, userId, active);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { hashPassword } from "../auth/password";
+import { createAdminSchema, setupSchema } from "../contracts/admin";
 import type { Database } from "../db/client";
 import { hasAnyUser, insertUser, userIdByEmail } from "../db/queries/admin-users";
 import { recordOrganisationEvent } from "../db/queries/organisation-events";
@@ -8,26 +8,6 @@ import { organisations } from "../db/schema";
 import { validate } from "./admin-access";
 import { EMAIL_TAKEN } from "./admin-users";
 import { fail, type WorkflowResult } from "./result";
-
-export const createAdminSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "Ange en giltig e-postadress." })),
-  name: z.string().trim().min(1, { error: "Ange ett namn." }).max(200),
-  organisation: z.string().trim().min(1).max(200).optional(),
-  password: z.string().min(12, { error: "Lösenordet ska ha minst 12 tecken." }).max(200),
-});
-
-/** The first-run page names the organisation. */
-export const setupSchema = createAdminSchema.extend({
-  organisation: z
-    .string({ error: "Ange organisationens namn." })
-    .trim()
-    .min(1, { error: "Ange organisationens namn." })
-    .max(200),
-});
 
 export const NAME_THE_ORGANISATION =
   "Ange organisationen (--organisation): databasen har ingen, eller flera, organisationer";
@@ -55,9 +35,9 @@ export async function createAdministrator(
   const body = validate(createAdminSchema, input);
   if (!body.ok) return body;
   const { email, name, organisation, password } = body.data;
-  if (await userIdByEmail(db, email)) return fail(409, EMAIL_TAKEN);
+  if (await userIdByEmail(db, email)) return fail("conflict", EMAIL_TAKEN);
   const organisationId = await organisationFor(db, organisation);
-  if (!organisationId) return fail(400, NAME_THE_ORGANISATION);
+  if (!organisationId) return fail("invalid", NAME_THE_ORGANISATION);
   const passwordHash = await hashPassword(password);
   const id = await insertUser(
     db,
@@ -83,7 +63,7 @@ export async function setUpOrganisation(
   db: Database,
   input: unknown,
 ): Promise<WorkflowResult<{ id: string; organisationId: string }>> {
-  if (await hasAnyUser(db)) return fail(409, ALREADY_SET_UP);
+  if (await hasAnyUser(db)) return fail("conflict", ALREADY_SET_UP);
   const body = validate(setupSchema, input);
   if (!body.ok) return body;
   return createAdministrator(db, body.data);

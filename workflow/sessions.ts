@@ -39,8 +39,8 @@ export async function endUserSessions(
   targetUserId: string,
 ): Promise<WorkflowResult<{ ended: number }>> {
   const target = targetUserId === actor.id ? actor : await loadSessionUser(db, targetUserId);
-  if (!target || target.organisationId !== actor.organisationId) return fail(404, USER_NOT_FOUND);
-  if (!canEndSessionsOf(actor, target)) return fail(403, NO_SESSION_RIGHTS);
+  if (!target || target.organisationId !== actor.organisationId) return fail("not-found", USER_NOT_FOUND);
+  if (!canEndSessionsOf(actor, target)) return fail("forbidden", NO_SESSION_RIGHTS);
   const reason = actor.id === target.id ? "ended-by-user" : "ended-by-admin";
   const ended = await revokeUserSessions(db, target.id, reason);
   sessionEndedBus().publish(ended);
@@ -68,8 +68,8 @@ export async function setUserActive(
   active: boolean,
 ): Promise<WorkflowResult<{ active: boolean; endedSessions: number }>> {
   const target = await loadSessionUser(db, targetUserId);
-  if (!target || target.organisationId !== actor.organisationId) return fail(404, USER_NOT_FOUND);
-  if (!isAdministrator(actor) || target.id === actor.id) return fail(403, ONLY_ADMINS_DEACTIVATE);
+  if (!target || target.organisationId !== actor.organisationId) return fail("not-found", USER_NOT_FOUND);
+  if (!isAdministrator(actor) || target.id === actor.id) return fail("forbidden", ONLY_ADMINS_DEACTIVATE);
   await setDeactivated(db, target.id, !active);
   const ended = active ? [] : await revokeUserSessions(db, target.id, "deactivated");
   sessionEndedBus().publish(ended);

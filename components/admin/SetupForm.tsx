@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { sendJson } from "../send-json";
+import { adminApi } from "../api-admin";
+import { problemOf } from "../api-client";
 import { ActionMessage } from "./ActionMessage";
 
 const FIELDS = [
@@ -20,7 +21,7 @@ export function SetupForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const problem = await sendJson("/api/setup", "POST", values);
+    const problem = problemOf(await adminApi.setUp(values));
     setBusy(false);
     setMessage(problem);
     if (problem === null) router.push("/login");

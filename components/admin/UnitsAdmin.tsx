@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import type { AdminUnit } from "@/contracts/admin";
+import { adminApi } from "../api-admin";
 import { ActionMessage } from "./ActionMessage";
 import { useAdminAction } from "./useAdminAction";
 
@@ -9,13 +10,12 @@ function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUni
   const { message, busy, run } = useAdminAction();
   const [name, setName] = useState(unit.name);
   const [parentId, setParentId] = useState(unit.parentId ?? "");
-  const url = `/api/admin/units/${unit.id}`;
   function save(event: FormEvent) {
     event.preventDefault();
     const change: { name?: string; parentId?: string } = {};
     if (name !== unit.name) change.name = name;
     if (unit.kind === "enhet" && parentId !== unit.parentId) change.parentId = parentId;
-    if (Object.keys(change).length) void run(url, "PATCH", change);
+    if (Object.keys(change).length) void run(() => adminApi.changeUnit(unit.id, change));
   }
   return (
     <li className={unit.active ? "unit-row" : "unit-row inactive"}>
@@ -45,7 +45,7 @@ function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUni
           type="button"
           className="button secondary"
           disabled={busy}
-          onClick={() => void run(url, "PATCH", { active: !unit.active })}
+          onClick={() => void run(() => adminApi.changeUnit(unit.id, { active: !unit.active }))}
         >
           {unit.active ? "Avaktivera" : "Aktivera"}
         </button>
@@ -53,7 +53,7 @@ function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUni
           type="button"
           className="button secondary"
           disabled={busy}
-          onClick={() => void run(url, "DELETE")}
+          onClick={() => void run(() => adminApi.deleteUnit(unit.id))}
         >
           Ta bort
         </button>
@@ -71,7 +71,7 @@ function NewUnitForm({ avdelningar }: { avdelningar: AdminUnit[] }) {
   async function create(event: FormEvent) {
     event.preventDefault();
     const body = parentId ? { name, kind: "enhet", parentId } : { name, kind: "avdelning" };
-    if (await run("/api/admin/units", "POST", body)) setName("");
+    if (await run(() => adminApi.createUnit(body))) setName("");
   }
   return (
     <form onSubmit={create} className="admin-form" aria-labelledby="new-unit-heading">

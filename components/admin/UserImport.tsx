@@ -3,27 +3,16 @@
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { type UserImportResponse, userImportResponseSchema } from "@/contracts/admin";
+import { adminApi } from "../api-admin";
 
 type Outcome = { message: string | null; result: UserImportResponse | null };
 
+/** A preview, or a refused import whose answer still lists each row's problems. */
 async function send(csv: string, commit: boolean): Promise<Outcome> {
-  try {
-    const response = await fetch("/api/admin/users/import", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ csv, commit }),
-    });
-    const body: unknown = await response.json().catch(() => null);
-    const parsed = userImportResponseSchema.safeParse(body);
-    const error = (body as { error?: unknown } | null)?.error;
-    return {
-      message:
-        typeof error === "string" ? error : response.ok ? null : `Något gick fel (${response.status}).`,
-      result: parsed.success ? parsed.data : null,
-    };
-  } catch {
-    return { message: "Servern kunde inte nås. Försök igen.", result: null };
-  }
+  const answer = await adminApi.importUsers(csv, commit);
+  if (answer.ok) return { message: null, result: answer.data };
+  const rows = userImportResponseSchema.safeParse(answer.body);
+  return { message: answer.error, result: rows.success ? rows.data : null };
 }
 
 function Preview({ result }: { result: UserImportResponse }) {

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import type { AdminUnit, AdminUser, RoleGrantInput } from "@/contracts/admin";
 import { isOrganisationRole } from "@/domain/admin";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { adminApi } from "../api-admin";
 import { ActionMessage } from "./ActionMessage";
 import { UserImport } from "./UserImport";
 import { useAdminAction } from "./useAdminAction";
@@ -133,10 +134,9 @@ function UserEditor({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
     user.roles.map(({ role, unitId }) => ({ role, unitId })),
   );
   const [password, setPassword] = useState("");
-  const url = `/api/admin/users/${user.id}`;
   function save(event: FormEvent) {
     event.preventDefault();
-    void run(url, "PATCH", { ...values, roles });
+    void run(() => adminApi.editUser(user.id, { ...values, roles }));
   }
   return (
     <form onSubmit={save} className="admin-form" aria-label={`Redigera ${user.name}`}>
@@ -155,7 +155,7 @@ function UserEditor({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           type="button"
           className="button secondary"
           disabled={busy}
-          onClick={() => void run(url, "PATCH", { active: !user.active })}
+          onClick={() => void run(() => adminApi.editUser(user.id, { active: !user.active }))}
         >
           {user.active ? "Avaktivera" : "Aktivera"}
         </button>
@@ -175,7 +175,7 @@ function UserEditor({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           type="button"
           className="button secondary"
           disabled={busy}
-          onClick={async () => (await run(url, "PATCH", { password })) && setPassword("")}
+          onClick={async () => (await run(() => adminApi.editUser(user.id, { password }))) && setPassword("")}
         >
           Byt lösenord
         </button>
@@ -183,7 +183,7 @@ function UserEditor({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
           type="button"
           className="button secondary"
           disabled={busy}
-          onClick={() => void run(url, "PATCH", { password: null })}
+          onClick={() => void run(() => adminApi.editUser(user.id, { password: null }))}
         >
           Bara inloggning via identitetsleverantören
         </button>
@@ -203,7 +203,7 @@ function NewUserForm({ units }: { units: AdminUnit[] }) {
   async function create(event: FormEvent) {
     event.preventDefault();
     const body = { ...values, roles, password: password || null };
-    if (await run("/api/admin/users", "POST", body)) {
+    if (await run(() => adminApi.createUser(body))) {
       setValues(EMPTY);
       setRoles([]);
       setPassword("");

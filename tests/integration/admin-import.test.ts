@@ -89,14 +89,14 @@ describe("the CSV import of users", () => {
 
     // The same file again: every address now has an account.
     const again = await importUsers(db, admin, { csv: GOOD, commit: true });
-    expect(again).toMatchObject({ ok: false, status: 400 });
+    expect(again).toMatchObject({ ok: false, kind: "invalid" });
   });
 
   it("writes nothing when one row is bad, and says what is wrong row by row", async () => {
     const result = await importUsers(db, admin, { csv: ONE_BAD, commit: true });
     expect(result).toMatchObject({
       ok: false,
-      status: 400,
+      kind: "invalid",
       error: "Inga användare har skapats: rätta raderna med fel och försök igen",
     });
     if (result.ok) return;
@@ -128,13 +128,13 @@ describe("the CSV import of users", () => {
       ["E-postadressen finns på en tidigare rad.", "Rollen gäller hela organisationen och har ingen enhet."],
     ]);
     expect(await importUsers(db, admin, { csv: "namn;e-post\nA;a@demo.test" })).toMatchObject({
-      status: 400,
+      kind: "invalid",
       error: "Kolumnen titel saknas i första raden (namn, e-post, titel, enhet, roll).",
     });
-    expect(await importUsers(db, admin, { csv: 'namn\n"A' })).toMatchObject({ status: 400 });
-    expect(await importUsers(db, admin, { csv: 42 })).toMatchObject({ status: 400 });
+    expect(await importUsers(db, admin, { csv: 'namn\n"A' })).toMatchObject({ kind: "invalid" });
+    expect(await importUsers(db, admin, { csv: 42 })).toMatchObject({ kind: "invalid" });
     expect(await importUsers(db, await sessionUser("direktor@demo.test"), { csv: GOOD })).toMatchObject({
-      status: 403,
+      kind: "forbidden",
     });
   });
 });

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isSessionActive } from "../../auth/session-check";
 import type { Database } from "../../db/client";
-import { createNewStatement, UnknownPreparingUnitsError } from "../../db/queries/new-statement";
 import { listUnits } from "../../db/queries/units";
 import { loadSessionUser, type SessionUser } from "../../db/queries/users";
 import { organisationEvents, users } from "../../db/schema";
@@ -10,6 +9,8 @@ import { listAdministrationEvents } from "../../workflow/admin-events";
 import { changeUnit, createUnit, listUnitsForAdmin, removeUnit } from "../../workflow/admin-units";
 import { createUser, editUser, searchUsers } from "../../workflow/admin-users";
 import { attemptLogin } from "../../workflow/login";
+import { createNewStatement, UnknownPreparingUnitsError } from "../../workflow/new-statement";
+import type { FailureKind } from "../../workflow/result";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { sessionCookieFor, sessionIdOf } from "../support/session";
 
@@ -61,7 +62,7 @@ describe("administration: permissions", () => {
     for (const result of refusals) {
       expect(result).toEqual({
         ok: false,
-        status: 403,
+        kind: "forbidden",
         error: "Bara en administratör har tillgång till administrationen",
         details: undefined,
       });
@@ -97,40 +98,40 @@ describe("administration: units", () => {
     expect(trail[0]?.actorName).toBe("Kim Andersson");
   });
 
-  it("refuses a unit in use, a taken name, a bad parent and bad input with 409, 400 and 404", async () => {
+  it("refuses a unit in use, a taken name, a bad parent and bad input as conflicts, invalid input and unknown units", async () => {
     const bou = await unitId("Barn- och ungdomsenheten");
     const eb = await unitId("Enheten för ekonomiskt bistånd");
     expect(await removeUnit(db, admin, bou)).toMatchObject({
-      status: 409,
+      kind: "conflict",
       error: "Enheten används och kan inte tas bort, bara avaktiveras",
     });
     expect(value(await changeUnit(db, admin, bou, { active: false })).active).toBe(false);
     expect(
       await createUnit(db, admin, { name: "barn- och UNGDOMSENHETEN", kind: "avdelning" }),
     ).toMatchObject({
-      status: 409,
+      kind: "conflict",
       error: "Det finns redan en enhet med det namnet",
     });
     expect(await createUnit(db, admin, { name: "Ny", kind: "enhet" })).toMatchObject({
-      status: 400,
+      kind: "invalid",
       error: "Välj den avdelning enheten hör till.",
     });
     expect(await createUnit(db, admin, { name: "Ny", kind: "enhet", parentId: eb })).toMatchObject({
-      status: 400,
+      kind: "invalid",
       error: "Den överordnade avdelningen finns inte.",
     });
     expect(await createUnit(db, admin, { name: "", kind: "avdelning" })).toMatchObject({
-      status: 400,
+      kind: "invalid",
       error: "Ogiltig förfrågan: name: Ange ett namn.",
     });
-    expect(await createUnit(db, admin, { name: "Ny", kind: "sektion" })).toMatchObject({ status: 400 });
-    expect(await changeUnit(db, admin, bou, {})).toMatchObject({ status: 400 });
-    expect(await changeUnit(db, admin, bou, { colour: "red" })).toMatchObject({ status: 400 });
+    expect(await createUnit(db, admin, { name: "Ny", kind: "sektion" })).toMatchObject({ kind: "invalid" });
+    expect(await changeUnit(db, admin, bou, {})).toMatchObject({ kind: "invalid" });
+    expect(await changeUnit(db, admin, bou, { colour: "red" })).toMatchObject({ kind: "invalid" });
     expect(await changeUnit(db, admin, crypto.randomUUID(), { name: "X" })).toMatchObject({
-      status: 404,
+      kind: "not-found",
       error: "Enheten finns inte",
     });
-    expect(await removeUnit(db, admin, crypto.randomUUID())).toMatchObject({ status: 404 });
+    expect(await removeUnit(db, admin, crypto.randomUUID())).toMatchObject({ kind: "not-found" });
     // A deactivated unit is offered to no new statement, and takes none.
     expect((await listUnits(db, admin.organisationId)).map((unit) => unit.id)).not.toContain(bou);
     await expect(
@@ -155,7 +156,7 @@ describe("administration: units", () => {
         email: "ny@demo.test",
         roles: [{ role: "handlaggare", unitId: bou }],
       }),
-    ).toMatchObject({ status: 400, error: "Ogiltig förfrågan: roles.0: Enheten är avaktiverad." });
+    ).toMatchObject({ kind: "invalid", error: "Ogiltig förfrågan: roles.0: Enheten är avaktiverad." });
   });
 });
 
@@ -233,54 +234,64 @@ describe("administration: users", () => {
   it("refuses taken addresses, bad grants, bad input, unknown users and removing one's own admin role", async () => {
     const bou = await unitId("Barn- och ungdomsenheten");
     const sara = await sessionUser("handlaggare.bou@demo.test");
-    const cases: [unknown, number, string][] = [
-      [{ name: "X", email: "ADMIN@demo.test" }, 409, "Det finns redan ett konto med den e-postadressen"],
-      [{ name: "X", email: "inte-en-adress" }, 400, "Ogiltig förfrågan: email: Ange en giltig e-postadress."],
-      [{ email: "x@demo.test" }, 400, "Ogiltig förfrågan: name: Ange ett namn."],
+    const cases: [unknown, FailureKind, string][] = [
+      [
+        { name: "X", email: "ADMIN@demo.test" },
+        "conflict",
+        "Det finns redan ett konto med den e-postadressen",
+      ],
+      [
+        { name: "X", email: "inte-en-adress" },
+        "invalid",
+        "Ogiltig förfrågan: email: Ange en giltig e-postadress.",
+      ],
+      [{ email: "x@demo.test" }, "invalid", "Ogiltig förfrågan: name: Ange ett namn."],
       [
         { name: "X", email: "x@demo.test", password: "kort" },
-        400,
+        "invalid",
         "Ogiltig förfrågan: password: Lösenordet ska ha minst 12 tecken.",
       ],
       [
         { name: "X", email: "x@demo.test", roles: [{ role: "handlaggare" }] },
-        400,
+        "invalid",
         "Ogiltig förfrågan: roles.0: Rollen kräver en enhet.",
       ],
       [
         { name: "X", email: "x@demo.test", roles: [{ role: "granskare", unitId: bou }] },
-        400,
+        "invalid",
         "Ogiltig förfrågan: roles.0: Rollen gäller hela organisationen och har ingen enhet.",
       ],
       [
         { name: "X", email: "x@demo.test", roles: [{ role: "kung" }] },
-        400,
+        "invalid",
         "Ogiltig förfrågan: roles.0.role: Okänd roll.",
       ],
       [
         { name: "X", email: "x@demo.test", roles: [{ role: "handlaggare", unitId: crypto.randomUUID() }] },
-        400,
+        "invalid",
         "Ogiltig förfrågan: roles.0: Enheten finns inte i organisationen.",
       ],
     ];
-    for (const [input, status, error] of cases) {
+    for (const [input, kind, error] of cases) {
       expect(await createUser(db, admin, input), JSON.stringify(input)).toMatchObject({
         ok: false,
-        status,
+        kind,
         error,
       });
     }
-    expect(await editUser(db, admin, sara.id, { email: "admin@demo.test" })).toMatchObject({ status: 409 });
-    expect(await editUser(db, admin, sara.id, {})).toMatchObject({ status: 400 });
+    expect(await editUser(db, admin, sara.id, { email: "admin@demo.test" })).toMatchObject({
+      kind: "conflict",
+    });
+    expect(await editUser(db, admin, sara.id, {})).toMatchObject({ kind: "invalid" });
     expect(await editUser(db, admin, crypto.randomUUID(), { name: "X" })).toMatchObject({
-      status: 404,
+      kind: "not-found",
       error: "Användaren finns inte",
     });
     expect(await editUser(db, admin, admin.id, { roles: [{ role: "granskare" }] })).toMatchObject({
-      status: 409,
+      kind: "conflict",
       error: "Du kan inte ta bort din egen administratörsroll",
     });
-    expect(await editUser(db, admin, admin.id, { active: false })).toMatchObject({ status: 403 });
+    expect(await editUser(db, admin, admin.id, { active: false })).toMatchObject({ kind: "forbidden" });
     expect(await db.select().from(organisationEvents)).toEqual([]);
   });
 });

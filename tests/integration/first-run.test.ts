@@ -68,14 +68,14 @@ describe("the first run, on an empty database", () => {
 
     const { db } = database.connection;
     expect(await setUpOrganisation(db, { ...FIRST_ADMIN, organisation: " " })).toMatchObject({
-      status: 400,
+      kind: "invalid",
       error: "Ogiltig förfrågan: organisation: Ange organisationens namn.",
     });
     expect(await setUpOrganisation(db, FIRST_ADMIN)).toMatchObject({ ok: true });
     const login = { email: FIRST_ADMIN.email, password: FIRST_ADMIN.password, clientAddress: "10.7.0.1" };
     expect(await attemptLogin(db, login)).toMatchObject({ ok: true });
     expect(await setUpOrganisation(db, { ...FIRST_ADMIN, email: "annan@exempel.se" })).toMatchObject({
-      status: 409,
+      kind: "conflict",
       error: ALREADY_SET_UP,
     });
     expect((await get("/statements/new")).status).toBe(404);

@@ -68,7 +68,7 @@ describe("server-side sessions", () => {
 
     const third = await collab.cookieFor(BOU);
     const granskare = await sessionUser("granskare@demo.test");
-    expect(await endUserSessions(db, granskare, sara.id)).toMatchObject({ ok: false, status: 403 });
+    expect(await endUserSessions(db, granskare, sara.id)).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await isSessionActive(db, await sessionIdOf(third))).toBe(true);
 
     const admin = await sessionUser("admin@demo.test");
@@ -92,7 +92,7 @@ describe("server-side sessions", () => {
 
     expect(await setUserActive(db, await sessionUser("direktor@demo.test"), sara.id, false)).toMatchObject({
       ok: false,
-      status: 403,
+      kind: "forbidden",
     });
     expect(await setUserActive(db, admin, sara.id, false)).toEqual({
       ok: true,

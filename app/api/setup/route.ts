@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { setUpOrganisation } from "@/workflow/first-admin";
-import { readJsonBody, signOffResponse } from "../responses";
+import { readJsonBody, workflowResponse } from "../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const read = await readJsonBody(request);
   if (!read.ok) return read.response;
-  return signOffResponse(await setUpOrganisation(await getDb(), read.body), 201);
+  return workflowResponse(await setUpOrganisation(await getDb(), read.body), 201);
 }

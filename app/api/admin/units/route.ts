@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { createUnit, listUnitsForAdmin } from "@/workflow/admin-units";
-import { readJsonBody, signOffResponse, withUser } from "../../responses";
+import { readJsonBody, withUser, workflowResponse } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET() {
   return withUser(async (user) => {
     const result = await listUnitsForAdmin(await getDb(), user);
-    return signOffResponse(result.ok ? { ok: true, value: { units: result.value } } : result);
+    return workflowResponse(result.ok ? { ok: true, value: { units: result.value } } : result);
   });
 }
 
@@ -17,6 +17,6 @@ export function POST(request: Request) {
   return withUser(async (user) => {
     const read = await readJsonBody(request);
     if (!read.ok) return read.response;
-    return signOffResponse(await createUnit(await getDb(), user, read.body), 201);
+    return workflowResponse(await createUnit(await getDb(), user, read.body), 201);
   });
 }

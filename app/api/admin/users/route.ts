@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { createUser, searchUsers } from "@/workflow/admin-users";
-import { readJsonBody, signOffResponse, withUser } from "../../responses";
+import { readJsonBody, withUser, workflowResponse } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export function GET(request: Request) {
   return withUser(async (user) => {
     const query = new URL(request.url).searchParams.get("q") ?? undefined;
     const result = await searchUsers(await getDb(), user, query);
-    return signOffResponse(result.ok ? { ok: true, value: { users: result.value } } : result);
+    return workflowResponse(result.ok ? { ok: true, value: { users: result.value } } : result);
   });
 }
 
@@ -18,6 +18,6 @@ export function POST(request: Request) {
   return withUser(async (user) => {
     const read = await readJsonBody(request);
     if (!read.ok) return read.response;
-    return signOffResponse(await createUser(await getDb(), user, read.body), 201);
+    return workflowResponse(await createUser(await getDb(), user, read.body), 201);
   });
 }

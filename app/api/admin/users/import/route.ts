@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { importUsers } from "@/workflow/admin-import";
-import { readJsonBody, signOffResponse, withUser } from "../../../responses";
+import { readJsonBody, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export function POST(request: Request) {
     const read = await readJsonBody(request);
     if (!read.ok) return read.response;
     const body = read.body as { commit?: unknown } | undefined;
-    return signOffResponse(
+    return workflowResponse(
       await importUsers(await getDb(), user, read.body),
       body?.commit === true ? 201 : 200,
     );

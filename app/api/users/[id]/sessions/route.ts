@@ -1,7 +1,7 @@
 import { endSessionsParamsSchema } from "@/contracts/sessions";
 import { getDb } from "@/db/client";
 import { endUserSessions, USER_NOT_FOUND } from "@/workflow/sessions";
-import { jsonError, signOffResponse, withUser } from "../../../responses";
+import { jsonError, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export function DELETE(_request: Request, { params }: { params: Promise<{ id: st
     const parsed = endSessionsParamsSchema.safeParse(await params);
     if (!parsed.success) return jsonError(404, USER_NOT_FOUND);
     const target = parsed.data.id === "me" ? user.id : parsed.data.id;
-    return signOffResponse(await endUserSessions(await getDb(), user, target));
+    return workflowResponse(await endUserSessions(await getDb(), user, target));
   });
 }
