@@ -5,14 +5,16 @@ import type { SessionUser } from "../db/queries/users";
 import { adminOnly } from "./admin-access";
 import type { WorkflowResult } from "./result";
 
+/** The organisation's administration trail, newest first, for administratörer only. */
 export async function listAdministrationEvents(
   db: Database,
   actor: SessionUser,
+  limit?: number,
 ): Promise<WorkflowResult<{ events: OrganisationEvent[] }>> {
   return (
     adminOnly(actor) ?? {
       ok: true,
-      value: { events: await listOrganisationEvents(db, actor.organisationId) },
+      value: { events: await listOrganisationEvents(db, actor.organisationId, limit) },
     }
   );
 }

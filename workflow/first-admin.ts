@@ -58,6 +58,11 @@ export async function createAdministrator(
 
 export const ALREADY_SET_UP = "Beredning är redan i gång: logga in som administratör";
 
+/** Whether the first-run page is still needed: the database has no account. */
+export async function awaitsSetUp(db: Database): Promise<boolean> {
+  return !(await hasAnyUser(db));
+}
+
 /** The first-run page: the organisation and its first administratör, only while no account exists. */
 export async function setUpOrganisation(
   db: Database,

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { getDb } from "@/db/client";
-import { listOrganisationEvents } from "@/db/queries/organisation-events";
+import { listAdministrationEvents } from "@/workflow/admin-events";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
@@ -22,7 +23,9 @@ const when = new Intl.DateTimeFormat("sv-SE", {
 
 export default async function AdminPage() {
   const user = await requirePageUser("/admin");
-  const events = await listOrganisationEvents(await getDb(), user.organisationId, 50);
+  const trail = await listAdministrationEvents(await getDb(), user, 50);
+  if (!trail.ok) forbidden();
+  const { events } = trail.value;
   return (
     <>
       <h1>Administration</h1>

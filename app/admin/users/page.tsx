@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { UsersAdmin } from "@/components/admin/UsersAdmin";
 import { getDb } from "@/db/client";
-import { listAdminUnits } from "@/db/queries/admin-units";
-import { listAdminUsers } from "@/db/queries/admin-users";
+import { listUnitsForAdmin } from "@/workflow/admin-units";
+import { searchUsers } from "@/workflow/admin-users";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
@@ -12,14 +13,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const user = await requirePageUser("/admin/users");
   const query = (await searchParams).q?.trim().slice(0, 200) || undefined;
   const db = await getDb();
+  const [users, units] = await Promise.all([searchUsers(db, user, query), listUnitsForAdmin(db, user)]);
+  if (!users.ok || !units.ok) forbidden();
   return (
     <>
       <h1>Användare</h1>
-      <UsersAdmin
-        query={query ?? ""}
-        users={await listAdminUsers(db, user.organisationId, query)}
-        units={await listAdminUnits(db, user.organisationId)}
-      />
+      <UsersAdmin query={query ?? ""} users={users.value} units={units.value} />
     </>
   );
 }
