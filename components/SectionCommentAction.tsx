@@ -3,9 +3,9 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { anchorRange } from "@/editor/comment-highlights";
+import { type ApiAnswer, api, problemOf } from "./api-client";
 import { CommentComposer } from "./CommentComposer";
 import { SuggestionComposer } from "./SuggestionComposer";
-import { type ApiAnswer, api, problemOf } from "./api-client";
 
 interface Selected {
   from: number;

@@ -3,7 +3,6 @@
 import type { z } from "zod";
 import { type CommentPatch, type NewThread, threadListSchema } from "@/contracts/comments";
 import { createdSchema } from "@/contracts/common";
-import type { NewSuggestion, SuggestionDecision } from "@/contracts/suggestions";
 import { approvalGrantedSchema, finalisedSchema, revokedSchema } from "@/contracts/sign-off";
 import {
   type StatementDetailsPatchInput,
@@ -11,6 +10,7 @@ import {
 } from "@/contracts/statement-details";
 import { type DocxUpload, docxImportPreviewSchema } from "@/contracts/statement-import";
 import { statementWorkflowSchema } from "@/contracts/statements";
+import type { NewSuggestion, SuggestionDecision } from "@/contracts/suggestions";
 
 /** A parsed answer, or the refusal with the server's own message (status 0: the server was not reached). */
 export type ApiAnswer<T> =

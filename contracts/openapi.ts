@@ -9,7 +9,6 @@ import {
   FINALISED,
   FORBIDDEN,
   INVALID,
-  type Method,
   NOT_FOUND,
   type Operation,
   refused,
