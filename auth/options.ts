@@ -4,6 +4,8 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { findLoginByEmail } from "../db/queries/users";
+import { DEFAULT_THROTTLE_POLICY } from "../domain/login-throttle";
+import { consoleLogger } from "../server/collab/logger";
 import { attemptLogin } from "../workflow/login";
 import { openSession, signOutSession } from "../workflow/sessions";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
@@ -70,10 +72,12 @@ export const authOptions: AuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const outcome = await attemptLogin(await getDb(), {
-          ...parsed.data,
-          clientAddress: headerValue(request.headers, CLIENT_ADDRESS_HEADER),
-        });
+        const outcome = await attemptLogin(
+          await getDb(),
+          { ...parsed.data, clientAddress: headerValue(request.headers, CLIENT_ADDRESS_HEADER) },
+          DEFAULT_THROTTLE_POLICY,
+          consoleLogger,
+        );
         return outcome.ok ? outcome.user : null;
       },
     }),

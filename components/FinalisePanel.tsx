@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { notApprovedSchema } from "@/contracts/sign-off";
+import type { StatementWorkflow } from "@/contracts/statements";
 import { formatSwedishDateTime } from "@/domain/deadline";
 import { SECTION_STATE_LABELS } from "@/domain/signoff";
 import { api } from "./api-client";
-import { notApprovedSchema } from "@/contracts/sign-off";
-import type { StatementWorkflow } from "@/contracts/statements";
 
 interface Refusal {
   error: string;

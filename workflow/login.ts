@@ -9,7 +9,13 @@ import {
   type ThrottlePolicy,
   throttleDecision,
 } from "../domain/login-throttle";
-import { consoleLogger } from "../server/collab/logger";
+
+/** Where lockouts and throttled failures are logged; the caller passes the process's logger. */
+export interface LoginLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+const UNLOGGED: LoginLog = { warn: () => {} };
 
 export interface LoginAttempt {
   email: string;
@@ -27,6 +33,7 @@ export async function loginThrottle(
   rawEmail: string,
   clientAddress: string | null,
   policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+  log: LoginLog = UNLOGGED,
 ): Promise<ThrottleDecision> {
   const email = normalisedEmail(rawEmail);
   const [byAccount, byAddress] = await Promise.all([
@@ -36,7 +43,7 @@ export async function loginThrottle(
   const decision = throttleDecision(Math.max(byAccount, byAddress), policy);
   if (decision.locked) {
     const login = await findLoginByEmail(db, email);
-    consoleLogger.warn("login locked out", { email, clientAddress, byAccount, byAddress });
+    log.warn("login locked out", { email, clientAddress, byAccount, byAddress });
     await recordAccountEvent(db, { userId: login?.id ?? null, email, clientAddress, action: "login.locked" });
   }
   return decision;
@@ -58,10 +65,11 @@ export async function attemptLogin(
   db: Database,
   attempt: LoginAttempt,
   policy: ThrottlePolicy = DEFAULT_THROTTLE_POLICY,
+  log: LoginLog = UNLOGGED,
 ): Promise<LoginOutcome> {
   const email = normalisedEmail(attempt.email);
   const [decision, login] = await Promise.all([
-    loginThrottle(db, email, attempt.clientAddress, policy),
+    loginThrottle(db, email, attempt.clientAddress, policy, log),
     findLoginByEmail(db, email),
   ]);
   if (decision.locked) return { ok: false, reason: "locked", delayMs: 0 };
@@ -76,8 +84,7 @@ export async function attemptLogin(
       action: "login.failed",
       details: { delayMs: decision.delayMs },
     });
-    if (decision.delayMs > 0)
-      consoleLogger.warn("login failed, throttled", { ...event, delayMs: decision.delayMs });
+    if (decision.delayMs > 0) log.warn("login failed, throttled", { ...event, delayMs: decision.delayMs });
     return { ok: false, reason: "wrong", delayMs: decision.delayMs };
   }
   await recordAccountEvent(db, { ...event, action: "login.succeeded" });

@@ -3,6 +3,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/auth/client-address";
 import { authOptions } from "@/auth/options";
 import { getDb } from "@/db/client";
 import { DEFAULT_THROTTLE_POLICY, LOGIN_LOCKED_MESSAGE } from "@/domain/login-throttle";
+import { consoleLogger } from "@/server/collab/logger";
 import { loginThrottle } from "@/workflow/login";
 
 const handler = NextAuth(authOptions);
@@ -21,7 +22,13 @@ async function POST(request: Request, context: Context) {
       .catch(() => null);
     const email = form?.get("email");
     if (typeof email === "string") {
-      const decision = await loginThrottle(await getDb(), email, request.headers.get(CLIENT_ADDRESS_HEADER));
+      const decision = await loginThrottle(
+        await getDb(),
+        email,
+        request.headers.get(CLIENT_ADDRESS_HEADER),
+        DEFAULT_THROTTLE_POLICY,
+        consoleLogger,
+      );
       if (decision.locked) {
         const url = new URL("/login?error=locked", process.env.NEXTAUTH_URL).toString();
         return Response.json(
