@@ -4,11 +4,11 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { findLoginByEmail } from "../db/queries/users";
-import { DEFAULT_THROTTLE_POLICY } from "../domain/login-throttle";
 import { consoleLogger } from "../server/collab/logger";
 import { attemptLogin } from "../workflow/login";
 import { openSession, signOutSession } from "../workflow/sessions";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { loginThrottlePolicy } from "./login-throttle-policy";
 import { sessionMaxAgeSeconds } from "./session-lifetime";
 
 const credentialsSchema = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
@@ -75,7 +75,7 @@ export const authOptions: AuthOptions = {
         const outcome = await attemptLogin(
           await getDb(),
           { ...parsed.data, clientAddress: headerValue(request.headers, CLIENT_ADDRESS_HEADER) },
-          DEFAULT_THROTTLE_POLICY,
+          loginThrottlePolicy(),
           consoleLogger,
         );
         return outcome.ok ? outcome.user : null;

@@ -65,6 +65,8 @@ export async function startApp(
   installProcessDatabase(Promise.resolve(database));
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
+  process.env.LOGIN_THROTTLE_BASE_DELAY_MS = String(config.loginThrottle.baseDelayMs);
+  process.env.LOGIN_THROTTLE_MAX_DELAY_MS = String(config.loginThrottle.maxDelayMs);
   const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,

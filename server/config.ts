@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_SESSION_MAX_AGE } from "../auth/session-lifetime";
+import { DEFAULT_THROTTLE_POLICY } from "../domain/login-throttle";
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 
@@ -23,6 +24,19 @@ const environmentSchema = z.object({
     .min(60)
     .max(30 * 24 * 60 * 60)
     .default(DEFAULT_SESSION_MAX_AGE),
+  /** The login throttle's first wait after the free failures, doubling up to the maximum. */
+  LOGIN_THROTTLE_BASE_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(DEFAULT_THROTTLE_POLICY.baseDelayMs),
+  LOGIN_THROTTLE_MAX_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(DEFAULT_THROTTLE_POLICY.maxDelayMs),
   SEED_DEMO: flag.optional(),
   /** After SIGTERM or SIGINT, the process exits with 1 if the shutdown has not finished by then. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -73,6 +87,7 @@ export interface ServerConfig {
   authSecret: string;
   publicUrl: string | undefined;
   sessionMaxAge: number;
+  loginThrottle: { baseDelayMs: number; maxDelayMs: number };
   shutdownTimeoutMs: number;
   seedDemo: boolean;
   dev: boolean;
@@ -120,6 +135,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
     authSecret: env.AUTH_SECRET ?? persistentAuthSecret(dataDir),
     publicUrl: env.NEXTAUTH_URL,
     sessionMaxAge: env.SESSION_MAX_AGE,
+    loginThrottle: {
+      baseDelayMs: env.LOGIN_THROTTLE_BASE_DELAY_MS,
+      maxDelayMs: env.LOGIN_THROTTLE_MAX_DELAY_MS,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // Demo data is for the embedded database; a real PostgreSQL server gets it only when asked.
     seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,

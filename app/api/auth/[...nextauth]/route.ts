@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
 import { CLIENT_ADDRESS_HEADER } from "@/auth/client-address";
+import { loginThrottlePolicy } from "@/auth/login-throttle-policy";
 import { authOptions } from "@/auth/options";
 import { getDb } from "@/db/client";
-import { DEFAULT_THROTTLE_POLICY, LOGIN_LOCKED_MESSAGE } from "@/domain/login-throttle";
+import { LOGIN_LOCKED_MESSAGE } from "@/domain/login-throttle";
 import { consoleLogger } from "@/server/collab/logger";
 import { loginThrottle } from "@/workflow/login";
 
@@ -22,11 +23,12 @@ async function POST(request: Request, context: Context) {
       .catch(() => null);
     const email = form?.get("email");
     if (typeof email === "string") {
+      const policy = loginThrottlePolicy();
       const decision = await loginThrottle(
         await getDb(),
         email,
         request.headers.get(CLIENT_ADDRESS_HEADER),
-        DEFAULT_THROTTLE_POLICY,
+        policy,
         consoleLogger,
       );
       if (decision.locked) {
@@ -37,7 +39,7 @@ async function POST(request: Request, context: Context) {
             status: 429,
             headers: {
               "cache-control": "no-store",
-              "retry-after": String(DEFAULT_THROTTLE_POLICY.windowMs / 1000),
+              "retry-after": String(policy.windowMs / 1000),
             },
           },
         );
