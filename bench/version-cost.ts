@@ -2,14 +2,16 @@
  * Version history's storage cost: the automerge-paper trace replayed into one section (every edit
  * its own transaction, as the server applies them). The trace's own times span a fraction of a
  * second, so time is simulated at one edit per EDIT_MS; a version is taken every INTERVAL_MS of it
- * and at the end. Prints the stored bytes of all versions as whole states (V1, V2) and as V2 diffs
- * from the previous version, against the final state's, and the time to open the oldest (decode
- * its state and read its section). Run: npx tsx bench/version-cost.ts
+ * and at the end, stored as the database stores it (db/version-chain.ts: V2 diffs against the previous
+ * version, a whole state now and then). Prints the stored bytes of all versions against the final
+ * state's (whole V1, as justering stores it), beside whole V2 states, and the time to open the oldest
+ * and the slowest version (rebuild its chain, read its section). Run: npx tsx bench/version-cost.ts
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { gunzipSync } from "node:zlib";
 import * as Y from "yjs";
+import { encodeVersionState, rebuildVersionDoc, type StoredState } from "../db/version-chain";
 import { sectionContent } from "../editor/section-hash";
 
 const TRACE = process.argv[2] ?? "/work/shared/data/automerge-paper.json.gz";
@@ -28,16 +30,29 @@ doc.getXmlFragment(SECTION).insert(0, [paragraph]);
 const text = new Y.XmlText();
 paragraph.insert(0, [text]);
 
-const versions: { v1: Uint8Array; v2: Uint8Array; diffV2: Uint8Array; json: number }[] = [];
-let previousState: Uint8Array = new Uint8Array([0]);
+interface Stored extends StoredState {
+  id: string;
+  base: string | null;
+  wholeV2: number;
+  chainDepth: number;
+  chainBytes: number;
+  stateVector: Uint8Array;
+}
+const versions: Stored[] = [];
 const take = () => {
+  const previous = versions[versions.length - 1] ?? null;
+  const wholeV2 = Y.encodeStateAsUpdateV2(doc);
+  const encoded = encodeVersionState(wholeV2, previous);
   versions.push({
-    v1: Y.encodeStateAsUpdate(doc),
-    v2: Y.encodeStateAsUpdateV2(doc),
-    diffV2: Y.encodeStateAsUpdateV2(doc, previousState),
-    json: JSON.stringify(sectionContent(doc.getXmlFragment(SECTION))).length,
+    id: String(versions.length),
+    base: encoded.baseVersionId,
+    state: encoded.state,
+    encoding: 2,
+    wholeV2: wholeV2.byteLength,
+    chainDepth: encoded.chainDepth,
+    chainBytes: encoded.chainBytes,
+    stateVector: encoded.stateVector,
   });
-  previousState = Y.encodeStateVector(doc);
 };
 
 let time = 0;
@@ -55,34 +70,54 @@ for (const txn of trace.txns) {
     }
   });
 }
+const finalV1 = Y.encodeStateAsUpdate(doc).byteLength;
+const finalV2 = Y.encodeStateAsUpdateV2(doc).byteLength;
 take();
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-const final = versions[versions.length - 1];
-const oldest = versions[0];
-if (!final || !oldest) throw new Error("No versions");
-const opens: number[] = [];
-for (let run = 0; run < 9; run++) {
+/** The version's chain, its whole state first, as loadVersionDoc reads it. */
+const chainOf = (index: number): Stored[] => {
+  const chain: Stored[] = [];
+  for (let id: string | null = String(index); id !== null; ) {
+    const version: Stored | undefined = versions[Number(id)];
+    if (!version) throw new Error(`No version ${id}`);
+    chain.unshift(version);
+    id = version.base;
+  }
+  return chain;
+};
+const open = (index: number): { ms: number; text: string } => {
   const started = performance.now();
-  const opened = new Y.Doc();
-  Y.applyUpdateV2(opened, oldest.v2);
-  sectionContent(opened.getXmlFragment(SECTION));
-  opens.push(performance.now() - started);
-}
-opens.sort((a, b) => a - b);
+  const opened = rebuildVersionDoc(chainOf(index));
+  const content = JSON.stringify(sectionContent(opened.getXmlFragment(SECTION)));
+  return { ms: performance.now() - started, text: content };
+};
+const median = (index: number): number => {
+  const runs = Array.from({ length: 9 }, () => open(index).ms).sort((a, b) => a - b);
+  return runs[4] ?? Number.NaN;
+};
+
+const finalText = JSON.stringify(sectionContent(doc.getXmlFragment(SECTION)));
+if (open(versions.length - 1).text !== finalText) throw new Error("The rebuilt final version differs");
+const medians = versions.map((_, index) => median(index));
+const slowest = medians.indexOf(Math.max(...medians));
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+const stored = sum(versions.map((version) => version.state.byteLength));
 console.log(
   JSON.stringify(
     {
       edits: trace.txns.length,
       versions: versions.length,
-      finalBytesV1: final.v1.byteLength,
-      finalBytesV2: final.v2.byteLength,
-      allVersionsBytesV1: sum(versions.map((version) => version.v1.byteLength)),
-      allVersionsBytesV2: sum(versions.map((version) => version.v2.byteLength)),
-      allVersionsBytesAsV2Diffs: sum(versions.map((version) => version.diffV2.byteLength)),
-      allVersionsSectionJsonChars: sum(versions.map((version) => version.json)),
-      ratioV2ToFinal: sum(versions.map((version) => version.v2.byteLength)) / final.v2.byteLength,
-      openOldestMedianMs: opens[4],
+      wholeVersions: versions.filter((version) => version.base === null).length,
+      longestChain: Math.max(...versions.map((version) => version.chainDepth)),
+      finalBytesV1: finalV1,
+      storedBytes: stored,
+      finalBytesV2: finalV2,
+      storedToFinal: stored / finalV1,
+      storedToFinalV2: stored / finalV2,
+      wholeV2BytesToFinal: sum(versions.map((version) => version.wholeV2)) / finalV1,
+      openOldestMedianMs: medians[0],
+      openSlowestMedianMs: medians[slowest],
+      slowestChainDepth: versions[slowest]?.chainDepth,
     },
     null,
     2,
