@@ -56,11 +56,17 @@ async function main(): Promise<void> {
   for (const name of options.scenarios) scenarioNamed(name);
   await pruneOldRuns(6);
   log(`${quick ? "quick pass" : "full run"}; scratch folder ${path.relative(REPOSITORY, runFolder)}`);
-  if (options.scenarios.includes("cold") && !existsSync(TRACE_FILE)) {
-    options.scenarios = options.scenarios.filter((scenario) => scenario !== "cold");
-    results.skipped.push(
-      `Cold open: the editing trace ${path.relative(REPOSITORY, TRACE_FILE)} is absent, so the scenario was skipped`,
-    );
+  if (!existsSync(TRACE_FILE)) {
+    for (const [name, label] of [
+      ["cold", "Cold open"],
+      ["versions", "Version history"],
+    ] as const) {
+      if (!options.scenarios.includes(name)) continue;
+      options.scenarios = options.scenarios.filter((scenario) => scenario !== name);
+      results.skipped.push(
+        `${label}: the editing trace ${path.relative(REPOSITORY, TRACE_FILE)} is absent, so the scenario was skipped`,
+      );
+    }
   }
   await prepareStatements();
   await describeMachine();

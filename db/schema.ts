@@ -306,6 +306,13 @@ export const statementVersions = pgTable(
     documentState: bytea("document_state").notNull(),
     /** The Yjs update format of `document_state`: 1 (the final version) or 2 (the others). */
     encoding: smallint("encoding").notNull().default(1),
+    /** Set when `document_state` is a diff against that version's state, not a whole state. */
+    baseVersionId: uuid("base_version_id").references((): AnyPgColumn => statementVersions.id),
+    /** The version's Yjs state vector; null on the final version and rows stored before diffs. */
+    stateVector: bytea("state_vector"),
+    /** Diffs from the version back to its whole state, and their bytes: when to store whole again. */
+    chainDepth: smallint("chain_depth").notNull().default(0),
+    chainBytes: integer("chain_bytes").notNull().default(0),
     /** Each section's key, title, canonical content, hash and text at the time. */
     sections: jsonb("sections").$type<unknown[]>().notNull(),
     createdBy: uuid("created_by").references(() => users.id),

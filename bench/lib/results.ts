@@ -1,7 +1,7 @@
 import type { Distribution } from "./stats";
 
 export type ServerName = "ours-pglite" | "ours-postgres" | "stock" | "hocuspocus" | "floor";
-export type ScenarioName = "day" | "saturation" | "cold" | "many" | "export";
+export type ScenarioName = "day" | "saturation" | "cold" | "many" | "export" | "versions";
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   "ours-pglite": "ours (PGlite)",
@@ -167,6 +167,23 @@ export interface ExportFigures {
   targetMs: number;
 }
 
+/** Version history of the trace: the versions as stored (diff chains) against the final state. */
+export interface VersionCostFigures {
+  edits: number;
+  versions: number;
+  /** Versions stored as a whole state rather than a diff. */
+  wholeVersions: number;
+  longestChain: number;
+  finalBytesV1: number;
+  finalBytesV2: number;
+  storedBytes: number;
+  /** What the versions would take as whole V2 states. */
+  wholeV2Bytes: number;
+  openOldestMedianMs: number;
+  openSlowestMedianMs: number;
+  slowestChainDepth: number;
+}
+
 export interface BenchResults {
   quick: boolean;
   startedAt: string;
@@ -189,6 +206,8 @@ export interface BenchResults {
   many: ManyFigures[];
   /** Absent in results written before the export scenario existed. */
   export?: ExportFigures[];
+  /** Absent in results written before the versions scenario existed. */
+  versionHistory?: VersionCostFigures;
   integrity: IntegrityCheck[];
   profiles: {
     server: ServerName;

@@ -3,6 +3,7 @@ import { coldSection } from "./cold";
 import { exportSection } from "./export";
 import { manySection } from "./many";
 import { daySection, saturationSection } from "./typing";
+import { versionsSection } from "./versions";
 
 /** The report's scenario sections, in order: a new scenario adds its section here. */
 export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
@@ -11,4 +12,5 @@ export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
   (results) => coldSection(results.cold),
   (results) => manySection(results.many),
   (results) => exportSection(results.export),
+  (results) => versionsSection(results.versionHistory),
 ];

@@ -3,6 +3,7 @@ import { exportScenario } from "./export";
 import { manyScenario } from "./many";
 import type { Scenario } from "./scenario";
 import { dayScenario, saturationScenario } from "./typing";
+import { versionsScenario } from "./versions";
 
 /** Every scenario, in the order a run takes them: a new scenario is a file in this folder and a line here. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -11,4 +12,5 @@ export const SCENARIOS: readonly Scenario[] = [
   coldScenario,
   manyScenario,
   exportScenario,
+  versionsScenario,
 ];

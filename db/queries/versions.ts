@@ -1,6 +1,8 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import type * as Y from "yjs";
 import type { Database } from "../client";
 import { sections as sectionsTable, statementVersions, users } from "../schema";
+import { type ChainLink, encodeVersionState, rebuildVersionDoc, type StoredState } from "../version-chain";
 
 export type VersionKind = (typeof statementVersions.$inferSelect)["kind"];
 
@@ -43,6 +45,22 @@ export interface StoredVersion extends VersionSummary {
   sections: VersionSection[];
 }
 
+/** The statement's latest non-final version, which a new version's state is a diff against. */
+async function latestChainLink(db: Database, statementId: string): Promise<ChainLink | null> {
+  const [row] = await db
+    .select({
+      id: statementVersions.id,
+      stateVector: statementVersions.stateVector,
+      chainDepth: statementVersions.chainDepth,
+      chainBytes: statementVersions.chainBytes,
+    })
+    .from(statementVersions)
+    .where(and(eq(statementVersions.statementId, statementId), ne(statementVersions.kind, "final")))
+    .orderBy(desc(statementVersions.createdAt), desc(statementVersions.id))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Stores a version of the captured state, with the sections' titles as they are now. */
 export async function insertVersion(db: Database, version: NewVersion): Promise<string> {
   const titles = await db
@@ -58,6 +76,10 @@ export async function insertVersion(db: Database, version: NewVersion): Promise<
     content: section.content,
     text: section.text,
   }));
+  const stored = encodeVersionState(
+    version.captured.documentStateV2,
+    await latestChainLink(db, version.statementId),
+  );
   const [row] = await db
     .insert(statementVersions)
     .values({
@@ -65,8 +87,12 @@ export async function insertVersion(db: Database, version: NewVersion): Promise<
       kind: version.kind,
       name: version.name ?? null,
       note: version.note ?? null,
-      documentState: version.captured.documentStateV2,
+      documentState: stored.state,
       encoding: 2,
+      baseVersionId: stored.baseVersionId,
+      stateVector: stored.stateVector,
+      chainDepth: stored.chainDepth,
+      chainBytes: stored.chainBytes,
       sections,
       createdBy: version.createdBy,
     })
@@ -142,4 +168,28 @@ export async function latestVersionAt(
     .orderBy(desc(statementVersions.createdAt))
     .limit(1);
   return row?.createdAt ?? null;
+}
+
+/** A version's Y.Doc, rebuilt from its whole state and the diffs after it; null when not found. */
+export async function loadVersionDoc(
+  db: Database,
+  statementId: string,
+  versionId: string,
+): Promise<Y.Doc | null> {
+  const chain: StoredState[] = [];
+  let next: string | null = versionId;
+  while (next) {
+    const [row] = await db
+      .select({
+        state: statementVersions.documentState,
+        encoding: statementVersions.encoding,
+        base: statementVersions.baseVersionId,
+      })
+      .from(statementVersions)
+      .where(and(eq(statementVersions.statementId, statementId), eq(statementVersions.id, next)));
+    if (!row) return null;
+    chain.unshift(row);
+    next = row.base;
+  }
+  return rebuildVersionDoc(chain);
 }

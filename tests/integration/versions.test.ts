@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { documentSnapshots, statements } from "../../db/schema";
+import { loadVersionDoc } from "../../db/queries/versions";
+import { documentSnapshots, statements, statementVersions } from "../../db/schema";
 import {
   authorship,
   diffVersions,
@@ -137,6 +138,19 @@ describe("version history", () => {
     await signOff.waitForStaleness(YTTRANDE, false, 1);
     const toNow = expectOk(await diffVersions(db(), drafter, seed(), approvalVersion.id, "current"));
     expect(toNow.sections.filter((section) => section.changed)).toEqual([]);
+
+    // The named version's state is a diff against the approval's; every version's rebuilt state
+    // holds the text the version froze.
+    const [namedRow] = await db()
+      .select({ base: statementVersions.baseVersionId })
+      .from(statementVersions)
+      .where(eq(statementVersions.id, named.id));
+    expect(namedRow?.base).toBe(approvalVersion.id);
+    for (const version of expectOk(await versionsOf(db(), drafter, seed())).versions) {
+      const rebuilt = await loadVersionDoc(db(), seed(), version.id);
+      if (!rebuilt) throw new Error(`Version ${version.id} not rebuilt`);
+      expect(sectionText(rebuilt, YTTRANDE)).toBe((await yttrande(version.id)).text);
+    }
   });
 
   it("refuses: 403 without edit rights, 404 unknown version or section, 409 after justering", async () => {
