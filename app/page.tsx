@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
+import { ColumnHeads } from "@/components/ColumnHeads";
 import { Deadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
 import type { StatementOverview } from "@/db/queries/overview";
@@ -55,15 +56,7 @@ export default async function StatementListPage() {
         ) : (
           <table className="statement-list">
             <caption className="visually-hidden">Tjänsteutlåtanden i din förvaltning</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ärende</th>
-                <th scope="col">Diarienummer</th>
-                <th scope="col">Svarstid</th>
-                <th scope="col">Avsnitt</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={["Ärende", "Diarienummer", "Svarstid", "Avsnitt", "Status"]} />
             <tbody>
               {statements.map((statement) => (
                 <tr key={statement.id}>
