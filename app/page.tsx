@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { ColumnHeads } from "@/components/ColumnHeads";
-import { Deadline } from "@/components/Deadline";
+import { StatementDeadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
 import type { StatementOverview } from "@/db/queries/overview";
 import { canCreateStatement } from "@/domain/access";
@@ -66,11 +66,7 @@ export default async function StatementListPage() {
                   </td>
                   <td>{statement.diarienummer ?? "–"}</td>
                   <td>
-                    <Deadline
-                      deadline={statement.deadline}
-                      extendedDeadline={statement.extendedDeadline}
-                      finalised={statement.status === "finalised"}
-                    />
+                    <StatementDeadline statement={statement} />
                   </td>
                   <td>
                     <SectionSummary summary={overview.get(statement.id)} />
