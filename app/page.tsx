@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
-import { Deadline } from "@/components/Deadline";
+import { ColumnHeads } from "@/components/ColumnHeads";
+import { StatementDeadline } from "@/components/Deadline";
 import { getDb } from "@/db/client";
 import type { StatementOverview } from "@/db/queries/overview";
 import { canCreateStatement } from "@/domain/access";
@@ -55,15 +56,7 @@ export default async function StatementListPage() {
         ) : (
           <table className="statement-list">
             <caption className="visually-hidden">Tjänsteutlåtanden i din förvaltning</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ärende</th>
-                <th scope="col">Diarienummer</th>
-                <th scope="col">Svarstid</th>
-                <th scope="col">Avsnitt</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={["Ärende", "Diarienummer", "Svarstid", "Avsnitt", "Status"]} />
             <tbody>
               {statements.map((statement) => (
                 <tr key={statement.id}>
@@ -73,11 +66,7 @@ export default async function StatementListPage() {
                   </td>
                   <td>{statement.diarienummer ?? "–"}</td>
                   <td>
-                    <Deadline
-                      deadline={statement.deadline}
-                      extendedDeadline={statement.extendedDeadline}
-                      finalised={statement.status === "finalised"}
-                    />
+                    <StatementDeadline statement={statement} />
                   </td>
                   <td>
                     <SectionSummary summary={overview.get(statement.id)} />

@@ -29,3 +29,18 @@ export function Deadline({
     </span>
   );
 }
+
+/** A statement's deadline in force, shown as answered once the statement is finalised. */
+export function StatementDeadline({
+  statement,
+}: {
+  statement: { deadline: string | null; extendedDeadline: string | null; status: string };
+}) {
+  return (
+    <Deadline
+      deadline={statement.deadline}
+      extendedDeadline={statement.extendedDeadline}
+      finalised={statement.status === "finalised"}
+    />
+  );
+}

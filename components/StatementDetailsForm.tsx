@@ -20,6 +20,11 @@ function moveUp<T>(rows: T[], index: number): T[] {
   return moved;
 }
 
+/** The rows with one field of the row at `index` set to `value`. */
+function withField<Row>(rows: Row[], index: number, field: keyof Row, value: string): Row[] {
+  return rows.map((row, at) => (at === index ? { ...row, [field]: value } : row));
+}
+
 /** The form for a statement's details; every field is sent, and the server keeps what changed. */
 export function StatementDetailsForm({
   statement,
@@ -102,13 +107,7 @@ export function StatementDetailsForm({
                   id={`contact-${index}-${part}`}
                   type={part === "email" ? "email" : "text"}
                   value={contact[part]}
-                  onChange={(event) =>
-                    setContacts(
-                      contacts.map((row, at) =>
-                        at === index ? { ...row, [part]: event.target.value } : row,
-                      ),
-                    )
-                  }
+                  onChange={(event) => setContacts(withField(contacts, index, part, event.target.value))}
                 />
               </div>
             ))}
@@ -159,11 +158,7 @@ export function StatementDetailsForm({
                   type="text"
                   value={signatory[part]}
                   onChange={(event) =>
-                    setSignatories(
-                      signatories.map((row, at) =>
-                        at === index ? { ...row, [part]: event.target.value } : row,
-                      ),
-                    )
+                    setSignatories(withField(signatories, index, part, event.target.value))
                   }
                 />
               </div>

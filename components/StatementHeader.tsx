@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import type { OrganisationUnit, StatementWorkflow } from "@/contracts/statements";
 import { formatSwedishDate } from "@/domain/deadline";
 import { api } from "./api-client";
-import { Deadline } from "./Deadline";
+import { StatementDeadline } from "./Deadline";
 import { ExportLinks } from "./ExportLinks";
 import { StatementDetailsForm } from "./StatementDetailsForm";
 import { useStatementEvents } from "./useStatementEvents";
@@ -64,11 +64,7 @@ export function StatementHeader({
             <div>
               <dt>Svarstid</dt>
               <dd>
-                <Deadline
-                  deadline={statement.deadline}
-                  extendedDeadline={statement.extendedDeadline}
-                  finalised={statement.status === "finalised"}
-                />
+                <StatementDeadline statement={statement} />
               </dd>
             </div>
             <div>

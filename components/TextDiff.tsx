@@ -14,23 +14,14 @@ export function DiffParts({ parts }: { parts: DiffPart[] }) {
     <p className="text-diff">
       {parts.map((part, index) => {
         const key = `${index}-${part.kind}`;
-        if (part.kind === "added") {
-          return (
-            <ins key={key}>
-              <span className="visually-hidden">tillagt: </span>
-              {part.text}
-            </ins>
-          );
-        }
-        if (part.kind === "removed") {
-          return (
-            <del key={key}>
-              <span className="visually-hidden">borttaget: </span>
-              {part.text}
-            </del>
-          );
-        }
-        return <span key={key}>{part.text}</span>;
+        if (part.kind === "same") return <span key={key}>{part.text}</span>;
+        const Mark = part.kind === "added" ? "ins" : "del";
+        return (
+          <Mark key={key}>
+            <span className="visually-hidden">{part.kind === "added" ? "tillagt: " : "borttaget: "}</span>
+            {part.text}
+          </Mark>
+        );
       })}
     </p>
   );

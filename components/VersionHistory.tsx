@@ -130,22 +130,14 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
           <label>
             Från
             <select value={from} onChange={(event) => setFrom(event.target.value)}>
-              {versions.map((version) => (
-                <option key={version.id} value={version.id}>
-                  {versionLabel(version)}
-                </option>
-              ))}
+              <VersionOptions versions={versions} />
             </select>
           </label>
           <label>
             Till
             <select value={to} onChange={(event) => setTo(event.target.value)}>
               <option value="current">Nuvarande text</option>
-              {versions.map((version) => (
-                <option key={version.id} value={version.id}>
-                  {versionLabel(version)}
-                </option>
-              ))}
+              <VersionOptions versions={versions} />
             </select>
           </label>
           <button type="submit">Visa skillnader</button>
@@ -173,6 +165,14 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
 }
 
 /** Changed sections word by word; unchanged ones only counted. */
+function VersionOptions({ versions }: { versions: VersionSummaryBody[] }) {
+  return versions.map((version) => (
+    <option key={version.id} value={version.id}>
+      {versionLabel(version)}
+    </option>
+  ));
+}
+
 function DiffView({ diff }: { diff: VersionDiffBody }) {
   const changed = diff.sections.filter((section) => section.changed);
   const unchanged = diff.sections.length - changed.length;

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { Database } from "../db/client";
+import { type OrganisationEventEntry, recordOrganisationEvent } from "../db/queries/organisation-events";
 import type { SessionUser } from "../db/queries/users";
 import { isAdministrator } from "../domain/access";
 import { fail, type WorkflowFailure } from "./result";
@@ -19,6 +21,13 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): { ok: true; d
   return fail("invalid", `Ogiltig förfrågan: ${where}${issue?.message ?? "okänt fel"}`);
 }
 
+const NOTHING_TO_CHANGE = "Ogiltig förfrågan: ange något att ändra";
+
+/** A change request with no field set is refused with 400. */
+export function nothingToChange(change: object): WorkflowFailure | null {
+  return Object.keys(change).length === 0 ? fail("invalid", NOTHING_TO_CHANGE) : null;
+}
+
 /** An administratör's request: refused with 403 for anyone else, then validated. */
 export function adminInput<T>(
   actor: SessionUser,
@@ -26,4 +35,13 @@ export function adminInput<T>(
   input: unknown,
 ): { ok: true; data: T } | WorkflowFailure {
   return adminOnly(actor) ?? validate(schema, input);
+}
+
+/** Records in the organisation's administration log what an administratör did to a unit or user. */
+export async function recordAdminEvent(
+  db: Database,
+  actor: SessionUser,
+  event: Pick<OrganisationEventEntry, "action" | "targetKind" | "targetId" | "details">,
+): Promise<void> {
+  await recordOrganisationEvent(db, { organisationId: actor.organisationId, actorId: actor.id, ...event });
 }

@@ -9,16 +9,14 @@ import {
   unitNameTaken,
   updateUnit,
 } from "../db/queries/admin-units";
-import { recordOrganisationEvent } from "../db/queries/organisation-events";
 import type { SessionUser } from "../db/queries/users";
 import { parentProblem } from "../domain/admin";
-import { adminInput, adminOnly } from "./admin-access";
+import { adminInput, adminOnly, nothingToChange, recordAdminEvent } from "./admin-access";
 import { fail, type WorkflowResult } from "./result";
 
 export const UNIT_NOT_FOUND = "Enheten finns inte";
 export const UNIT_NAME_TAKEN = "Det finns redan en enhet med det namnet";
 export const UNIT_IN_USE = "Enheten används och kan inte tas bort, bara avaktiveras";
-const NOTHING_TO_CHANGE = "Ogiltig förfrågan: ange något att ändra";
 
 export async function listUnitsForAdmin(
   db: Database,
@@ -50,9 +48,7 @@ export async function createUnit(
   if (problem) return problem;
   if (await unitNameTaken(db, actor.organisationId, name)) return fail("conflict", UNIT_NAME_TAKEN);
   const unit = await insertUnit(db, { organisationId: actor.organisationId, name, kind, parentId });
-  await recordOrganisationEvent(db, {
-    organisationId: actor.organisationId,
-    actorId: actor.id,
+  await recordAdminEvent(db, actor, {
     action: "unit.created",
     targetKind: "unit",
     targetId: unit.id,
@@ -71,7 +67,8 @@ export async function changeUnit(
   const body = adminInput(actor, unitPatchSchema, input);
   if (!body.ok) return body;
   const change = body.data;
-  if (Object.keys(change).length === 0) return fail("invalid", NOTHING_TO_CHANGE);
+  const empty = nothingToChange(change);
+  if (empty) return empty;
   const unit = await findAdminUnit(db, actor.organisationId, unitId);
   if (!unit) return fail("not-found", UNIT_NOT_FOUND);
   if (change.parentId !== undefined) {
@@ -82,9 +79,7 @@ export async function changeUnit(
     return fail("conflict", UNIT_NAME_TAKEN);
   }
   const updated = await updateUnit(db, unit.id, change);
-  await recordOrganisationEvent(db, {
-    organisationId: actor.organisationId,
-    actorId: actor.id,
+  await recordAdminEvent(db, actor, {
     action: "unit.updated",
     targetKind: "unit",
     targetId: unit.id,
@@ -105,9 +100,7 @@ export async function removeUnit(
   if (!unit) return fail("not-found", UNIT_NOT_FOUND);
   if (await unitInUse(db, unit.id)) return fail("conflict", UNIT_IN_USE);
   await deleteUnit(db, unit.id);
-  await recordOrganisationEvent(db, {
-    organisationId: actor.organisationId,
-    actorId: actor.id,
+  await recordAdminEvent(db, actor, {
     action: "unit.deleted",
     targetKind: "unit",
     targetId: unit.id,

@@ -10,16 +10,14 @@ import {
   updateUser,
   userIdByEmail,
 } from "../db/queries/admin-users";
-import { recordOrganisationEvent } from "../db/queries/organisation-events";
 import type { SessionUser } from "../db/queries/users";
 import { grantProblem } from "../domain/admin";
-import { adminInput, adminOnly } from "./admin-access";
+import { adminInput, adminOnly, nothingToChange, recordAdminEvent } from "./admin-access";
 import { fail, type WorkflowFailure, type WorkflowResult } from "./result";
 import { setUserActive, USER_NOT_FOUND } from "./sessions";
 
 export const EMAIL_TAKEN = "Det finns redan ett konto med den e-postadressen";
 export const OWN_ADMIN_ROLE = "Du kan inte ta bort din egen administratörsroll";
-const NOTHING_TO_CHANGE = "Ogiltig förfrågan: ange något att ändra";
 
 export async function searchUsers(
   db: Database,
@@ -59,9 +57,7 @@ export async function createUser(
   if (await userIdByEmail(db, fields.email)) return fail("conflict", EMAIL_TAKEN);
   const passwordHash = password === null ? null : await hashPassword(password);
   const id = await insertUser(db, actor.organisationId, { ...fields, passwordHash }, roles);
-  await recordOrganisationEvent(db, {
-    organisationId: actor.organisationId,
-    actorId: actor.id,
+  await recordAdminEvent(db, actor, {
     action: "user.created",
     targetKind: "user",
     targetId: id,
@@ -85,7 +81,8 @@ export async function editUser(
   const body = adminInput(actor, userEditSchema, input);
   if (!body.ok) return body;
   const { password, roles, active, ...fields } = body.data;
-  if (Object.keys(body.data).length === 0) return fail("invalid", NOTHING_TO_CHANGE);
+  const empty = nothingToChange(body.data);
+  if (empty) return empty;
   const before = await findAdminUser(db, actor.organisationId, userId);
   if (!before) return fail("not-found", USER_NOT_FOUND);
   if (roles) {
@@ -104,9 +101,7 @@ export async function editUser(
   const update: UserFields = { ...fields };
   if (password !== undefined) update.passwordHash = password === null ? null : await hashPassword(password);
   await updateUser(db, userId, update, roles);
-  await recordOrganisationEvent(db, {
-    organisationId: actor.organisationId,
-    actorId: actor.id,
+  await recordAdminEvent(db, actor, {
     action: "user.updated",
     targetKind: "user",
     targetId: userId,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
+import { ColumnHeads } from "@/components/ColumnHeads";
 import { getDb } from "@/db/client";
 import { listAdministrationEvents } from "@/workflow/admin-events";
 
@@ -35,14 +36,7 @@ export default async function AdminPage() {
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Administrationens ändringslogg, senaste först</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tid</th>
-              <th scope="col">Händelse</th>
-              <th scope="col">Vem</th>
-              <th scope="col">Uppgifter</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={["Tid", "Händelse", "Vem", "Uppgifter"]} />
           <tbody>
             {events.map((event) => (
               <tr key={event.id}>

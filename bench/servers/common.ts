@@ -1,4 +1,6 @@
+import { createServer, type ServerResponse } from "node:http";
 import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+import type { WebSocketServer } from "ws";
 import { onParentMessages, toParent } from "../lib/ipc";
 
 /** What every server under test answers over IPC, besides being a server. */
@@ -77,4 +79,29 @@ export function serveUnderTest(server: ServerUnderTest): void {
   process.on("SIGINT", () => void stop());
   process.on("disconnect", () => void stop());
   toParent({ type: "ready", port: server.port });
+}
+
+/**
+ * Serves `wss` on a free 127.0.0.1 port through HTTP upgrades, answers other HTTP requests with
+ * `respond`, and reports to the orchestrator as `serveUnderTest` does.
+ */
+export async function serveWebSocketServer(
+  wss: WebSocketServer,
+  rooms: () => number,
+  respond: (response: ServerResponse) => void,
+): Promise<void> {
+  const server = createServer((_request, response) => respond(response));
+  server.on("upgrade", (request, socket, head) => {
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  serveUnderTest({
+    port: typeof address === "object" && address ? address.port : 0,
+    stats: () => ({ rooms: rooms(), connections: wss.clients.size }),
+    async stop() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
 }

@@ -2,9 +2,8 @@
  * The floor: a plain `ws` relay that forwards every binary frame to the other sockets of its room
  * (the URL path), with no parsing, Yjs, authentication or storage.
  */
-import { createServer } from "node:http";
 import { type WebSocket, WebSocketServer } from "ws";
-import { serveUnderTest } from "./common";
+import { serveWebSocketServer } from "./common";
 
 const rooms = new Map<string, Set<WebSocket>>();
 const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
@@ -21,21 +20,11 @@ wss.on("connection", (ws, request) => {
     if (members.size === 0) rooms.delete(name);
   });
 });
-const server = createServer((_request, response) => {
-  response.writeHead(404);
-  response.end();
-});
-server.on("upgrade", (request, socket, head) => {
-  wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const address = server.address();
-
-serveUnderTest({
-  port: typeof address === "object" && address ? address.port : 0,
-  stats: () => ({ rooms: rooms.size, connections: wss.clients.size }),
-  async stop() {
-    for (const ws of wss.clients) ws.terminate();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+await serveWebSocketServer(
+  wss,
+  () => rooms.size,
+  (response) => {
+    response.writeHead(404);
+    response.end();
   },
-});
+);

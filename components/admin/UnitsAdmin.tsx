@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import type { AdminUnit } from "@/contracts/admin";
 import { adminApi } from "../api-admin";
 import { ActionMessage } from "./ActionMessage";
+import { SaveAndActiveToggle } from "./SaveAndActiveToggle";
 import { useAdminAction } from "./useAdminAction";
 
 function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUnit[] }) {
@@ -38,17 +39,12 @@ function UnitRow({ unit, avdelningar }: { unit: AdminUnit; avdelningar: AdminUni
             </select>
           </>
         )}
-        <button type="submit" className="button secondary" disabled={busy}>
-          Spara
-        </button>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={busy}
-          onClick={() => void run(() => adminApi.changeUnit(unit.id, { active: !unit.active }))}
-        >
-          {unit.active ? "Avaktivera" : "Aktivera"}
-        </button>
+        <SaveAndActiveToggle
+          saveClassName="button secondary"
+          active={unit.active}
+          busy={busy}
+          onToggle={() => void run(() => adminApi.changeUnit(unit.id, { active: !unit.active }))}
+        />
         <button
           type="button"
           className="button secondary"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ChangeEvent, useState } from "react";
 import { type UserImportResponse, userImportResponseSchema } from "@/contracts/admin";
 import { adminApi } from "../api-admin";
+import { ColumnHeads } from "../ColumnHeads";
 
 type Outcome = { message: string | null; result: UserImportResponse | null };
 
@@ -19,17 +20,7 @@ function Preview({ result }: { result: UserImportResponse }) {
   return (
     <table className="admin-table">
       <caption>Förhandsgranskning: {result.rows.length} rader</caption>
-      <thead>
-        <tr>
-          <th scope="col">Rad</th>
-          <th scope="col">Namn</th>
-          <th scope="col">E-post</th>
-          <th scope="col">Titel</th>
-          <th scope="col">Enhet</th>
-          <th scope="col">Roll</th>
-          <th scope="col">Fel</th>
-        </tr>
-      </thead>
+      <ColumnHeads names={["Rad", "Namn", "E-post", "Titel", "Enhet", "Roll", "Fel"]} />
       <tbody>
         {result.rows.map((row) => (
           <tr key={row.line} className={row.errors.length ? "import-error" : undefined}>

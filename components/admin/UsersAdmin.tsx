@@ -6,6 +6,7 @@ import { isOrganisationRole } from "@/domain/admin";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
 import { adminApi } from "../api-admin";
 import { ActionMessage } from "./ActionMessage";
+import { SaveAndActiveToggle } from "./SaveAndActiveToggle";
 import { UserImport } from "./UserImport";
 import { useAdminAction } from "./useAdminAction";
 
@@ -148,17 +149,12 @@ function UserEditor({ user, units }: { user: AdminUser; units: AdminUnit[] }) {
       />
       <RolePicker idPrefix={prefix} units={units} onAdd={(grant) => setRoles([...roles, grant])} />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Spara
-        </button>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={busy}
-          onClick={() => void run(() => adminApi.editUser(user.id, { active: !user.active }))}
-        >
-          {user.active ? "Avaktivera" : "Aktivera"}
-        </button>
+        <SaveAndActiveToggle
+          saveClassName="button"
+          active={user.active}
+          busy={busy}
+          onToggle={() => void run(() => adminApi.editUser(user.id, { active: !user.active }))}
+        />
       </div>
       <div className="field-row">
         <div className="field">

@@ -16,6 +16,7 @@ import { Heartbeat } from "./heartbeat";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
+import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import { captureStatement, sectionParagraphs, snapshotSections } from "./section-snapshots";
 import { SessionSockets } from "./session-sockets";
@@ -62,63 +63,44 @@ export interface CollabServer {
 
 /** Live documents for the app's routes: reads and finalisation go through the loaded rooms. */
 function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
+  /** Holds the statement's room loaded while `use` runs. */
+  async function inRoom<T>(statementId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await rooms.reserve(statementId);
+    try {
+      return await use(room);
+    } finally {
+      rooms.release(room);
+    }
+  }
   return {
-    async sections(statementId, keys) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return snapshotSections(room.doc, keys);
-      } finally {
-        rooms.release(room);
-      }
+    sections(statementId, keys) {
+      return inRoom(statementId, (room) => snapshotSections(room.doc, keys));
     },
-    async capture(statementId, keys) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return captureStatement(room.doc, keys);
-      } finally {
-        rooms.release(room);
-      }
+    capture(statementId, keys) {
+      return inRoom(statementId, (room) => captureStatement(room.doc, keys));
     },
-    async replaceSection(statementId, key, content, userId) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return room.applyServerEdit(userId, (doc) =>
-          replaceFragmentContent(doc.getXmlFragment(key), content),
-        );
-      } finally {
-        rooms.release(room);
-      }
+    replaceSection(statementId, key, content, userId) {
+      return inRoom(statementId, (room) =>
+        room.applyServerEdit(userId, (doc) => replaceFragmentContent(doc.getXmlFragment(key), content)),
+      );
     },
-    async paragraphs(statementId, keys) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return sectionParagraphs(room.doc, keys);
-      } finally {
-        rooms.release(room);
-      }
+    paragraphs(statementId, keys) {
+      return inRoom(statementId, (room) => sectionParagraphs(room.doc, keys));
     },
-    async isValidAnchor(statementId, sectionKey, anchor) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return isValidAnchor(room.doc, sectionKey, anchor);
-      } finally {
-        rooms.release(room);
-      }
+    isValidAnchor(statementId, sectionKey, anchor) {
+      return inRoom(statementId, (room) => isValidAnchor(room.doc, sectionKey, anchor));
     },
-    async freezeWhile(statementId, decide) {
-      const room = await rooms.reserve(statementId);
-      try {
-        return await room.freezeWhile(async () => {
+    freezeWhile(statementId, decide) {
+      return inRoom(statementId, (room) =>
+        room.freezeWhile(async () => {
           const keep = await decide({
             documentState: Y.encodeStateAsUpdate(room.doc),
             sections: (keys) => snapshotSections(room.doc, keys),
           });
           if (keep) room.markFinalised();
           return keep;
-        });
-      } finally {
-        rooms.release(room);
-      }
+        }),
+      );
     },
   };
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
-import { AppHeader } from "@/components/AppHeader";
+import { StatementSubpage } from "@/components/StatementSubpage";
 import { VersionHistory } from "@/components/VersionHistory";
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
@@ -22,25 +21,18 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   if (!listed.ok) notFound();
   const { workflow } = lookup;
   return (
-    <>
-      <AppHeader user={user} />
-      <main id="main" className="page">
-        <p>
-          <Link href={`/statements/${id}`}>← Tillbaka till utlåtandet</Link>
-        </p>
-        <h1>Versioner</h1>
-        <p className="muted">{workflow.title}</p>
-        <VersionHistory
-          statementId={id}
-          versions={listed.value.versions}
-          sections={workflow.sections.map((section) => ({
-            key: section.key,
-            title: section.title,
-            editable: section.editableByMe,
-          }))}
-          canName={workflow.canEditText}
-        />
-      </main>
-    </>
+    <StatementSubpage user={user} statementId={id} heading="Versioner">
+      <p className="muted">{workflow.title}</p>
+      <VersionHistory
+        statementId={id}
+        versions={listed.value.versions}
+        sections={workflow.sections.map((section) => ({
+          key: section.key,
+          title: section.title,
+          editable: section.editableByMe,
+        }))}
+        canName={workflow.canEditText}
+      />
+    </StatementSubpage>
   );
 }
