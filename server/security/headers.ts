@@ -23,7 +23,7 @@ export function contentSecurityPolicy(publicUrl: URL, nonce: string, dev: boolea
 }
 
 export const PERMISSIONS_POLICY =
-  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()";
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), display-capture=()";
 
 /** The security headers of a response; the nonce also goes into the request for Next.js to use. */
 export function securityHeaders(
