@@ -17,9 +17,9 @@ test("an offline edit survives closing and reopening the page, and reaches the o
 
   await writer.context().setOffline(true);
   await expect(writer.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
-  await focusEndOfSection(writer, "bilaga");
+  await focusEndOfSection(writer, "forvaltningens-yttrande");
   await writer.keyboard.type(" Skrivet offline och sparat i webbläsaren.");
-  await expect(sectionText(writer, "bilaga")).toContainText("sparat i webbläsaren");
+  await expect(sectionText(writer, "forvaltningens-yttrande")).toContainText("sparat i webbläsaren");
 
   // The other user stops seeing the offline user within the awareness timeout (30 s).
   await expect(presence).toHaveCount(0, { timeout: 40_000 });
@@ -31,7 +31,7 @@ test("an offline edit survives closing and reopening the page, and reaches the o
   expect(dialog.type()).toBe("beforeunload");
   await dialog.accept();
   await closed;
-  await expect(sectionText(other, "bilaga")).not.toContainText("sparat i webbläsaren");
+  await expect(sectionText(other, "forvaltningens-yttrande")).not.toContainText("sparat i webbläsaren");
 
   // Opened again in the same browser, online: the kept edit is merged and sent.
   const context = writer.context();
@@ -39,7 +39,7 @@ test("an offline edit survives closing and reopening the page, and reaches the o
   const reopened = await context.newPage();
   await reopened.goto(statementUrl);
   await expect(reopened.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  await expect(sectionText(reopened, "bilaga")).toContainText("Skrivet offline och sparat i webbläsaren.");
-  await expect(sectionText(other, "bilaga")).toContainText("Skrivet offline och sparat i webbläsaren.");
+  await expect(sectionText(reopened, "forvaltningens-yttrande")).toContainText("Skrivet offline och sparat i webbläsaren.");
+  await expect(sectionText(other, "forvaltningens-yttrande")).toContainText("Skrivet offline och sparat i webbläsaren.");
   await expect(other.locator(".presence li", { hasText: "Ahmed Yilmaz" })).toBeVisible();
 });
