@@ -39,7 +39,11 @@ test("an offline edit survives closing and reopening the page, and reaches the o
   const reopened = await context.newPage();
   await reopened.goto(statementUrl);
   await expect(reopened.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  await expect(sectionText(reopened, "forvaltningens-yttrande")).toContainText("Skrivet offline och sparat i webbläsaren.");
-  await expect(sectionText(other, "forvaltningens-yttrande")).toContainText("Skrivet offline och sparat i webbläsaren.");
+  await expect(sectionText(reopened, "forvaltningens-yttrande")).toContainText(
+    "Skrivet offline och sparat i webbläsaren.",
+  );
+  await expect(sectionText(other, "forvaltningens-yttrande")).toContainText(
+    "Skrivet offline och sparat i webbläsaren.",
+  );
   await expect(other.locator(".presence li", { hasText: "Ahmed Yilmaz" })).toBeVisible();
 });
