@@ -12,13 +12,15 @@ function describeMessage(message: ConsoleMessage): string {
 
 /**
  * Every spec imports `test` from here: a test fails when any page it opened, in any browser context,
- * logs an error or a warning to the console or throws an uncaught error.
+ * logs an error or a warning to the console or throws an uncaught error. The contexts a test opens
+ * are closed after it, so no page of one test stays in a statement (and its presence) during the next.
  */
 export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
   consoleGuard: [
     async ({ browser, context }, use) => {
       const problems: string[] = [];
       const allowed: RegExp[] = [];
+      const opened: BrowserContext[] = [];
       const watch = (watched: BrowserContext) => {
         watched.on("console", (message) => {
           if (message.type() !== "error" && message.type() !== "warning") return;
@@ -32,12 +34,14 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
       browser.newContext = async (...args) => {
         const created = await newContext(...args);
         watch(created);
+        opened.push(created);
         return created;
       };
       try {
         await use({ allow: (pattern) => allowed.push(pattern) });
       } finally {
         browser.newContext = newContext;
+        await Promise.all(opened.map((created) => created.close()));
       }
       expect(problems, "the browser console stays free of errors and warnings").toEqual([]);
     },
