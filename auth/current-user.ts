@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../db/queries/users";
+import { hasAnyRole } from "../domain/access";
 import { isSessionActive } from "./session-check";
 import { sessionClaimsFromCookies } from "./session-cookie";
 
@@ -20,9 +21,16 @@ export async function currentUser(): Promise<SessionUser | null> {
   return loadSessionUser(db, claims.userId);
 }
 
-/** For pages: the signed-in user, or a redirect to the login page that returns here afterwards. */
+/** The page for a signed-in user without any role: it says whom to ask for access. */
+export const NO_ACCESS_PATH = "/ingen-behorighet";
+
+/**
+ * For pages: the signed-in user, or a redirect to the login page that returns here afterwards;
+ * a user without any role is sent to the no-access page.
+ */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!hasAnyRole(user)) redirect(NO_ACCESS_PATH);
   return user;
 }

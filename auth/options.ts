@@ -4,8 +4,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { findLoginByEmail } from "../db/queries/users";
+import { groupsFromClaim } from "../domain/oidc";
 import { consoleLogger } from "../server/collab/logger";
 import { attemptLogin } from "../workflow/login";
+import { type OidcSignIn, signInThroughIdentityProvider } from "../workflow/oidc-sign-in";
 import { openSession, signOutSession } from "../workflow/sessions";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { loginThrottlePolicy } from "./login-throttle-policy";
@@ -19,10 +21,17 @@ interface OidcProfile {
   name?: string;
 }
 
+/** The claims of an ID token that the client has already verified (next-auth does, with `idToken`). */
+function idTokenClaims(idToken: string | undefined): OidcProfile {
+  const payload = idToken?.split(".")[1];
+  if (!payload) throw new Error("The identity provider sent no ID token");
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as OidcProfile;
+}
+
 /**
  * Municipalities sign in through their own identity provider: enabled when OIDC_ISSUER,
- * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. Accounts are not created on the fly; the
- * provider's e-mail must belong to an existing user.
+ * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. The profile is the ID token's claims merged with
+ * the userinfo endpoint's, since providers put the groups claim in one or the other.
  */
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = process.env;
@@ -34,6 +43,17 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
     wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
+    userinfo: {
+      async request({ tokens, client }) {
+        const fromIdToken = idTokenClaims(tokens.id_token);
+        const { access_token } = tokens;
+        if (!client.issuer.metadata.userinfo_endpoint || !access_token) return fromIdToken;
+        const fromUserinfo = await client.userinfo(access_token);
+        // The userinfo answer must be about the ID token's subject (OpenID Connect Core 5.3.2).
+        if (fromUserinfo.sub !== fromIdToken.sub) throw new Error("userinfo sub differs from the ID token's");
+        return { ...fromIdToken, ...fromUserinfo } as OidcProfile;
+      },
+    },
     checks: ["pkce", "state"],
     clientId: OIDC_CLIENT_ID,
     clientSecret: OIDC_CLIENT_SECRET,
@@ -47,6 +67,30 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
 
 export function isOidcEnabled(): boolean {
   return oidcProvider() !== null;
+}
+
+/** Where a refused sign-in through the identity provider leads: the login page says why. */
+const OIDC_REFUSALS: Record<Extract<OidcSignIn, { ok: false }>["reason"], string> = {
+  "no-email": "/login?error=OidcNoEmail",
+  "unknown-account": "/login?error=OidcUnknownAccount",
+  deactivated: "/login?error=OidcDeactivated",
+};
+
+/** The account of a sign-in through the identity provider (created or with its roles synced), or where to go. */
+async function identityProviderSignIn(profile: Record<string, unknown>): Promise<true | string> {
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const outcome = await signInThroughIdentityProvider(
+    await getDb(),
+    {
+      email: text(profile.email),
+      name: text(profile.name),
+      groups: groupsFromClaim(profile, process.env.OIDC_GROUPS_CLAIM ?? "groups"),
+    },
+    { autoCreate: process.env.OIDC_AUTO_CREATE === "1" },
+  );
+  if (outcome.ok) return true;
+  consoleLogger.info("identity provider sign-in refused", { reason: outcome.reason });
+  return OIDC_REFUSALS[outcome.reason];
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
@@ -84,10 +128,9 @@ export const authOptions: AuthOptions = {
     ...[oidcProvider()].filter((provider) => provider !== null),
   ],
   callbacks: {
-    async signIn({ account, user }) {
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const login = user.email ? await findLoginByEmail(await getDb(), user.email) : null;
-      return Boolean(login && !login.deactivatedAt);
+      return identityProviderSignIn({ ...profile });
     },
     async jwt({ token, account, user }) {
       // The session names our user id, whichever provider signed the user in.

@@ -7,6 +7,7 @@ import {
   unitDeletedSchema,
   userImportResponseSchema,
 } from "@/contracts/admin";
+import { oidcMappingSchema } from "@/contracts/oidc-mappings";
 import { request } from "./api-client";
 
 const unitUrl = (id: string) => `/api/admin/units/${id}`;
@@ -27,5 +28,8 @@ export const adminApi = {
   /** Checks a CSV (the preview) or, with `commit`, creates every row or none. */
   importUsers: (csv: string, commit: boolean) =>
     request("POST", "/api/admin/users/import", userImportResponseSchema, { csv, commit }),
+  createOidcMapping: (mapping: Record<string, unknown>) =>
+    request("POST", "/api/admin/oidc-mappings", oidcMappingSchema, mapping),
+  deleteOidcMapping: (id: string) => request("DELETE", `/api/admin/oidc-mappings/${id}`, unitDeletedSchema),
   setUp: (values: Record<string, string>) => request("POST", "/api/setup", setupResponseSchema, values),
 };

@@ -120,7 +120,7 @@ export const userSearchSchema = z.object({ q: z.string().trim().max(200).optiona
 export const organisationEventSchema = z.object({
   id: z.number(),
   action: z.string(),
-  targetKind: z.enum(["unit", "user"]),
+  targetKind: z.enum(["unit", "user", "oidc-mapping"]),
   targetId: z.uuid(),
   actorName: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),

@@ -4,6 +4,7 @@ import { commentPatchSchema, newThreadSchema, replySchema, threadListSchema } fr
 import { createdSchema, errorSchema } from "./common";
 import { statementEventSchema } from "./events";
 import { ADMIN_ROUTES } from "./openapi-admin";
+import { OIDC_ROUTES } from "./openapi-oidc";
 import {
   type ApiRoutes,
   FINALISED,
@@ -42,6 +43,7 @@ import {
 /** Every route of the HTTP API under app/api, with the contracts it is validated and answered with. */
 export const API_ROUTES: ApiRoutes = {
   ...ADMIN_ROUTES,
+  ...OIDC_ROUTES,
   ...SECURITY_ROUTES,
   ...SUGGESTION_ROUTES,
   ...VERSION_ROUTES,

@@ -13,6 +13,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -452,10 +453,37 @@ export const organisationEvents = pgTable(
     actorId: uuid("actor_id").references(() => users.id),
     /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `user.updated`, … */
     action: text("action").notNull(),
-    targetKind: text("target_kind", { enum: ["unit", "user"] }).notNull(),
+    targetKind: text("target_kind", { enum: ["unit", "user", "oidc-mapping"] }).notNull(),
     targetId: uuid("target_id").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
   },
   (t) => [index("organisation_events_org_idx").on(t.organisationId, t.id)],
+);
+
+/**
+ * "Members of the identity provider's group X get role R in unit U": at every sign-in through the
+ * identity provider, the user's roles become the ones their groups map to (workflow/oidc-sign-in.ts).
+ */
+export const oidcGroupMappings = pgTable(
+  "oidc_group_mappings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** A value of the groups claim, as the identity provider sends it (a name or an object id). */
+    groupName: text("group_name").notNull(),
+    role: text("role", {
+      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
+    }).notNull(),
+    /** Null for organisation-wide roles. */
+    unitId: uuid("unit_id").references(() => units.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("oidc_group_mappings_grant_key")
+      .on(t.organisationId, t.groupName, t.role, t.unitId)
+      .nullsNotDistinct(),
+  ],
 );

@@ -30,7 +30,12 @@ export function actorUnitIds(actor: Pick<Actor, "roles">): string[] {
 }
 
 export function canReadStatement(actor: Actor, statement: StatementAccessFacts): boolean {
-  return actor.organisationId === statement.organisationId && actor.roles.length > 0;
+  return actor.organisationId === statement.organisationId && hasAnyRole(actor);
+}
+
+/** An account without any role reaches nothing but the page that says so. */
+export function hasAnyRole(actor: { roles: readonly unknown[] }): boolean {
+  return actor.roles.length > 0;
 }
 
 /** A finalised (justerad) statement is frozen for everyone. */

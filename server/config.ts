@@ -77,6 +77,13 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).optional(),
+  /** `1`: a first sign-in through the identity provider creates the account. */
+  OIDC_AUTO_CREATE: flag.optional(),
+  /** The ID token or userinfo claim that lists the user's groups, mapped to roles in the admin area. */
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(/^[\w.:/-]{1,200}$/, "must be a claim name (letters, digits, _ . : / -)")
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -121,6 +128,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
   }
   const env = parsed.data;
   const oidcVariables = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (env.OIDC_AUTO_CREATE && !oidcVariables.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_AUTO_CREATE needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    );
+  }
   if (oidcVariables.some(Boolean) && !oidcVariables.every(Boolean)) {
     throw new ConfigError(
       "Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together",

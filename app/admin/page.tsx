@@ -14,6 +14,9 @@ const ACTION_LABELS: Record<string, string> = {
   "unit.deleted": "Enhet borttagen",
   "user.created": "Användare skapad",
   "user.updated": "Användare ändrad",
+  "user.roles-synced": "Roller från inloggningens grupper",
+  "oidc-mapping.created": "Gruppkoppling skapad",
+  "oidc-mapping.deleted": "Gruppkoppling borttagen",
 };
 
 const when = new Intl.DateTimeFormat("sv-SE", {

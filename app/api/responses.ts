@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import { isUuid } from "@/contracts/common";
 import type { SessionUser } from "@/db/queries/users";
+import { hasAnyRole } from "@/domain/access";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText } from "@/domain/text-safety";
 import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
@@ -14,12 +15,15 @@ export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
-/** Runs an API handler for a signed-in user; 401 without a session. */
+export const NO_ROLE_MESSAGE = "Ditt konto har ingen roll i Beredning ännu";
+
+/** Runs an API handler for a signed-in user; 401 without a session, 403 for an account without any role. */
 export async function withUser<R extends Response>(
   handler: (user: SessionUser) => Promise<R>,
 ): Promise<R | NextResponse> {
   const user = await currentUser();
   if (!user) return jsonError(401, "Inloggning krävs");
+  if (!hasAnyRole(user)) return jsonError(403, NO_ROLE_MESSAGE);
   return handler(user);
 }
 

@@ -7,6 +7,18 @@ import { LoginForm } from "@/components/LoginForm";
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
 
+const DEFAULT_ERROR = "Inloggningen misslyckades. Kontrollera att ditt konto finns i Beredning.";
+
+/** Why a sign-in through the identity provider was refused (auth/options.ts), in words for the user. */
+const ERRORS: Record<string, string> = {
+  OidcUnknownAccount:
+    "Du är inloggad hos organisationen, men du har inget konto i Beredning. Be förvaltningens administratör för Beredning att lägga upp ett konto med din e-postadress, och logga sedan in igen.",
+  OidcDeactivated:
+    "Ditt konto i Beredning är avaktiverat. Kontakta förvaltningens administratör för Beredning om du ska ha tillgång igen.",
+  OidcNoEmail:
+    "Organisationens inloggning skickade ingen e-postadress, så Beredning kan inte veta vem du är. Kontakta förvaltningens IT-stöd.",
+};
+
 /** Only same-site paths are followed after login, never another site. */
 function safeReturnPath(value: string | string[] | undefined): string {
   const path = Array.isArray(value) ? value[0] : value;
@@ -27,7 +39,7 @@ export default async function LoginPage({
       <p>Logga in för att arbeta med tjänsteutlåtanden.</p>
       {params.error && (
         <p className="form-error" role="alert">
-          Inloggningen misslyckades. Kontrollera att ditt konto finns i Beredning.
+          {(typeof params.error === "string" && ERRORS[params.error]) || DEFAULT_ERROR}
         </p>
       )}
       <LoginForm

@@ -2,61 +2,13 @@
 
 import { type FormEvent, useState } from "react";
 import type { AdminUnit, AdminUser, RoleGrantInput } from "@/contracts/admin";
-import { isOrganisationRole } from "@/domain/admin";
-import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { ROLE_LABELS, type Role } from "@/domain/roles";
 import { adminApi } from "../api-admin";
 import { ActionMessage } from "./ActionMessage";
+import { RolePicker } from "./RolePicker";
 import { SaveAndActiveToggle } from "./SaveAndActiveToggle";
 import { UserImport } from "./UserImport";
 import { useAdminAction } from "./useAdminAction";
-
-/** A role and, for unit roles, the unit; ids are prefixed so that several pickers can share a page. */
-function RolePicker({
-  idPrefix,
-  units,
-  onAdd,
-}: {
-  idPrefix: string;
-  units: AdminUnit[];
-  onAdd(grant: RoleGrantInput): void;
-}) {
-  const [role, setRole] = useState<Role>("handlaggare");
-  const active = units.filter((unit) => unit.active);
-  const [unitId, setUnitId] = useState(active[0]?.id ?? "");
-  return (
-    <div className="field-row">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>Roll</label>
-        <select id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {!isOrganisationRole(role) && (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-unit`}>Enhet</label>
-          <select id={`${idPrefix}-unit`} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {active.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <button
-        type="button"
-        className="button secondary"
-        onClick={() => onAdd({ role, unitId: isOrganisationRole(role) ? null : unitId })}
-      >
-        Lägg till roll
-      </button>
-    </div>
-  );
-}
 
 function roleLabel(grant: { role: Role; unitId: string | null }, units: AdminUnit[]) {
   const unit = units.find((candidate) => candidate.id === grant.unitId);

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { AdminUnit } from "../../contracts/admin";
 import type { Database } from "../client";
 import {
+  oidcGroupMappings,
   sectionApprovalRequirements,
   sectionApprovals,
   sectionOwners,
@@ -87,7 +88,7 @@ export async function updateUnit(
   return toAdminUnit(row);
 }
 
-/** Whether anything refers to the unit: statements, sections, approvals, roles or child units. */
+/** Whether anything refers to the unit: statements, sections, approvals, roles, group mappings or child units. */
 export async function unitInUse(db: Database, unitId: string): Promise<boolean> {
   const references = [
     db.select({ n: sql`1` }).from(statementPreparingUnits).where(eq(statementPreparingUnits.unitId, unitId)),
@@ -98,6 +99,7 @@ export async function unitInUse(db: Database, unitId: string): Promise<boolean> 
       .where(eq(sectionApprovalRequirements.unitId, unitId)),
     db.select({ n: sql`1` }).from(sectionApprovals).where(eq(sectionApprovals.unitId, unitId)),
     db.select({ n: sql`1` }).from(userRoles).where(eq(userRoles.unitId, unitId)),
+    db.select({ n: sql`1` }).from(oidcGroupMappings).where(eq(oidcGroupMappings.unitId, unitId)),
     db.select({ n: sql`1` }).from(units).where(eq(units.parentId, unitId)),
   ];
   for (const query of references) {

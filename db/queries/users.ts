@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor, StatementAccessFacts } from "../../domain/access";
 import type { Role } from "../../domain/roles";
 import type { Database } from "../client";
@@ -134,4 +134,17 @@ export async function loadSessionUserAndStatement(
         ? { organisationId: statementOrganisationId, status: statementStatus }
         : null,
   };
+}
+
+/** The organisation's active administratörer: whom a user without access should contact. */
+export async function listAdministrators(
+  db: Database,
+  organisationId: string,
+): Promise<{ name: string; email: string }[]> {
+  return db
+    .selectDistinct({ name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "admin")))
+    .where(and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt)))
+    .orderBy(asc(users.name), asc(users.email));
 }
