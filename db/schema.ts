@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "../domain/roles";
 
 /**
  * bytea as Uint8Array on both drivers: PGlite returns Uint8Array, postgres-js a Buffer,
@@ -474,9 +475,7 @@ export const oidcGroupMappings = pgTable(
       .references(() => organisations.id),
     /** A value of the groups claim, as the identity provider sends it (a name or an object id). */
     groupName: text("group_name").notNull(),
-    role: text("role", {
-      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
-    }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** Null for organisation-wide roles. */
     unitId: uuid("unit_id").references(() => units.id),
     createdAt: createdAt(),
