@@ -2,22 +2,26 @@
 
 import type { Editor } from "@tiptap/react";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ThreadView } from "@/contracts/comments";
 import type { StatementWorkflow } from "@/contracts/statements";
+import { contributorsOf } from "@/domain/preparation";
 import type { PresenceIdentity } from "@/domain/presence";
 import { presenceColourFor } from "@/domain/presence";
-import { sectionGuidance } from "@/domain/template";
+import { PREPARATION_SECTION_KEY, sectionGuidance } from "@/domain/template";
 import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
+import { AuthorshipLegend } from "./AuthorshipLegend";
 import { api, problemOf } from "./api-client";
 import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FinalisePanel } from "./FinalisePanel";
+import { PreparationSuggestion } from "./PreparationSuggestion";
 import { PresenceList } from "./PresenceList";
 import { usePresence } from "./presence";
 import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
+import { useAuthorship } from "./useAuthorship";
 import { useCollaboration } from "./useCollaboration";
 import { useWorkflow } from "./useWorkflow";
 
@@ -70,6 +74,12 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const [editors, setEditors] = useState<ReadonlyMap<string, Editor>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const { authorship, error: authorshipError, load: loadAuthorship } = useAuthorship(workflow.id);
+  const [showAuthors, setShowAuthors] = useState(false);
+  const finalised = workflow.status === "finalised";
+  const suggestsPreparation =
+    !finalised &&
+    workflow.sections.some((section) => section.key === PREPARATION_SECTION_KEY && section.editableByMe);
 
   const sectionTitles = useMemo(
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
@@ -99,6 +109,21 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const onThreadPositions = useCallback((_key: string, reported: Map<string, number | null>) => {
     setPositions((current) => new Map([...current, ...reported]));
   }, []);
+  const authorsBySection = useMemo(
+    () =>
+      showAuthors && authorship
+        ? new Map(authorship.sections.map((section) => [section.key, section.paragraphs]))
+        : null,
+    [showAuthors, authorship],
+  );
+  useEffect(() => {
+    if (suggestsPreparation) void loadAuthorship();
+  }, [suggestsPreparation, loadAuthorship]);
+  const toggleAuthors = () => {
+    if (!showAuthors) void loadAuthorship();
+    setShowAuthors(!showAuthors);
+  };
+
   const showPassage = useCallback((threadId: string) => {
     setActiveThreadId(threadId);
     requestAnimationFrame(() => {
@@ -108,7 +133,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     });
   }, []);
 
-  const finalised = workflow.status === "finalised";
   return (
     <div className="workspace">
       <div className="workspace-bar">
@@ -121,6 +145,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
           </p>
         )}
+        <button type="button" aria-pressed={showAuthors} onClick={toggleAuthors}>
+          Visa vem som skrivit
+        </button>
         <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
           Versioner
         </Link>
@@ -128,6 +155,17 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
           Händelselogg
         </Link>
       </div>
+      {showAuthors && authorship && (
+        <AuthorshipLegend
+          authors={contributorsOf(authorship.sections)}
+          onRefresh={() => void loadAuthorship()}
+        />
+      )}
+      {authorshipError && (
+        <p className="form-error" role="alert">
+          {authorshipError}
+        </p>
+      )}
       {refusal && (
         <p className="form-error" role="alert">
           {refusal}
@@ -191,6 +229,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
                       activeThreadId={activeThreadId}
+                      authorship={authorsBySection?.get(section.key) ?? null}
                       onEditor={onEditor}
                       onThreadPositions={onThreadPositions}
                     />
@@ -202,6 +241,13 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       finalised={finalised}
                       onCreated={refreshThreads}
                     />
+                    {section.key === PREPARATION_SECTION_KEY && suggestsPreparation && (
+                      <PreparationSuggestion
+                        editor={editors.get(section.key) ?? null}
+                        authorship={authorship}
+                        onRefresh={() => void loadAuthorship()}
+                      />
+                    )}
                   </>
                 ) : (
                   <p className="muted loading">Hämtar texten…</p>
