@@ -35,7 +35,7 @@ export function authorsLabel(authors: AuthoredBlock["authors"]): string {
  * Decorates each block whose text is still what the authorship API saw at the same place; blocks
  * changed since, and blocks without known writers, stay plain.
  */
-function buildDecorations(doc: ProseMirrorNode, blocks: AuthoredBlock[] | null): DecorationSet {
+export function authorshipDecorations(doc: ProseMirrorNode, blocks: AuthoredBlock[] | null): DecorationSet {
   if (!blocks) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   doc.forEach((node, offset, index) => {
@@ -43,12 +43,17 @@ function buildDecorations(doc: ProseMirrorNode, blocks: AuthoredBlock[] | null):
     if (!block || block.authors.length === 0) return;
     if (comparable(block.text) !== comparable(node.textContent)) return;
     decorations.push(
-      Decoration.node(offset, offset + node.nodeSize, {
-        class: "authored",
-        style: blockStyle(block.authors.map((author) => author.color)),
-        title: authorsLabel(block.authors),
-        "data-authors": block.authors.map((author) => author.name).join(", "),
-      }),
+      Decoration.node(
+        offset,
+        offset + node.nodeSize,
+        {
+          class: "authored",
+          style: blockStyle(block.authors.map((author) => author.color)),
+          title: authorsLabel(block.authors),
+          "data-authors": block.authors.map((author) => author.name).join(", "),
+        },
+        { authors: block.authors },
+      ),
     );
   });
   return DecorationSet.create(doc, decorations);
@@ -72,7 +77,7 @@ export const AuthorshipHighlights = Extension.create({
               | undefined;
             if (!meta && !transaction.docChanged) return previous;
             const blocks = meta ? meta.blocks : previous.blocks;
-            return { blocks, decorations: buildDecorations(state.doc, blocks) };
+            return { blocks, decorations: authorshipDecorations(state.doc, blocks) };
           },
         },
         props: {
