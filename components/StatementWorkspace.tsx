@@ -2,7 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ThreadView } from "@/contracts/comments";
 import type { StatementWorkflow } from "@/contracts/statements";
 import { contributorsOf } from "@/domain/preparation";
@@ -74,12 +74,8 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const [editors, setEditors] = useState<ReadonlyMap<string, Editor>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
-  const { authorship, error: authorshipError, load: loadAuthorship } = useAuthorship(workflow.id);
-  const [showAuthors, setShowAuthors] = useState(false);
+  const authors = useAuthorship(workflow);
   const finalised = workflow.status === "finalised";
-  const suggestsPreparation =
-    !finalised &&
-    workflow.sections.some((section) => section.key === PREPARATION_SECTION_KEY && section.editableByMe);
 
   const sectionTitles = useMemo(
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
@@ -109,20 +105,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const onThreadPositions = useCallback((_key: string, reported: Map<string, number | null>) => {
     setPositions((current) => new Map([...current, ...reported]));
   }, []);
-  const authorsBySection = useMemo(
-    () =>
-      showAuthors && authorship
-        ? new Map(authorship.sections.map((section) => [section.key, section.paragraphs]))
-        : null,
-    [showAuthors, authorship],
-  );
-  useEffect(() => {
-    if (suggestsPreparation) void loadAuthorship();
-  }, [suggestsPreparation, loadAuthorship]);
-  const toggleAuthors = () => {
-    if (!showAuthors) void loadAuthorship();
-    setShowAuthors(!showAuthors);
-  };
 
   const showPassage = useCallback((threadId: string) => {
     setActiveThreadId(threadId);
@@ -145,7 +127,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
           </p>
         )}
-        <button type="button" aria-pressed={showAuthors} onClick={toggleAuthors}>
+        <button type="button" aria-pressed={authors.shown} onClick={authors.toggle}>
           Visa vem som skrivit
         </button>
         <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
@@ -155,15 +137,12 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
           Händelselogg
         </Link>
       </div>
-      {showAuthors && authorship && (
-        <AuthorshipLegend
-          authors={contributorsOf(authorship.sections)}
-          onRefresh={() => void loadAuthorship()}
-        />
+      {authors.shown && authors.authorship && (
+        <AuthorshipLegend authors={contributorsOf(authors.authorship.sections)} onRefresh={authors.refresh} />
       )}
-      {authorshipError && (
+      {authors.error && (
         <p className="form-error" role="alert">
-          {authorshipError}
+          {authors.error}
         </p>
       )}
       {refusal && (
@@ -229,7 +208,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
                       activeThreadId={activeThreadId}
-                      authorship={authorsBySection?.get(section.key) ?? null}
+                      authorship={authors.bySection?.get(section.key) ?? null}
                       onEditor={onEditor}
                       onThreadPositions={onThreadPositions}
                     />
@@ -241,11 +220,11 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       finalised={finalised}
                       onCreated={refreshThreads}
                     />
-                    {section.key === PREPARATION_SECTION_KEY && suggestsPreparation && (
+                    {section.key === PREPARATION_SECTION_KEY && authors.suggestsPreparation && (
                       <PreparationSuggestion
                         editor={editors.get(section.key) ?? null}
-                        authorship={authorship}
-                        onRefresh={() => void loadAuthorship()}
+                        authorship={authors.authorship}
+                        onRefresh={authors.refresh}
                       />
                     )}
                   </>

@@ -254,12 +254,14 @@ export async function restoreStatement(
   }
   const version = await versionOf(db, statementId, versionId);
   if (!version) return fail("not-found", VERSION_NOT_FOUND);
-  // The text as it stood is kept as a version of its own, so the restore can itself be undone.
-  await keepNamedVersion(db, user, found, BEFORE_RESTORE, null);
-  const restored: RestoredStatementBody["sections"] = [];
-  for (const section of found.workflow.sections) {
+  const changed = found.workflow.sections.flatMap((section) => {
     const stored = version.sections.find((candidate) => candidate.key === section.key);
-    if (!stored || stored.contentHash === section.contentHash) continue;
+    return stored && stored.contentHash !== section.contentHash ? [stored] : [];
+  });
+  // The text as it stood is kept as a version of its own, so the restore can itself be undone.
+  if (changed.length > 0) await keepNamedVersion(db, user, found, BEFORE_RESTORE, null);
+  const restored: RestoredStatementBody["sections"] = [];
+  for (const stored of changed) {
     if (!(await applyRestore(db, user, found, version, stored, "statement"))) {
       return fail("conflict", FINALISED_RESTORE);
     }

@@ -70,8 +70,10 @@ describe("restoring a whole statement", () => {
     const kept = expectOk(await versionDetail(db(), drafter, seed(), before?.id ?? ""));
     expect(kept.sections.find((s) => s.key === YTTRANDE)?.text).toMatch(/^Beta i yttrandet\. Alfa/);
 
-    // Restoring the same version again changes nothing.
+    // Restoring the same version again changes nothing, and keeps no version for it.
     expect(expectOk(await restoreStatement(db(), chef, seed(), earlier.id)).sections).toEqual([]);
+    const kinds = expectOk(await versionsOf(db(), drafter, seed())).versions.map((version) => version.name);
+    expect(kinds.filter((name) => name === "Före återställning av hela utlåtandet")).toHaveLength(1);
     writer.destroy();
     reader.destroy();
   });
