@@ -23,6 +23,8 @@ test("colours paragraphs by who wrote them, with a legend, and inserts Ärendets
   await focusEndOfSection(drafter, YTTRANDE);
   await drafter.keyboard.type("Biblioteken behövs.");
   const other = await openStatementAt(browser, "handlaggare.bou@demo.test", url);
+  // The second paragraph is started only after the first has arrived, as a user would see it.
+  await expect(sectionText(other, YTTRANDE)).toContainText("Biblioteken behövs.");
   await focusEndOfSection(other, YTTRANDE);
   await other.keyboard.press("Enter");
   await other.keyboard.type("Särskilt för unga.");
