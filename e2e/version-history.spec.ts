@@ -84,7 +84,10 @@ test("a chef restores the whole statement from a version, seen live elsewhere", 
     .getByRole("row", { name: /Första utkastet/ })
     .getByRole("button", { name: "Visa" })
     .click();
-  await chef.getByRole("button", { name: "Återställ hela utlåtandet till denna version" }).click();
+  const restoreAll = chef.getByRole("button", { name: "Återställ hela utlåtandet till denna version" });
+  await expect(restoreAll).toBeVisible();
+  expect(await seriousAccessibilityViolations(chef)).toEqual([]);
+  await restoreAll.click();
   await expect(
     chef.getByRole("status").filter({ hasText: "Utlåtandet är återställt (2 avsnitt)." }),
   ).toBeVisible();
