@@ -10,6 +10,11 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { PresenceIdentity } from "@/domain/presence";
 import {
+  type AuthoredBlock,
+  AuthorshipHighlights,
+  authorshipHighlightsKey,
+} from "@/editor/authorship-highlights";
+import {
   CommentHighlights,
   commentHighlightsKey,
   type HighlightedThread,
@@ -36,6 +41,8 @@ interface SectionEditorProps {
   me: PresenceIdentity;
   threads: HighlightedThread[];
   activeThreadId: string | null;
+  /** Who wrote each block, shown as colours when set (null: not shown). */
+  authorship: AuthoredBlock[] | null;
   onEditor: (sectionKey: string, editor: Editor | null) => void;
   /** Reports where each thread's passage starts (null: deleted), whenever that may have changed. */
   onThreadPositions: (sectionKey: string, positions: Map<string, number | null>) => void;
@@ -68,7 +75,7 @@ function initialContent(fragment: Y.XmlFragment) {
 /** One section's rich text, bound to its own Y.XmlFragment of the statement's Y.Doc. */
 export function SectionEditor(props: SectionEditorProps) {
   const { sectionKey, title, fragment, provider, editable, headingId, me, threads, activeThreadId } = props;
-  const { approved, guidance, onEditor, onThreadPositions } = props;
+  const { approved, guidance, authorship, onEditor, onThreadPositions } = props;
   const warn = editable && approved;
   // The text stays focusable and selectable when it may not be changed (ReadOnlyText), so that
   // keyboard users can select a passage to comment on.
@@ -88,6 +95,7 @@ export function SectionEditor(props: SectionEditorProps) {
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: { ...me }, render: renderCaret }),
         CommentHighlights,
+        AuthorshipHighlights,
       ],
       editorProps: {
         attributes: () => ({
@@ -122,6 +130,11 @@ export function SectionEditor(props: SectionEditorProps) {
       editor.state.tr.setMeta(commentHighlightsKey, { threads, activeId: activeThreadId }),
     );
   }, [editor, threads, activeThreadId]);
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    editor.view.dispatch(editor.state.tr.setMeta(authorshipHighlightsKey, { blocks: authorship }));
+  }, [editor, authorship]);
 
   useEffect(() => {
     if (!editor) return;

@@ -5,19 +5,23 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { ThreadView } from "@/contracts/comments";
 import type { StatementWorkflow } from "@/contracts/statements";
+import { contributorsOf } from "@/domain/preparation";
 import type { PresenceIdentity } from "@/domain/presence";
 import { presenceColourFor } from "@/domain/presence";
-import { sectionGuidance } from "@/domain/template";
+import { PREPARATION_SECTION_KEY, sectionGuidance } from "@/domain/template";
 import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
+import { AuthorshipLegend } from "./AuthorshipLegend";
 import { api, problemOf } from "./api-client";
 import { CommentsPanel } from "./CommentsPanel";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { FinalisePanel } from "./FinalisePanel";
+import { PreparationSuggestion } from "./PreparationSuggestion";
 import { PresenceList } from "./PresenceList";
 import { usePresence } from "./presence";
 import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
+import { useAuthorship } from "./useAuthorship";
 import { useCollaboration } from "./useCollaboration";
 import { useWorkflow } from "./useWorkflow";
 
@@ -70,6 +74,8 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const [editors, setEditors] = useState<ReadonlyMap<string, Editor>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const authors = useAuthorship(workflow);
+  const finalised = workflow.status === "finalised";
 
   const sectionTitles = useMemo(
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
@@ -99,6 +105,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const onThreadPositions = useCallback((_key: string, reported: Map<string, number | null>) => {
     setPositions((current) => new Map([...current, ...reported]));
   }, []);
+
   const showPassage = useCallback((threadId: string) => {
     setActiveThreadId(threadId);
     requestAnimationFrame(() => {
@@ -108,7 +115,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     });
   }, []);
 
-  const finalised = workflow.status === "finalised";
   return (
     <div className="workspace">
       <div className="workspace-bar">
@@ -121,6 +127,9 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
             {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
           </p>
         )}
+        <button type="button" aria-pressed={authors.shown} onClick={authors.toggle}>
+          Visa vem som skrivit
+        </button>
         <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
           Versioner
         </Link>
@@ -128,6 +137,14 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
           Händelselogg
         </Link>
       </div>
+      {authors.shown && authors.authorship && (
+        <AuthorshipLegend authors={contributorsOf(authors.authorship.sections)} onRefresh={authors.refresh} />
+      )}
+      {authors.error && (
+        <p className="form-error" role="alert">
+          {authors.error}
+        </p>
+      )}
       {refusal && (
         <p className="form-error" role="alert">
           {refusal}
@@ -191,6 +208,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}
                       activeThreadId={activeThreadId}
+                      authorship={authors.bySection?.get(section.key) ?? null}
                       onEditor={onEditor}
                       onThreadPositions={onThreadPositions}
                     />
@@ -202,6 +220,13 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       finalised={finalised}
                       onCreated={refreshThreads}
                     />
+                    {section.key === PREPARATION_SECTION_KEY && authors.suggestsPreparation && (
+                      <PreparationSuggestion
+                        editor={editors.get(section.key) ?? null}
+                        authorship={authors.authorship}
+                        onRefresh={authors.refresh}
+                      />
+                    )}
                   </>
                 ) : (
                   <p className="muted loading">Hämtar texten…</p>

@@ -26,6 +26,8 @@ interface Props {
   versions: VersionSummaryBody[];
   sections: SectionInfo[];
   canName: boolean;
+  /** A chef (who approves a section of the statement) may restore it whole. */
+  canRestoreAll: boolean;
 }
 
 function versionLabel(version: VersionSummaryBody): string {
@@ -34,7 +36,7 @@ function versionLabel(version: VersionSummaryBody): string {
 }
 
 /** The history page: the versions, one opened read-only, a diff of two, and restoring a section. */
-export function VersionHistory({ statementId, versions, sections, canName }: Props) {
+export function VersionHistory({ statementId, versions, sections, canName, canRestoreAll }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [opened, setOpened] = useState<VersionDetailBody | null>(null);
@@ -58,6 +60,18 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
   async function restore(sectionKey: string, versionId: string) {
     const error = problemOf(await versionsApi.restore(statementId, sectionKey, versionId));
     setMessage(error ?? "Avsnittet är återställt.");
+  }
+
+  async function restoreAll(versionId: string) {
+    const answer = await versionsApi.restoreAll(statementId, versionId);
+    if (!answer.ok) return setMessage(answer.error);
+    const count = answer.data.sections.length;
+    setMessage(
+      count === 0
+        ? "Texten var redan densamma som i versionen."
+        : `Utlåtandet är återställt (${count} avsnitt).`,
+    );
+    router.refresh();
   }
 
   async function name(event: FormEvent<HTMLFormElement>) {
@@ -147,6 +161,11 @@ export function VersionHistory({ statementId, versions, sections, canName }: Pro
       {opened && (
         <section aria-labelledby="opened-version">
           <h2 id="opened-version">{versionLabel(opened)}</h2>
+          {canRestoreAll && (
+            <button type="button" onClick={() => void restoreAll(opened.id)}>
+              Återställ hela utlåtandet till denna version
+            </button>
+          )}
           {opened.sections.map((section) => (
             <article key={section.key} className="version-section" data-section={section.key}>
               <h3>{section.title}</h3>

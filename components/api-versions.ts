@@ -4,6 +4,7 @@ import {
   type NamedVersionRequest,
   paragraphAuthorship,
   restoredSection,
+  restoredStatement,
   versionDetail,
   versionDiff,
   versionList,
@@ -29,5 +30,7 @@ export const versionsApi = {
       restoredSection,
       { versionId },
     ),
+  restoreAll: (id: string, versionId: string) =>
+    request("POST", `${statementUrl(id)}/restore`, restoredStatement, { versionId }),
   authorship: (id: string) => request("GET", `${statementUrl(id)}/authorship`, paragraphAuthorship),
 };

@@ -3,7 +3,9 @@ import {
   namedVersionRequest,
   paragraphAuthorship,
   restoredSection,
+  restoredStatement,
   restoreSectionRequest,
+  restoreStatementRequest,
   versionDetail,
   versionDiff,
   versionList,
@@ -61,6 +63,20 @@ export const VERSION_ROUTES: ApiRoutes = {
       request: restoreSectionRequest,
       responses: {
         200: { description: "Återställt", schema: restoredSection },
+        400: INVALID,
+        403: FORBIDDEN,
+        404: NOT_FOUND,
+        409: JUSTERAT,
+      },
+    },
+  },
+  "/api/statements/{id}/restore": {
+    post: {
+      summary:
+        "Restores every section from a version, as the chef's live edits; for users who approve a section of it",
+      request: restoreStatementRequest,
+      responses: {
+        200: { description: "De återställda avsnitten", schema: restoredStatement },
         400: INVALID,
         403: FORBIDDEN,
         404: NOT_FOUND,

@@ -13,6 +13,9 @@ export const restoreSectionRequest = z.object({
 });
 export type RestoreSectionRequest = z.infer<typeof restoreSectionRequest>;
 
+/** POST /api/statements/:id/restore: a chef restores every section from the version. */
+export const restoreStatementRequest = restoreSectionRequest;
+
 export const versionKind = z.enum(["final", "approval", "quiet", "named"]);
 
 export const versionSummary = z.object({
@@ -70,6 +73,22 @@ export const restoredSection = z.object({
 });
 export type RestoredSectionBody = z.infer<typeof restoredSection>;
 
+/** POST /api/statements/:id/restore answers with the sections it changed (unchanged ones are left). */
+export const restoredStatement = z.object({
+  versionId: z.string(),
+  sections: z.array(restoredSection.omit({ versionId: true })),
+});
+export type RestoredStatementBody = z.infer<typeof restoredStatement>;
+
+/** A writer as the authorship view shows them: their (first) unit and its presence colour. */
+export const paragraphAuthor = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  color: z.string(),
+});
+export type ParagraphAuthor = z.infer<typeof paragraphAuthor>;
+
 /** GET /api/statements/:id/authorship: per paragraph of the current text, the users who wrote it. */
 export const paragraphAuthorship = z.object({
   sections: z.array(
@@ -79,7 +98,7 @@ export const paragraphAuthorship = z.object({
       paragraphs: z.array(
         z.object({
           text: z.string(),
-          authors: z.array(z.object({ id: z.string(), name: z.string() })),
+          authors: z.array(paragraphAuthor),
         }),
       ),
     }),

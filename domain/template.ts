@@ -22,6 +22,9 @@ export interface TemplateSection {
 export const STANDARD_OPENING_PROPOSAL =
   "Stadsdelsnämnden beslutar att som svar på remissen överlämna och åberopa förvaltningens tjänsteutlåtande.";
 
+/** The section that says which units prepared the statement ("Ärendets beredning"). */
+export const PREPARATION_SECTION_KEY = "arendets-beredning";
+
 export const TJANSTEUTLATANDE_TEMPLATE: readonly TemplateSection[] = [
   {
     key: "forslag-till-beslut",
@@ -47,7 +50,7 @@ export const TJANSTEUTLATANDE_TEMPLATE: readonly TemplateSection[] = [
     guidance: "Lista bilagorna till tjänsteutlåtandet, till exempel remissen och dess underlag.",
   },
   {
-    key: "arendets-beredning",
+    key: PREPARATION_SECTION_KEY,
     title: "Ärendets beredning",
     owners: "avdelning",
     approvals: ["avdelningschef"],

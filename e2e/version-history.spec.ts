@@ -51,6 +51,52 @@ test("names a version, diffs it with the current text, and restores a section se
   await expect(sectionText(other, YTTRANDE)).toContainText("Parkerna sköts väl.");
 });
 
+test("a chef restores the whole statement from a version, seen live elsewhere", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const drafter = await signIn(browser, "handlaggare.eb@demo.test");
+  const url = await createStatementViaForm(drafter, `Remiss om badhus ${Date.now()}`);
+  await focusEndOfSection(drafter, YTTRANDE);
+  await drafter.keyboard.type("Badhusen är viktiga.");
+  const chef = await signIn(browser, "enhetschef.eb@demo.test");
+  await chef.goto(`${url}/historik`);
+  await chef.getByLabel("Namn").fill("Första utkastet");
+  await chef.getByRole("button", { name: "Spara version" }).click();
+  await expect(chef.getByRole("cell", { name: "Första utkastet" })).toBeVisible();
+
+  await focusEndOfSection(drafter, YTTRANDE);
+  await drafter.keyboard.type(" Men dyra.");
+  await focusEndOfSection(drafter, "bakgrund");
+  await drafter.keyboard.type("Remissen kom i maj.");
+  await expect(sectionText(drafter, "bakgrund")).toContainText("Remissen kom i maj.");
+  // A handläggare approves no section, so is not offered the whole restore.
+  await drafter.goto(`${url}/historik`);
+  await drafter
+    .getByRole("row", { name: /Första utkastet/ })
+    .getByRole("button", { name: "Visa" })
+    .click();
+  await expect(
+    drafter.getByRole("button", { name: "Återställ hela utlåtandet till denna version" }),
+  ).toHaveCount(0);
+  const watcher = await openStatementAt(browser, "handlaggare.bou@demo.test", url);
+  await expect(sectionText(watcher, YTTRANDE)).toContainText("Men dyra.");
+
+  await chef
+    .getByRole("row", { name: /Första utkastet/ })
+    .getByRole("button", { name: "Visa" })
+    .click();
+  const restoreAll = chef.getByRole("button", { name: "Återställ hela utlåtandet till denna version" });
+  await expect(restoreAll).toBeVisible();
+  expect(await seriousAccessibilityViolations(chef)).toEqual([]);
+  await restoreAll.click();
+  await expect(
+    chef.getByRole("status").filter({ hasText: "Utlåtandet är återställt (2 avsnitt)." }),
+  ).toBeVisible();
+  await expect(sectionText(watcher, YTTRANDE)).not.toContainText("Men dyra.");
+  await expect(sectionText(watcher, YTTRANDE)).toContainText("Badhusen är viktiga.");
+  await expect(sectionText(watcher, "bakgrund")).not.toContainText("Remissen kom i maj.");
+  await expect(chef.getByRole("cell", { name: "Före återställning av hela utlåtandet" })).toBeVisible();
+});
+
 async function optionLabel(page: import("@playwright/test").Page, name: string): Promise<string> {
   const label = await page.getByLabel("Från").locator("option", { hasText: name }).first().textContent();
   if (!label) throw new Error(`No version named ${name}`);

@@ -1,8 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
+import type { StatementWorkflow } from "../contracts/statements";
 import type {
   NamedVersionRequest,
+  ParagraphAuthor,
   ParagraphAuthorship,
   RestoredSectionBody,
+  RestoredStatementBody,
   VersionDetailBody,
   VersionDiffBody,
   VersionSummaryBody,
@@ -19,6 +22,7 @@ import {
   type VersionSummary,
 } from "../db/queries/versions";
 import { canEditStatementText } from "../domain/access";
+import { presenceIdentityOf } from "../domain/presence";
 import { diffParagraphs, diffWords } from "../domain/text-diff";
 import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
 import { statementDocuments } from "./statement-documents";
@@ -26,6 +30,7 @@ import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow
 
 export const VERSION_NOT_FOUND = "Versionen finns inte";
 const FINALISED_RESTORE = "Tjänsteutlåtandet är justerat; inget avsnitt kan återställas";
+const BEFORE_RESTORE = "Före återställning av hela utlåtandet";
 const FINALISED_NAME = "Tjänsteutlåtandet är justerat; dess slutliga version finns redan";
 
 type Found = Extract<WorkflowLookup, { found: true }>;
@@ -57,6 +62,20 @@ export async function versionsOf(
   return { ok: true, value: { versions: (await listVersions(db, statementId)).map(summaryBody) } };
 }
 
+/** Stores the statement's current state as a named version by the user; resolves to its id. */
+async function keepNamedVersion(
+  db: Database,
+  user: SessionUser,
+  found: Found,
+  name: string,
+  note: string | null,
+): Promise<string> {
+  const statementId = found.statement.id;
+  const keys = found.workflow.sections.map((section) => section.key);
+  const captured = await statementDocuments().capture(statementId, keys);
+  return insertVersion(db, { statementId, kind: "named", name, note, captured, createdBy: user.id });
+}
+
 /** Names the statement's current state; any drafter (chefs included) may. */
 export async function nameVersion(
   db: Database,
@@ -70,16 +89,7 @@ export async function nameVersion(
   if (!canEditStatementText(user, found.statement)) {
     return fail("forbidden", "Endast handläggare och chefer kan namnge en version");
   }
-  const keys = found.workflow.sections.map((section) => section.key);
-  const captured = await statementDocuments().capture(statementId, keys);
-  const id = await insertVersion(db, {
-    statementId,
-    kind: "named",
-    name: request.name,
-    note: request.note || null,
-    captured,
-    createdBy: user.id,
-  });
+  const id = await keepNamedVersion(db, user, found, request.name, request.note || null);
   const version = await loadVersion(db, statementId, id);
   if (!version) throw new Error("Stored version not found");
   return { ok: true, value: summaryBody(version) };
@@ -162,6 +172,35 @@ export async function diffVersions(
   return { ok: true, value: { from: fromId, to: toId, sections: diffSections(from.sections, to) } };
 }
 
+type StoredVersion = NonNullable<Awaited<ReturnType<typeof versionOf>>>;
+
+/**
+ * Replaces the section's content with the version's, as an ordinary edit by the user through the
+ * collaboration server, and audits it. False when the statement has been frozen meanwhile.
+ */
+async function applyRestore(
+  db: Database,
+  user: SessionUser,
+  found: Found,
+  version: StoredVersion,
+  stored: VersionSection,
+  scope: "section" | "statement",
+): Promise<boolean> {
+  const statementId = found.statement.id;
+  const content = stored.content as JSONContent;
+  const applied = await statementDocuments().replaceSection(statementId, stored.key, content, user.id);
+  if (!applied) return false;
+  await recordAuditEvent(db, {
+    organisationId: found.statement.organisationId,
+    statementId,
+    actorId: user.id,
+    action: "section.restored",
+    sectionKey: stored.key,
+    details: { versionId: version.id, kind: version.kind, contentHash: stored.contentHash, scope },
+  });
+  return true;
+}
+
 /**
  * Restores a section's content from a version, as an ordinary edit by the user through the
  * collaboration server: connected clients see it live, and approvals go stale or fresh as the
@@ -184,22 +223,51 @@ export async function restoreSection(
   if (!version) return fail("not-found", VERSION_NOT_FOUND);
   const stored = version.sections.find((candidate) => candidate.key === sectionKey);
   if (!stored) return fail("not-found", "Avsnittet finns inte i versionen");
-  const applied = await statementDocuments().replaceSection(
-    statementId,
-    sectionKey,
-    stored.content as JSONContent,
-    user.id,
-  );
-  if (!applied) return fail("conflict", FINALISED_RESTORE);
-  await recordAuditEvent(db, {
-    organisationId: found.statement.organisationId,
-    statementId,
-    actorId: user.id,
-    action: "section.restored",
-    sectionKey,
-    details: { versionId, kind: version.kind, contentHash: stored.contentHash },
-  });
+  if (!(await applyRestore(db, user, found, version, stored, "section"))) {
+    return fail("conflict", FINALISED_RESTORE);
+  }
   return { ok: true, value: { sectionKey, versionId, contentHash: stored.contentHash } };
+}
+
+/** A chef is whoever approves at least one of the statement's sections; they may restore it whole. */
+export function mayRestoreStatement(workflow: StatementWorkflow): boolean {
+  return (
+    workflow.status === "draft" && workflow.sections.some((section) => section.approvableByMe.length > 0)
+  );
+}
+
+/**
+ * Restores every section whose text differs from the version's, each as the chef's ordinary edit
+ * (as `restoreSection` does), so that the whole statement reads as it did then.
+ */
+export async function restoreStatement(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+  versionId: string,
+): Promise<WorkflowResult<RestoredStatementBody>> {
+  const found = await readable(db, user, statementId);
+  if (isFailure(found)) return found;
+  if (found.statement.status === "finalised") return fail("conflict", FINALISED_RESTORE);
+  if (!mayRestoreStatement(found.workflow)) {
+    return fail("forbidden", "Endast en chef som godkänner avsnitt i utlåtandet kan återställa hela det");
+  }
+  const version = await versionOf(db, statementId, versionId);
+  if (!version) return fail("not-found", VERSION_NOT_FOUND);
+  const changed = found.workflow.sections.flatMap((section) => {
+    const stored = version.sections.find((candidate) => candidate.key === section.key);
+    return stored && stored.contentHash !== section.contentHash ? [stored] : [];
+  });
+  // The text as it stood is kept as a version of its own, so the restore can itself be undone.
+  if (changed.length > 0) await keepNamedVersion(db, user, found, BEFORE_RESTORE, null);
+  const restored: RestoredStatementBody["sections"] = [];
+  for (const stored of changed) {
+    if (!(await applyRestore(db, user, found, version, stored, "statement"))) {
+      return fail("conflict", FINALISED_RESTORE);
+    }
+    restored.push({ sectionKey: stored.key, contentHash: stored.contentHash });
+  }
+  return { ok: true, value: { versionId, sections: restored } };
 }
 
 /** For each paragraph of the current text, the users who wrote it (from the recorded client ids). */
@@ -223,10 +291,12 @@ export async function authorship(
         key: section.key,
         title: titles.get(section.key) ?? section.key,
         paragraphs: section.paragraphs.map((paragraph) => {
-          const named = new Map<string, { id: string; name: string }>();
+          const named = new Map<string, ParagraphAuthor>();
           for (const clientId of paragraph.clientIds) {
             const author = authors.get(clientId);
-            if (author) named.set(author.id, author);
+            if (!author) continue;
+            const { unit, color } = presenceIdentityOf(author);
+            named.set(author.id, { id: author.id, name: author.name, unit, color });
           }
           return { text: paragraph.text, authors: [...named.values()] };
         }),

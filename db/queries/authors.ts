@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { documentAuthors, users } from "../schema";
+import { documentAuthors, units, userRoles, users } from "../schema";
 
 /** Records that the Yjs client ids belong to the user; ids already recorded keep their user. */
 export async function recordAuthors(
@@ -23,17 +23,39 @@ export async function loadAuthorClientIds(db: Database, statementId: string): Pr
   return rows.map((row) => row.clientId);
 }
 
+/** A writer of the document, with the units of their grants (for presence colour and legend). */
+export interface DocumentAuthor {
+  id: string;
+  name: string;
+  roles: { unitId: string | null; unitName: string | null }[];
+}
+
 /** The users behind the given client ids of the statement's document. */
 export async function authorsOfClients(
   db: Database,
   statementId: string,
   clientIds: number[],
-): Promise<Map<number, { id: string; name: string }>> {
+): Promise<Map<number, DocumentAuthor>> {
   if (clientIds.length === 0) return new Map();
   const rows = await db
-    .select({ clientId: documentAuthors.clientId, id: users.id, name: users.name })
+    .select({
+      clientId: documentAuthors.clientId,
+      id: users.id,
+      name: users.name,
+      unitId: userRoles.unitId,
+      unitName: units.name,
+    })
     .from(documentAuthors)
     .innerJoin(users, eq(users.id, documentAuthors.userId))
-    .where(and(eq(documentAuthors.statementId, statementId), inArray(documentAuthors.clientId, clientIds)));
-  return new Map(rows.map((row) => [row.clientId, { id: row.id, name: row.name }]));
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId))
+    .where(and(eq(documentAuthors.statementId, statementId), inArray(documentAuthors.clientId, clientIds)))
+    .orderBy(asc(userRoles.id));
+  const authors = new Map<number, DocumentAuthor>();
+  for (const { clientId, id, name, unitId, unitName } of rows) {
+    const author = authors.get(clientId) ?? { id, name, roles: [] };
+    if (unitId) author.roles.push({ unitId, unitName });
+    authors.set(clientId, author);
+  }
+  return authors;
 }

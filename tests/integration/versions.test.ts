@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
+import type { Database } from "../../db/client";
 import { loadVersionDoc } from "../../db/queries/versions";
 import { documentSnapshots, statements, statementVersions } from "../../db/schema";
 import {
@@ -24,6 +25,15 @@ import {
   HANDLAGGARE_EB,
   YTTRANDE,
 } from "../support/workflow";
+
+/** The last update the stored snapshot includes: above 0 once the log has been compacted. */
+async function compactedUpTo(db: Database, statementId: string): Promise<number> {
+  const [snapshot] = await db
+    .select()
+    .from(documentSnapshots)
+    .where(eq(documentSnapshots.statementId, statementId));
+  return snapshot?.lastUpdateId ?? 0;
+}
 
 describe("version history", () => {
   const collab = collabFixture({ COLLAB_COMPACT_EVERY: "3" });
@@ -98,13 +108,7 @@ describe("version history", () => {
 
     // The periodic compaction ran while typing: the versions are untouched by it.
     await collab.server.collab.flush();
-    await vi.waitFor(async () => {
-      const [snapshot] = await db()
-        .select()
-        .from(documentSnapshots)
-        .where(eq(documentSnapshots.statementId, seed()));
-      expect(snapshot?.lastUpdateId ?? 0).toBeGreaterThan(0);
-    }, WAIT);
+    await vi.waitFor(async () => expect(await compactedUpTo(db(), seed())).toBeGreaterThan(0), WAIT);
     await check();
 
     // Restoring the approval's text is seen live and makes the approval fresh again.
@@ -251,6 +255,20 @@ describe("authorship", () => {
         .slice(-4)
         .map((paragraph) => [paragraph.text, paragraph.authors.map((author) => author.id)]);
     };
+    await vi.waitFor(async () => expect(await attributed()).toEqual(expected), WAIT);
+    const value = expectOk(await authorship(signOff.db(), reader, signOff.seed()));
+    const writers = value.sections.flatMap((section) => section.paragraphs.flatMap((p) => p.authors));
+    expect(new Set(writers.map((author) => `${author.name}, ${author.unit}`))).toEqual(
+      new Set(["Sara Lindqvist, Barn- och ungdomsenheten", "Ahmed Yilmaz, Enheten för ekonomiskt bistånd"]),
+    );
+    expect(writers.every((author) => /^#[0-9a-f]{6}$/.test(author.color))).toBe(true);
+
+    // The update log was compacted while typing (every 3 updates): the attribution outlives it.
+    await collab.server.collab.flush();
+    await vi.waitFor(
+      async () => expect(await compactedUpTo(signOff.db(), signOff.seed())).toBeGreaterThan(0),
+      WAIT,
+    );
     await vi.waitFor(async () => expect(await attributed()).toEqual(expected), WAIT);
 
     bou.destroy();

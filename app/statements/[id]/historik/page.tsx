@@ -6,7 +6,7 @@ import { VersionHistory } from "@/components/VersionHistory";
 import { isUuid } from "@/contracts/common";
 import { getDb } from "@/db/client";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
-import { versionsOf } from "@/workflow/versions";
+import { mayRestoreStatement, versionsOf } from "@/workflow/versions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Versioner" };
@@ -32,6 +32,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           editable: section.editableByMe,
         }))}
         canName={workflow.canEditText}
+        canRestoreAll={mayRestoreStatement(workflow)}
       />
     </StatementSubpage>
   );
