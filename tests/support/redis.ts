@@ -60,6 +60,8 @@ export async function startRedis(): Promise<TestRedis> {
 /** Resolves once the server answers PING; rejects if it exits first or does not answer in 10 s. */
 async function untilAnswering(url: string, exited: Promise<void>): Promise<void> {
   const client = new Redis(url, { retryStrategy: () => 50, maxRetriesPerRequest: null });
+  // Refused connections are expected until the server listens; ioredis retries them.
+  client.on("error", () => {});
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
