@@ -22,7 +22,7 @@ export async function startMultiNode(
     throw new Error("REDIS_URL (several nodes) requires DATABASE_URL: PGlite cannot be shared between nodes");
   }
   const node = await RedisNode.connect(redisUrl, logger);
-  const relay = new NodeRelay(node, logger);
+  const relay = new NodeRelay(node, database.db, logger);
   const stopEvents = await startEventRelay(node, logger);
   logger.info("several nodes: connected to redis", { node: node.id });
   return {

@@ -43,7 +43,7 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
     for (let i = 0; i < 2; i++) {
       const node = await RedisNode.connect(redis.url, silentLogger);
       nodes.push(node);
-      relays.push(new NodeRelay(node, silentLogger));
+      relays.push(new NodeRelay(node, database.connection.db, silentLogger));
     }
   });
 

@@ -1,14 +1,28 @@
 import { describe, expect, it, vi } from "vitest";
 import { type StatementEvent, subscribeToStatement } from "../../events/statement-events";
+import { finalise } from "../../workflow/sign-off";
 import { startCollabServer } from "../support/app";
-import { connectClient, type TestClient, waitForDocs, waitForSynced } from "../support/clients";
+import {
+  connectClient,
+  type TestClient,
+  waitForAwareness,
+  waitForDocs,
+  waitForSynced,
+} from "../support/clients";
 import { createTestDatabase } from "../support/database";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { type NodeProcess, nodesFixture } from "../support/nodes";
 import { signOffHelpers } from "../support/sign-off";
 import { WAIT } from "../support/wait";
-import { ENHETSCHEF_BOU, HANDLAGGARE_EB, YTTRANDE } from "../support/workflow";
+import {
+  DIREKTOR,
+  ENHETSCHEF_BOU,
+  expectOk,
+  HANDLAGGARE_BOU,
+  HANDLAGGARE_EB,
+  YTTRANDE,
+} from "../support/workflow";
 
 const onPostgres = process.env.TEST_DB === "postgres";
 
@@ -44,6 +58,26 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
       await waitForDocs([watcher.doc], () => sectionText(watcher.doc, YTTRANDE).startsWith("Ändrat "));
       await collab.server.collab.flush();
       expect(await signOff.audit("approval.stale")).toHaveLength(1);
+    } finally {
+      writer.destroy();
+    }
+  }, 100_000);
+
+  it("freezes a statement finalised through node one on node two, which drops its writer's edits", async () => {
+    const two = await startNodeTwo();
+    const writer = await connectTo(two, HANDLAGGARE_BOU);
+    const observer = await collab.connectAs(HANDLAGGARE_EB);
+    try {
+      await signOff.approveEverySection();
+      expectOk(await finalise(signOff.db(), await signOff.user(DIREKTOR), signOff.seed()));
+      // Node one published the status event before this presence change, on the same connection:
+      // once the writer has the change, node two has had the event.
+      observer.provider.awareness.setLocalStateField("section", "bakgrund");
+      await waitForAwareness(
+        writer.provider.awareness,
+        () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.section === "bakgrund",
+      );
+      await signOff.expectEditDropped(writer, observer);
     } finally {
       writer.destroy();
     }

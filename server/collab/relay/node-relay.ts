@@ -29,6 +29,7 @@ export class NodeRelay implements RoomRelay {
 
   constructor(
     private readonly node: RedisNode,
+    private readonly db: Database,
     private readonly logger: Logger,
   ) {
     this.stopListening = node.onReconnect(() => {
@@ -40,7 +41,7 @@ export class NodeRelay implements RoomRelay {
 
   async attach(room: Room): Promise<RoomHooks> {
     this.node.assertAvailable();
-    const link = new RoomLink(room, this.node, this.logger);
+    const link = new RoomLink(room, this.node, this.db, this.logger);
     this.links.set(room, link);
     try {
       await link.join();

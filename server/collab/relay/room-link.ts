@@ -1,5 +1,8 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Database } from "../../../db/client";
+import { loadStatementEditRules } from "../../../db/queries/statements";
+import { subscribeToStatement } from "../../../events/statement-events";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
 import { RELAYED_ORIGIN, type Room } from "../room";
@@ -26,13 +29,35 @@ export class RoomLink implements RoomHooks {
   /** Holders whose sync reply a join still waits for, and how to end the wait. */
   private awaitedReplies: { from: Set<string>; done: () => void } | null = null;
   private readonly channel: string;
+  private stopFollowingStatus: (() => void) | null = null;
 
   constructor(
     readonly room: Room,
     private readonly node: RedisNode,
+    private readonly db: Database,
     private readonly logger: Logger,
   ) {
     this.channel = roomChannel(room.statementId);
+  }
+
+  /**
+   * A statement finalised through another node is frozen here too: from the moment its status
+   * event arrives (in order with the room's messages) until the status is read, and for good if
+   * it is finalised.
+   */
+  private followStatus(): void {
+    this.stopFollowingStatus = subscribeToStatement(this.room.statementId, (event) => {
+      if (event.kind !== "status") return;
+      const { room, db, logger } = this;
+      room
+        .freezeWhile(() => loadStatementEditRules(db, room.statementId))
+        .then((rules) => {
+          if (rules?.statement.status === "finalised") room.markFinalised();
+        })
+        .catch((error: unknown) =>
+          logger.error("status check failed", { statementId: room.statementId, error: String(error) }),
+        );
+    });
   }
 
   /**
@@ -40,6 +65,7 @@ export class RoomLink implements RoomHooks {
    * stored state lacked. Throws TryAgainLater while Redis is unreachable.
    */
   async join(): Promise<void> {
+    this.followStatus();
     this.room.doc.on("update", this.onDocumentUpdate);
     this.room.awareness.on("update", this.onAwarenessUpdate);
     await this.node.subscribe(this.channel, this.onMessage);
@@ -206,6 +232,7 @@ export class RoomLink implements RoomHooks {
 
   /** Stops relaying, and is no longer a holder. */
   async leave(): Promise<void> {
+    this.stopFollowingStatus?.();
     this.awaitedReplies?.done();
     this.room.doc.off("update", this.onDocumentUpdate);
     this.room.awareness.off("update", this.onAwarenessUpdate);
