@@ -146,38 +146,45 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
     await waitForAwareness(ingrid.provider.awareness, () => saraSeenByIngrid() === undefined, 25_000);
   }, 100_000);
 
-  it("loses no keystroke when a node is killed mid-typing and its client reconnects to another", async () => {
-    const [one, two] = await nodes.startTwo(database.env);
-    const sara = await connect(one, "handlaggare.bou@demo.test");
-    const ingrid = await connect(two, "avdelningschef@demo.test");
-    const typing = new Typing(sara, ingrid);
+  it.each([
+    ["killed (SIGKILL)", "SIGKILL"],
+    ["stopped (SIGTERM)", "SIGTERM"],
+  ] as const)(
+    "loses no keystroke when a node is %s mid-typing and its client reconnects to another",
+    async (_, signal) => {
+      const [one, two] = await nodes.startTwo(database.env);
+      const sara = await connect(one, "handlaggare.bou@demo.test");
+      const ingrid = await connect(two, "avdelningschef@demo.test");
+      const typing = new Typing(sara, ingrid);
 
-    for (let i = 0; i < 150; i++) {
-      if (i === 50) {
-        // Mid-typing, without a chance to flush: node one's last batches never reach the database.
-        const closed = new Promise<void>((resolve) =>
-          sara.provider.once("connection-close", () => resolve()),
-        );
-        one.child.kill("SIGKILL");
-        await Promise.all([one.exited, closed]);
-        sara.provider.serverUrl = two.wsUrl;
+      for (let i = 0; i < 150; i++) {
+        if (i === 50) {
+          // Killed, node one never writes its last batches; stopped, it hands them over on the way out.
+          const closed = new Promise<void>((resolve) =>
+            sara.provider.once("connection-close", () => resolve()),
+          );
+          one.child.kill(signal);
+          await Promise.all([one.exited, closed]);
+          sara.provider.serverUrl = two.wsUrl;
+        }
+        typing.keystroke();
+        await nextKeystroke();
       }
-      typing.keystroke();
-      await nextKeystroke();
-    }
-    await waitForDocs(
-      [sara.doc, ingrid.doc],
-      () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
-      20_000,
-    );
+      await waitForDocs(
+        [sara.doc, ingrid.doc],
+        () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
+        20_000,
+      );
 
-    for (const client of clients.splice(0)) client.destroy();
-    expect(await stopNode(two)).toEqual({ code: 0, signal: null });
-    const stored = await storedDocument();
-    for (const [key, text] of Object.entries(typing.expected())) {
-      expect(paragraphText(stored, key).toString()).toBe(text);
-    }
-  }, 100_000);
+      for (const client of clients.splice(0)) client.destroy();
+      expect(await stopNode(two)).toEqual({ code: 0, signal: null });
+      const stored = await storedDocument();
+      for (const [key, text] of Object.entries(typing.expected())) {
+        expect(paragraphText(stored, key).toString()).toBe(text);
+      }
+    },
+    100_000,
+  );
 
   it("loses and duplicates no keystroke when Redis is stopped and restarted mid-typing", async () => {
     const [one, two] = await nodes.startTwo(database.env);
