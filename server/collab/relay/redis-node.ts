@@ -40,8 +40,9 @@ export class RedisNode {
     for (const connection of [commands, subscriber]) {
       connection.on("error", () => {});
       connection.on("close", () => this.noteUnreachable());
+      // The two reconnect on their own: the re-sync waits for both, or its requests would be dropped.
+      connection.on("ready", () => void this.noteReconnected());
     }
-    subscriber.on("ready", () => void this.noteReconnected());
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -133,7 +134,7 @@ export class RedisNode {
   }
 
   private async noteReconnected(): Promise<void> {
-    if (!this.unreachable || this.closed) return;
+    if (!this.unreachable || this.closed || !this.available) return;
     this.unreachable = false;
     try {
       await this.beat();
