@@ -12,6 +12,7 @@ import type { ServerConfig } from "./config";
 import { openDatabase } from "./database";
 import { firstRunGate } from "./first-run";
 import { answerHealth } from "./health";
+import { startMultiNode } from "./multi-node";
 import { guardRequest } from "./security/request-guard";
 
 export interface RunningApp {
@@ -67,6 +68,7 @@ export async function startApp(
   process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
   process.env.LOGIN_THROTTLE_BASE_DELAY_MS = String(config.loginThrottle.baseDelayMs);
   process.env.LOGIN_THROTTLE_MAX_DELAY_MS = String(config.loginThrottle.maxDelayMs);
+  const multiNode = config.redisUrl ? await startMultiNode(config.redisUrl, database, logger) : null;
   const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,
@@ -74,6 +76,7 @@ export async function startApp(
     authSecret: config.authSecret,
     logger,
     ...config.collab,
+    relay: multiNode?.relay,
   });
   logger.info("database reads warmed up", { ms: Math.round(await warmUpDatabaseReads(database.db)) });
   logger.info("update log writes warmed up", { ms: Math.round(await updateLogWriter.warmedUp()) });
@@ -132,6 +135,7 @@ export async function startApp(
     async close() {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await multiNode?.close();
       await updateLogWriter.close();
       server.closeAllConnections();
       await stopped;

@@ -15,6 +15,11 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** Turns on several nodes: rooms, presence and events are shared through this Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
   /** Seconds a sign-in lasts: the JWT, its cookie and the session record alike. */
@@ -91,6 +96,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Set: this process is one of several nodes sharing the database through Redis. */
+  redisUrl: string | undefined;
   authSecret: string;
   publicUrl: string | undefined;
   sessionMaxAge: number;
@@ -138,12 +145,18 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       "Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together",
     );
   }
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  REDIS_URL (several nodes) requires DATABASE_URL: the embedded PGlite database belongs to one process and cannot be shared between nodes",
+    );
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     port: env.PORT,
     host: env.HOST,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     authSecret: env.AUTH_SECRET ?? persistentAuthSecret(dataDir),
     publicUrl: env.NEXTAUTH_URL,
     sessionMaxAge: env.SESSION_MAX_AGE,

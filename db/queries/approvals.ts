@@ -259,7 +259,9 @@ export async function recordStaleness(db: Database, check: StalenessCheck): Prom
           eq(sections.key, check.sectionKey),
           isNull(sectionApprovals.endedAt),
         ),
-      );
+      )
+      // Locked: two nodes checking one section at once record its transition, and audit it, once.
+      .for("update", { of: sectionApprovals });
     const turnedStale = active.filter((row) => row.contentHash !== check.currentHash && !row.staleSince);
     const turnedFresh = active.filter((row) => row.contentHash === check.currentHash && row.staleSince);
     const now = new Date();

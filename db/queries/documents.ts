@@ -14,6 +14,34 @@ export interface StoredDocument {
   updates: Uint8Array[];
 }
 
+/** What is stored of a document, and the id of the last update it includes (0: none). */
+interface StoredDocumentAt extends StoredDocument {
+  lastUpdateId: number;
+}
+
+async function readStoredDocument(db: Database, statementId: string): Promise<StoredDocumentAt> {
+  const [snapshot] = await db
+    .select({
+      update: documentSnapshots.snapshot,
+      encoding: documentSnapshots.encoding,
+      lastUpdateId: documentSnapshots.lastUpdateId,
+    })
+    .from(documentSnapshots)
+    .where(eq(documentSnapshots.statementId, statementId));
+  const rows = await db
+    .select({ id: documentUpdates.id, update: documentUpdates.update })
+    .from(documentUpdates)
+    .where(
+      and(eq(documentUpdates.statementId, statementId), gt(documentUpdates.id, snapshot?.lastUpdateId ?? 0)),
+    )
+    .orderBy(asc(documentUpdates.id));
+  return {
+    snapshot: snapshot ? { update: snapshot.update, encoding: snapshot.encoding === 2 ? 2 : 1 } : null,
+    updates: rows.map((row) => row.update),
+    lastUpdateId: Number(rows.at(-1)?.id ?? snapshot?.lastUpdateId ?? 0),
+  };
+}
+
 /**
  * Snapshot and later updates, read in one repeatable-read transaction: a compaction committing
  * between the two reads would otherwise hide the updates it folded into the newer snapshot.
@@ -21,28 +49,8 @@ export interface StoredDocument {
 export async function loadStoredDocument(db: Database, statementId: string): Promise<StoredDocument> {
   return db.transaction(
     async (tx) => {
-      const [snapshot] = await tx
-        .select({
-          update: documentSnapshots.snapshot,
-          encoding: documentSnapshots.encoding,
-          lastUpdateId: documentSnapshots.lastUpdateId,
-        })
-        .from(documentSnapshots)
-        .where(eq(documentSnapshots.statementId, statementId));
-      const rows = await tx
-        .select({ update: documentUpdates.update })
-        .from(documentUpdates)
-        .where(
-          and(
-            eq(documentUpdates.statementId, statementId),
-            gt(documentUpdates.id, snapshot?.lastUpdateId ?? 0),
-          ),
-        )
-        .orderBy(asc(documentUpdates.id));
-      return {
-        snapshot: snapshot ? { update: snapshot.update, encoding: snapshot.encoding === 2 ? 2 : 1 } : null,
-        updates: rows.map((row) => row.update),
-      };
+      const { snapshot, updates } = await readStoredDocument(tx, statementId);
+      return { snapshot, updates };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
@@ -108,5 +116,46 @@ export async function compactDocument(
     await tx
       .delete(documentUpdates)
       .where(and(eq(documentUpdates.statementId, statementId), lte(documentUpdates.id, upToUpdateId)));
+  });
+}
+
+/**
+ * Replaces the whole log with the snapshot `fold` makes of the stored state, in one transaction
+ * that holds off update log writes meanwhile (a SHARE lock waits for the inserts in flight). With
+ * several nodes, another node's insert may be in flight: its update, committed after the log
+ * position was read but with a lower id, would otherwise be deleted unread, or skipped by loads.
+ */
+export async function compactStoredDocument(
+  db: Database,
+  statementId: string,
+  /** The new snapshot, or null when it would hold nothing the stored state does not. */
+  fold: (stored: StoredDocument) => StoredSnapshot | null,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${documentUpdates} in share mode`);
+    const stored = await readStoredDocument(tx, statementId);
+    const folded = fold(stored);
+    if (!folded) return;
+    const snapshot = { ...folded, lastUpdateId: stored.lastUpdateId };
+    await tx
+      .insert(documentSnapshots)
+      .values({
+        statementId,
+        snapshot: snapshot.update,
+        encoding: snapshot.encoding,
+        lastUpdateId: snapshot.lastUpdateId,
+      })
+      .onConflictDoUpdate({
+        target: documentSnapshots.statementId,
+        set: {
+          snapshot: snapshot.update,
+          encoding: snapshot.encoding,
+          lastUpdateId: snapshot.lastUpdateId,
+          updatedAt: new Date(),
+        },
+      });
+    await tx
+      .delete(documentUpdates)
+      .where(and(eq(documentUpdates.statementId, statementId), lte(documentUpdates.id, stored.lastUpdateId)));
   });
 }

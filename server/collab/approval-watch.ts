@@ -5,6 +5,7 @@ import { sectionHash } from "../../editor/section-hash";
 import { publishStatementEvent, subscribeToStatement } from "../../events/statement-events";
 import type { RoomHooks } from "./hooks";
 import type { Logger } from "./logger";
+import { RELAYED_ORIGIN } from "./room";
 
 export interface ApprovalWatchOptions {
   db: Database;
@@ -66,9 +67,12 @@ export class ApprovalWatch implements RoomHooks {
    * of it may be in flight, and its editors are who made it stale; the check the approval's event
    * starts reads them. Only an edit of an approved section starts a check of its own: for the
    * others one would find nothing to compare, and a busy statement without approvals (the usual
-   * draft) would run one every `checkDelayMs` for nothing.
+   * draft) would run one every `checkDelayMs` for nothing. Edits relayed from another node are
+   * that node's to check.
    */
   private onEdit(sectionKey: string, origin: unknown) {
+    // Another node received that edit and checks it; checking here too would record it twice.
+    if (origin === RELAYED_ORIGIN) return;
     const editors = this.changed.get(sectionKey) ?? new Set<string>();
     const userId = (origin as { userId?: unknown } | null)?.userId;
     if (typeof userId === "string") editors.add(userId);

@@ -20,6 +20,11 @@ export const CloseCode = {
   /** Over a per-connection limit (see server/config.ts), or too much sent while the statement loaded. */
   tooManyMessages: 4429,
   internalError: 4500,
+  /**
+   * The statement is not loaded on this node and Redis, which says which other nodes hold it, is
+   * unreachable: the client tries again (y-websocket reconnects by itself).
+   */
+  tryAgain: 4503,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -33,3 +38,6 @@ export class ProtocolViolation extends Error {
     super(reason);
   }
 }
+
+/** A room cannot be loaded now, but can later (Redis unreachable): closed with `tryAgain`. */
+export class TryAgainLater extends Error {}

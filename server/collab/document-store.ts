@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import {
   compactDocument,
+  compactStoredDocument,
   latestUpdateId,
   loadStoredDocument,
   type StoredDocument,
@@ -54,4 +55,25 @@ export async function compactLoadedDocument(
   // V1, the format a sync step 2 carries: a client opening the statement cold is sent these bytes
   // as they are (see StoredStateHandoff; docs/decisions/0006 on V2).
   await compactDocument(db, statementId, { update: Y.encodeStateAsUpdate(doc), encoding: 1 }, upTo);
+}
+
+/**
+ * Folds the stored state and `doc` into a snapshot, for a node of several: its document may lag
+ * behind an update another node has logged, or hold one relayed from a node that died before
+ * logging it; the snapshot holds both. Nothing is written when `doc` adds nothing to the stored
+ * state. The caller flushes its own update log first.
+ */
+export async function compactWithStoredState(db: Database, statementId: string, doc: Y.Doc): Promise<void> {
+  await compactStoredDocument(db, statementId, (stored) => {
+    const merged = rebuildDocument(stored);
+    try {
+      const before = Y.encodeStateAsUpdate(merged);
+      Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
+      const after = Y.encodeStateAsUpdate(merged);
+      if (stored.updates.length === 0 && Buffer.from(before).equals(after)) return null;
+      return { update: after, encoding: 1 };
+    } finally {
+      merged.destroy();
+    }
+  });
 }

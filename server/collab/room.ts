@@ -65,7 +65,18 @@ export interface RoomOptions {
   logger: Logger;
   /** Fold the update log into a snapshot after this many applied updates. */
   compactEvery: number;
+  /** How a loaded document is compacted; by default `compactLoadedDocument` (one process). */
+  compactor?: DocumentCompactor;
 }
+
+/** Folds a statement's update log into a snapshot that holds at least `doc`. */
+export type DocumentCompactor = (statementId: string, doc: Y.Doc) => Promise<void>;
+
+/**
+ * The origin of updates another node applied, guarded and logged: a room relays them to its
+ * members but logs them not again, and the hooks that act on edits leave them to that node.
+ */
+export const RELAYED_ORIGIN = Symbol("relayed from another node");
 
 /** One loaded statement: its Y.Doc, its awareness and the clients connected to it. */
 export class Room {
@@ -257,6 +268,23 @@ export class Room {
     this.recordUpdate(update, author);
   }
 
+  /**
+   * Applies an update another node has applied and logged: relayed to every member, not logged
+   * again. What goes on is what Yjs integrated, so structs that waited for this one go along.
+   */
+  applyRelayedUpdate(update: Uint8Array): void {
+    const relay = (integrated: Uint8Array) => {
+      this.outgoingUpdates.push({ update: integrated, origin: null });
+      this.scheduleFanOut();
+    };
+    this.doc.on("update", relay);
+    try {
+      Y.applyUpdate(this.doc, update, RELAYED_ORIGIN);
+    } finally {
+      this.doc.off("update", relay);
+    }
+  }
+
   private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
     this.recordUpdate(update, origin as RoomMember);
   };
@@ -359,12 +387,10 @@ export class Room {
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;
     const counted = this.updatesSinceCompaction;
-    this.compaction = compactLoadedDocument(
-      this.options.db,
-      this.options.updateLog,
-      this.statementId,
-      this.doc,
-    )
+    const compacted = this.options.compactor
+      ? this.options.compactor(this.statementId, this.doc)
+      : compactLoadedDocument(this.options.db, this.options.updateLog, this.statementId, this.doc);
+    this.compaction = compacted
       .then(() => {
         this.updatesSinceCompaction -= counted;
       })

@@ -1,12 +1,15 @@
+import type { Database } from "../../db/client";
 import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
 import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
 import { AuthorshipRecorder } from "./authorship-recorder";
 import { rebuildDocument, storedFullState } from "./document-store";
+import type { RoomHooks } from "./hooks";
 import { encodeSyncStep2Message } from "./protocol";
-import { Room, type RoomOptions } from "./room";
+import { type DocumentCompactor, Room, type RoomOptions } from "./room";
 import { type Refusal, SectionGuard } from "./section-guard";
 import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
+import type { UpdateLog } from "./update-log";
 import { VersionKeeper } from "./version-keeper";
 
 interface RoomEntry {
@@ -31,6 +34,15 @@ export interface RoomRegistryOptions extends RoomOptions {
   onUnloaded?: () => void;
   /** Called for every update the section guard refuses. */
   onRefused: (refusal: Refusal) => void;
+  /** Shares each loaded room with the other nodes that hold the statement (several nodes only). */
+  relay?: RoomRelay;
+}
+
+/** Joins a freshly built room to the other nodes' copies; its hooks are the room's last. */
+export interface RoomRelay {
+  attach(room: Room): Promise<RoomHooks>;
+  /** How rooms compact when other nodes may hold them too. */
+  compactor(db: Database, updateLog: UpdateLog): DocumentCompactor;
 }
 
 /**
@@ -121,7 +133,18 @@ export class RoomRegistry {
     room.addHooks(watch);
     room.addHooks(keeper);
     room.addHooks(authorship);
+    if (this.options.relay) await this.attachRelay(this.options.relay, room);
     return room;
+  }
+
+  /** A room the relay cannot join is closed again (its watchers stopped) before the load fails. */
+  private async attachRelay(relay: RoomRelay, room: Room): Promise<void> {
+    try {
+      room.addHooks(await relay.attach(room));
+    } catch (error) {
+      await room.close().catch(() => {});
+      throw error;
+    }
   }
 
   /** Gives back a reservation that did not become a member (a closed socket, a finished read). */

@@ -9,7 +9,7 @@ import { replaceFragmentContent } from "../../editor/section-content";
 import { sessionEndedBus } from "../../events/session-events";
 import { registerStatementDocuments, type StatementDocuments } from "../../workflow/statement-documents";
 import { authorizeUpgrade } from "./authorize";
-import { CloseCode } from "./close-codes";
+import { CloseCode, TryAgainLater } from "./close-codes";
 import { CollabConnection } from "./connection";
 import type { ConnectionLimitSettings } from "./connection-limits";
 import { Heartbeat } from "./heartbeat";
@@ -17,7 +17,7 @@ import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
 import type { Room } from "./room";
-import { RoomRegistry } from "./rooms";
+import { RoomRegistry, type RoomRelay } from "./rooms";
 import { captureStatement, sectionParagraphs, snapshotSections } from "./section-snapshots";
 import { SessionSockets } from "./session-sockets";
 import { UpdateLog } from "./update-log";
@@ -46,6 +46,8 @@ export interface CollabServerOptions extends ConnectionLimitSettings {
   /** A version is taken after editing pauses this long, at most once per `versionIntervalMs`. */
   versionQuietMs: number;
   versionIntervalMs: number;
+  /** Several nodes: shares rooms with the other nodes, and compacts under their common lease. */
+  relay?: RoomRelay;
 }
 
 /** Refusals of one account further apart than this are not counted together. */
@@ -142,6 +144,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     versionIntervalMs: options.versionIntervalMs,
     onUnloaded: () => memoryRelease.noteUnload(),
     onRefused: (refusal) => refusalAudit.note(refusal),
+    relay: options.relay,
+    compactor: options.relay?.compactor(db, updateLog),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -198,6 +202,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         connection.answerFromStoredState(handoff, syncStep2),
       );
     } catch (error) {
+      if (error instanceof TryAgainLater) {
+        logger.warn("room load refused for now", { statementId, error: error.message });
+        connection.close(CloseCode.tryAgain, "Try again later");
+        return;
+      }
       logger.error("room load failed", { statementId, error: String(error) });
       connection.close(CloseCode.internalError, "Could not load statement");
       return;

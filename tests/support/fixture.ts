@@ -30,7 +30,11 @@ export interface CollabFixture {
  * Per test: a fresh copy of the seeded database and a collaboration server on it; afterwards every
  * client and socket the test opened is closed, then the server, then the database.
  */
-export function collabFixture(overrides: Record<string, string> = {}): CollabFixture {
+export function collabFixture(
+  /** Settings of the server; a function gets the test's database (several nodes need its URL). */
+  settings: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
+): CollabFixture {
+  const overrides = (given: TestDatabase) => (typeof settings === "function" ? settings(given) : settings);
   let database: TestDatabase | undefined;
   let server: RunningCollabServer | undefined;
   const clients: TestClient[] = [];
@@ -38,7 +42,7 @@ export function collabFixture(overrides: Record<string, string> = {}): CollabFix
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    server = await startCollabServer(database.connection, overrides);
+    server = await startCollabServer(database.connection, overrides(database));
   });
 
   afterEach(async () => {
@@ -91,7 +95,7 @@ export function collabFixture(overrides: Record<string, string> = {}): CollabFix
     async restartServer() {
       await fixture.server.close();
       server = undefined;
-      server = await startCollabServer(fixture.database.connection, overrides);
+      server = await startCollabServer(fixture.database.connection, overrides(fixture.database));
     },
   };
   return fixture;

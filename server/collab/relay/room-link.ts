@@ -1,0 +1,248 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Database } from "../../../db/client";
+import { loadStatementEditRules } from "../../../db/queries/statements";
+import { subscribeToStatement } from "../../../events/statement-events";
+import type { RoomHooks } from "../hooks";
+import type { Logger } from "../logger";
+import { RELAYED_ORIGIN, type Room } from "../room";
+import type { RedisNode } from "./redis-node";
+import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from "./wire";
+
+/** Longest a joining node waits for the other holders' state before it serves its clients. */
+const JOIN_SYNC_TIMEOUT_MS = 2_000;
+
+export const roomChannel = (statementId: string) => `beredning:room:${statementId}`;
+const holdersKey = (statementId: string) => `beredning:holders:${statementId}`;
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/**
+ * One loaded room's link to the other nodes holding its statement: publishes what changes the
+ * document and the presence of this node's clients, and applies theirs (see decision 0009).
+ */
+export class RoomLink implements RoomHooks {
+  /** Awareness client ids of other nodes' clients, with the node each is on. */
+  private readonly remoteClients = new Map<number, string>();
+  /** The node whose awareness update is being applied. */
+  private applyingFrom: string | null = null;
+  /** Holders whose sync reply a join still waits for, and how to end the wait. */
+  private awaitedReplies: { from: Set<string>; done: () => void } | null = null;
+  private readonly channel: string;
+  private stopFollowingStatus: (() => void) | null = null;
+
+  constructor(
+    readonly room: Room,
+    private readonly node: RedisNode,
+    private readonly db: Database,
+    private readonly logger: Logger,
+  ) {
+    this.channel = roomChannel(room.statementId);
+  }
+
+  /**
+   * A statement finalised through another node is frozen here too: from the moment its status
+   * event arrives (in order with the room's messages) until the status is read, and for good if
+   * it is finalised.
+   */
+  private followStatus(): void {
+    this.stopFollowingStatus = subscribeToStatement(this.room.statementId, (event) => {
+      if (event.kind !== "status") return;
+      const { room, db, logger } = this;
+      room
+        .freezeWhile(() => loadStatementEditRules(db, room.statementId))
+        .then((rules) => {
+          if (rules?.statement.status === "finalised") room.markFinalised();
+        })
+        .catch((error: unknown) =>
+          logger.error("status check failed", { statementId: room.statementId, error: String(error) }),
+        );
+    });
+  }
+
+  /**
+   * Subscribes, registers as a holder, and takes from every live holder what it has that the
+   * stored state lacked. Throws TryAgainLater while Redis is unreachable.
+   */
+  async join(): Promise<void> {
+    this.followStatus();
+    this.room.doc.on("update", this.onDocumentUpdate);
+    this.room.awareness.on("update", this.onAwarenessUpdate);
+    await this.node.subscribe(this.channel, this.onMessage);
+    const holders = await this.register();
+    if (holders.size > 0) await this.syncWith(holders);
+  }
+
+  /** Adds this node to the holders; the live others, and the dead ones removed. */
+  private async register(): Promise<Set<string>> {
+    const key = holdersKey(this.room.statementId);
+    const [, members] = (await this.node.commands.multi().sadd(key, this.node.id).smembers(key).exec()) ?? [];
+    const others = ((members?.[1] as string[] | undefined) ?? []).filter((id) => id !== this.node.id);
+    const live = (await this.node.liveNodes(others)) ?? new Set(others);
+    const dead = others.filter((id) => !live.has(id));
+    if (dead.length > 0) await this.node.commands.srem(key, ...dead);
+    return live;
+  }
+
+  private syncWith(holders: Set<string>): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(), JOIN_SYNC_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        this.awaitedReplies = null;
+        resolve();
+      };
+      this.awaitedReplies = { from: new Set(holders), done };
+      this.requestSync();
+    });
+  }
+
+  /** Asks every holder for what this node lacks; after a Redis outage, also re-registers. */
+  requestSync(): void {
+    this.publish({
+      kind: "syncRequest",
+      from: this.node.id,
+      stateVector: Y.encodeStateVector(this.room.doc),
+    });
+  }
+
+  /** After a Redis outage: registers again and exchanges state and presence with every holder. */
+  async resync(): Promise<void> {
+    await this.node.commands.sadd(holdersKey(this.room.statementId), this.node.id).catch(() => {});
+    this.requestSync();
+    this.publishOwnAwareness();
+  }
+
+  /** Other nodes' clients this link shows, by node. */
+  remoteNodes(): Set<string> {
+    return new Set(this.remoteClients.values());
+  }
+
+  /** Removes the presence of a node that has died. */
+  dropNode(nodeId: string): void {
+    const clients = [...this.remoteClients].filter(([, node]) => node === nodeId).map(([client]) => client);
+    for (const client of clients) this.remoteClients.delete(client);
+    awarenessProtocol.removeAwarenessStates(this.room.awareness, clients, RELAYED_ORIGIN);
+  }
+
+  private publish(message: RelayMessage): void {
+    this.node.publish(this.channel, encodeRelayMessage(message));
+  }
+
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === RELAYED_ORIGIN) return;
+    this.publish({ kind: "update", from: this.node.id, update });
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    if (origin === RELAYED_ORIGIN) {
+      for (const client of added.concat(updated)) this.remoteClients.set(client, this.applyingFrom ?? "");
+      for (const client of removed) this.remoteClients.delete(client);
+      return;
+    }
+    const own = added.concat(updated, removed).filter((client) => !this.remoteClients.has(client));
+    for (const client of removed) this.remoteClients.delete(client);
+    if (own.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, own);
+    this.publish({ kind: "awareness", from: this.node.id, update });
+  };
+
+  private ownAwarenessUpdate(): Uint8Array {
+    const own = [...this.room.awareness.getStates().keys()].filter(
+      (client) => !this.remoteClients.has(client),
+    );
+    return awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, own);
+  }
+
+  private publishOwnAwareness(): void {
+    this.publish({ kind: "awareness", from: this.node.id, update: this.ownAwarenessUpdate() });
+  }
+
+  private readonly onMessage = (data: Uint8Array) => {
+    let message: RelayMessage;
+    try {
+      message = decodeRelayMessage(data);
+    } catch (error) {
+      this.logger.warn("malformed relay message", {
+        statementId: this.room.statementId,
+        error: String(error),
+      });
+      return;
+    }
+    if (message.from === this.node.id) return;
+    try {
+      this.receive(message);
+    } catch (error) {
+      this.logger.error("relay message failed", {
+        statementId: this.room.statementId,
+        kind: message.kind,
+        error: String(error),
+      });
+    }
+  };
+
+  private receive(message: RelayMessage): void {
+    switch (message.kind) {
+      case "update":
+        this.room.applyRelayedUpdate(message.update);
+        return;
+      case "awareness":
+        this.applyAwareness(message.from, message.update);
+        return;
+      case "syncRequest":
+        this.publish({
+          kind: "syncReply",
+          from: this.node.id,
+          to: message.from,
+          update: Y.encodeStateAsUpdate(this.room.doc, message.stateVector),
+          stateVector: Y.encodeStateVector(this.room.doc),
+          awareness: this.ownAwarenessUpdate(),
+        });
+        return;
+      case "syncReply":
+        if (message.to !== this.node.id) return;
+        this.room.applyRelayedUpdate(message.update);
+        this.applyAwareness(message.from, message.awareness);
+        // What the replier lacks goes to every holder, as an update of this node's.
+        this.publish({
+          kind: "update",
+          from: this.node.id,
+          update: Y.encodeStateAsUpdate(this.room.doc, message.stateVector),
+        });
+        this.noteReply(message.from);
+        return;
+    }
+  }
+
+  private applyAwareness(from: string, update: Uint8Array): void {
+    this.applyingFrom = from;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, RELAYED_ORIGIN);
+    } finally {
+      this.applyingFrom = null;
+    }
+  }
+
+  private noteReply(from: string): void {
+    const awaited = this.awaitedReplies;
+    if (!awaited) return;
+    awaited.from.delete(from);
+    if (awaited.from.size === 0) awaited.done();
+  }
+
+  /** Stops relaying, and is no longer a holder. */
+  async leave(): Promise<void> {
+    this.stopFollowingStatus?.();
+    this.awaitedReplies?.done();
+    this.room.doc.off("update", this.onDocumentUpdate);
+    this.room.awareness.off("update", this.onAwarenessUpdate);
+    await this.node.unsubscribe(this.channel);
+    await this.node.commands.srem(holdersKey(this.room.statementId), this.node.id).catch(() => {});
+  }
+
+  /** Leaves, then compacts: what only this node holds (relayed from a node that died) is stored. */
+  async onUnload(room: Room): Promise<void> {
+    await this.leave();
+    await room.compact();
+  }
+}

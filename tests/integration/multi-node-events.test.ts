@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from "vitest";
+import { type StatementEvent, subscribeToStatement } from "../../events/statement-events";
+import { finalise } from "../../workflow/sign-off";
+import { startCollabServer } from "../support/app";
+import {
+  connectClient,
+  type TestClient,
+  waitForAwareness,
+  waitForDocs,
+  waitForSynced,
+} from "../support/clients";
+import { createTestDatabase } from "../support/database";
+import { insertAtStart, sectionText } from "../support/document";
+import { collabFixture } from "../support/fixture";
+import { type NodeProcess, nodesFixture } from "../support/nodes";
+import { signOffHelpers } from "../support/sign-off";
+import { WAIT } from "../support/wait";
+import {
+  DIREKTOR,
+  ENHETSCHEF_BOU,
+  expectOk,
+  HANDLAGGARE_BOU,
+  HANDLAGGARE_EB,
+  YTTRANDE,
+} from "../support/workflow";
+
+const onPostgres = process.env.TEST_DB === "postgres";
+
+/*
+ * Node one is this process (its workflow calls are the API's), node two a server process; both
+ * over the test's PostgreSQL database and a throwaway Redis.
+ */
+describe.skipIf(!onPostgres)("statement events across nodes", () => {
+  const nodes = nodesFixture();
+  const collab = collabFixture((database) => ({
+    REDIS_URL: nodes.redis.url,
+    DATABASE_URL: database.url ?? "",
+  }));
+  const signOff = signOffHelpers(collab);
+
+  const startNodeTwo = () => nodes.startNode({ DATABASE_URL: collab.database.url ?? "" });
+  const connectTo = async (node: NodeProcess, email: string): Promise<TestClient> => {
+    const client = connectClient(node.wsUrl, signOff.seed(), await collab.cookieFor(email));
+    await waitForSynced(client);
+    return client;
+  };
+
+  it("an approval made through node one goes stale on an edit through node two, with one stale audit event", async () => {
+    const two = await startNodeTwo();
+    const writer = await connectTo(two, HANDLAGGARE_EB);
+    // Both nodes hold the statement: each could check the edit, and exactly one may record it.
+    const watcher = await collab.connectAs(ENHETSCHEF_BOU);
+    try {
+      const approvedHash = await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
+      insertAtStart(writer.doc, YTTRANDE, "Ändrat ");
+      const [stale] = await signOff.waitForStaleness(YTTRANDE, true, 1);
+      expect(stale?.contentHash).toBe(approvedHash);
+      await waitForDocs([watcher.doc], () => sectionText(watcher.doc, YTTRANDE).startsWith("Ändrat "));
+      await collab.server.collab.flush();
+      expect(await signOff.audit("approval.stale")).toHaveLength(1);
+    } finally {
+      writer.destroy();
+    }
+  }, 100_000);
+
+  it("freezes a statement finalised through node one on node two, which drops its writer's edits", async () => {
+    const two = await startNodeTwo();
+    const writer = await connectTo(two, HANDLAGGARE_BOU);
+    const observer = await collab.connectAs(HANDLAGGARE_EB);
+    try {
+      await signOff.approveEverySection();
+      expectOk(await finalise(signOff.db(), await signOff.user(DIREKTOR), signOff.seed()));
+      // Node one published the status event before this presence change, on the same connection:
+      // once the writer has the change, node two has had the event.
+      observer.provider.awareness.setLocalStateField("section", "bakgrund");
+      await waitForAwareness(
+        writer.provider.awareness,
+        () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.section === "bakgrund",
+      );
+      await signOff.expectEditDropped(writer, observer);
+    } finally {
+      writer.destroy();
+    }
+  }, 100_000);
+
+  it("delivers node two's staleness event to pages on node one", async () => {
+    const two = await startNodeTwo();
+    const writer = await connectTo(two, HANDLAGGARE_EB);
+    try {
+      await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
+      // Node one has let the statement go: only node two can record and announce the staleness.
+      await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
+      const events: StatementEvent[] = [];
+      const unsubscribe = subscribeToStatement(signOff.seed(), (event) => events.push(event));
+      try {
+        insertAtStart(writer.doc, YTTRANDE, "Ändrat ");
+        await signOff.waitForStaleness(YTTRANDE, true, 1);
+        await vi.waitFor(
+          () => expect(events).toContainEqual({ statementId: signOff.seed(), kind: "approvals" }),
+          WAIT,
+        );
+      } finally {
+        unsubscribe();
+      }
+      expect(collab.server.collab.loadedRooms).toBe(0);
+    } finally {
+      writer.destroy();
+    }
+  }, 100_000);
+});
+
+describe.skipIf(onPostgres)("several nodes on PGlite", () => {
+  it("refuses to start a node with REDIS_URL over the embedded database", async () => {
+    const database = await createTestDatabase();
+    try {
+      await expect(
+        startCollabServer(database.connection, {
+          REDIS_URL: "redis://127.0.0.1:1",
+          DATABASE_URL: "postgres://unused@127.0.0.1:1/unused",
+        }),
+      ).rejects.toThrow(/PGlite cannot be shared between nodes/);
+    } finally {
+      await database.drop();
+    }
+  });
+});

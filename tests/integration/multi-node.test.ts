@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadDocument } from "../../server/collab/document-store";
+import {
+  closeCodeOf,
+  connectClient,
+  type TestClient,
+  waitForAwareness,
+  waitForDocs,
+  waitForSynced,
+} from "../support/clients";
+import { type ChildProcessDatabase, createChildProcessDatabase } from "../support/database";
+import { paragraphText, sectionText } from "../support/document";
+import { type NodeProcess, nodesFixture, stopNode } from "../support/nodes";
+import { sessionCookieFor } from "../support/session";
+
+const onPostgres = process.env.TEST_DB === "postgres";
+
+/** Sara's own section, Ingrid's own section, and the paragraph both type into. */
+const SARA_OWN = "sammanfattning";
+const INGRID_OWN = "arendets-beredning";
+const SHARED = "bakgrund";
+const SARA = "abcdefghijklmnopqrstuvwxyzåäö";
+const INGRID = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789";
+
+/** A new keystroke only after timers ran, so typing spans several relays and write batches. */
+const nextKeystroke = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+/** What Sara and Ingrid type, keystroke by keystroke, and the text every section should end with. */
+class Typing {
+  private count = 0;
+  private readonly original: Record<string, string>;
+
+  constructor(
+    private readonly sara: TestClient,
+    private readonly ingrid: TestClient,
+  ) {
+    this.original = Object.fromEntries(
+      [SARA_OWN, INGRID_OWN, SHARED].map((key) => [key, paragraphText(sara.doc, key).toString()]),
+    );
+  }
+
+  /** Sara types at the start of her own text and of the shared paragraph, Ingrid at the end of it. */
+  keystroke(): void {
+    const i = this.count++;
+    const saraKey = SARA[i % SARA.length] ?? "";
+    const ingridKey = INGRID[i % INGRID.length] ?? "";
+    paragraphText(this.sara.doc, SARA_OWN).insert(i, saraKey);
+    paragraphText(this.sara.doc, SHARED).insert(i, saraKey);
+    paragraphText(this.ingrid.doc, INGRID_OWN).insert(i, ingridKey);
+    const shared = paragraphText(this.ingrid.doc, SHARED);
+    shared.insert(shared.length, ingridKey);
+  }
+
+  expected(): Record<string, string> {
+    const typed = (alphabet: string) =>
+      Array.from({ length: this.count }, (_, i) => alphabet[i % alphabet.length]).join("");
+    return {
+      [SARA_OWN]: typed(SARA) + this.original[SARA_OWN],
+      [INGRID_OWN]: typed(INGRID) + this.original[INGRID_OWN],
+      [SHARED]: typed(SARA) + this.original[SHARED] + typed(INGRID),
+    };
+  }
+
+  holdsEverything(client: TestClient): boolean {
+    return Object.entries(this.expected()).every(
+      ([key, text]) => paragraphText(client.doc, key).toString() === text,
+    );
+  }
+}
+
+describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () => {
+  const nodes = nodesFixture();
+  let database: ChildProcessDatabase;
+  const clients: TestClient[] = [];
+
+  beforeEach(async () => {
+    database = await createChildProcessDatabase();
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await database.drop();
+  });
+
+  const cookieOf = (email: string) => database.withConnection((db) => sessionCookieFor(db, email));
+  const connect = async (node: NodeProcess, email: string) => {
+    const client = connectClient(node.wsUrl, database.seedStatementId, await cookieOf(email));
+    clients.push(client);
+    await waitForSynced(client);
+    return client;
+  };
+  const storedDocument = () => database.withConnection((db) => loadDocument(db, database.seedStatementId));
+
+  it("relays every keystroke between three nodes, and the database equals the clients after shutdown", async () => {
+    // Compactions every few updates on every node, while both type: one at a time, none losing any.
+    const env = { ...database.env, COLLAB_COMPACT_EVERY: "10" };
+    const started = await Promise.all([1, 2, 3].map(() => nodes.startNode(env)));
+    const [one, two, three] = started as [NodeProcess, NodeProcess, NodeProcess];
+    const sara = await connect(one, "handlaggare.bou@demo.test");
+    const ingrid = await connect(two, "avdelningschef@demo.test");
+    const typing = new Typing(sara, ingrid);
+
+    for (let i = 0; i < 60; i++) {
+      typing.keystroke();
+      await nextKeystroke();
+    }
+    // A node that opens the statement now gets the keystrokes from the nodes that hold it.
+    const observer = await connect(three, "granskare@demo.test");
+    for (let i = 0; i < 60; i++) {
+      typing.keystroke();
+      await nextKeystroke();
+    }
+    const everyone = [sara, ingrid, observer];
+    await waitForDocs(
+      everyone.map((client) => client.doc),
+      () => everyone.every((client) => typing.holdsEverything(client)),
+      20_000,
+    );
+
+    for (const client of clients.splice(0)) client.destroy();
+    expect(await Promise.all(started.map(stopNode))).toEqual(started.map(() => ({ code: 0, signal: null })));
+    const stored = await storedDocument();
+    for (const [key, text] of Object.entries(typing.expected())) {
+      expect(paragraphText(stored, key).toString()).toBe(text);
+      expect(sectionText(stored, key)).toBe(sectionText(sara.doc, key));
+    }
+  }, 100_000);
+
+  it("shows presence across nodes, and removes a killed node's clients within 25 s", async () => {
+    const [one, two] = await nodes.startTwo(database.env);
+    const sara = await connect(one, "handlaggare.bou@demo.test");
+    const ingrid = await connect(two, "avdelningschef@demo.test");
+    sara.provider.awareness.setLocalStateField("section", SARA_OWN);
+    ingrid.provider.awareness.setLocalStateField("section", INGRID_OWN);
+    const saraSeenByIngrid = () => ingrid.provider.awareness.getStates().get(sara.doc.clientID);
+    await waitForAwareness(ingrid.provider.awareness, () => saraSeenByIngrid()?.section === SARA_OWN);
+    await waitForAwareness(
+      sara.provider.awareness,
+      () => sara.provider.awareness.getStates().get(ingrid.doc.clientID)?.section === INGRID_OWN,
+    );
+    // The server pins the identity: Ingrid sees Sara's name as the server knows it.
+    expect(saraSeenByIngrid()?.user).toMatchObject({ name: expect.any(String) });
+
+    one.child.kill("SIGKILL");
+    // Clients drop a silent peer after 30 s by themselves; within 25 s only the nodes can have.
+    await waitForAwareness(ingrid.provider.awareness, () => saraSeenByIngrid() === undefined, 25_000);
+  }, 100_000);
+
+  it.each([
+    ["killed (SIGKILL)", "SIGKILL"],
+    ["stopped (SIGTERM)", "SIGTERM"],
+  ] as const)(
+    "loses no keystroke when a node is %s mid-typing and its client reconnects to another",
+    async (_, signal) => {
+      const [one, two] = await nodes.startTwo(database.env);
+      const sara = await connect(one, "handlaggare.bou@demo.test");
+      const ingrid = await connect(two, "avdelningschef@demo.test");
+      const typing = new Typing(sara, ingrid);
+
+      for (let i = 0; i < 150; i++) {
+        if (i === 50) {
+          // Killed, node one never writes its last batches; stopped, it hands them over on the way out.
+          const closed = new Promise<void>((resolve) =>
+            sara.provider.once("connection-close", () => resolve()),
+          );
+          one.child.kill(signal);
+          await Promise.all([one.exited, closed]);
+          sara.provider.serverUrl = two.wsUrl;
+        }
+        typing.keystroke();
+        await nextKeystroke();
+      }
+      await waitForDocs(
+        [sara.doc, ingrid.doc],
+        () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
+        20_000,
+      );
+
+      for (const client of clients.splice(0)) client.destroy();
+      expect(await stopNode(two)).toEqual({ code: 0, signal: null });
+      const stored = await storedDocument();
+      for (const [key, text] of Object.entries(typing.expected())) {
+        expect(paragraphText(stored, key).toString()).toBe(text);
+      }
+    },
+    100_000,
+  );
+
+  it("loses and duplicates no keystroke when Redis is stopped and restarted mid-typing", async () => {
+    const [one, two] = await nodes.startTwo(database.env);
+    const sara = await connect(one, "handlaggare.bou@demo.test");
+    const ingrid = await connect(two, "avdelningschef@demo.test");
+    const typing = new Typing(sara, ingrid);
+
+    for (let i = 0; i < 150; i++) {
+      if (i === 50) await nodes.redis.stop();
+      if (i === 100) await nodes.redis.restart();
+      typing.keystroke();
+      await nextKeystroke();
+    }
+    // Each node serves its own client throughout; after Redis is back, they exchange what they missed.
+    await waitForDocs(
+      [sara.doc, ingrid.doc],
+      () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
+      20_000,
+    );
+
+    for (const client of clients.splice(0)) client.destroy();
+    expect(await Promise.all([one, two].map(stopNode))).toEqual([
+      { code: 0, signal: null },
+      { code: 0, signal: null },
+    ]);
+    const stored = await storedDocument();
+    for (const [key, text] of Object.entries(typing.expected())) {
+      expect(paragraphText(stored, key).toString()).toBe(text);
+    }
+  }, 100_000);
+
+  it("refuses a statement no node here holds while Redis is unreachable, with 4503, and serves it once Redis is back", async () => {
+    const [one] = await nodes.startTwo(database.env);
+    await nodes.redis.stop();
+    const refused = await closeCodeOf(`${one.wsUrl}/${database.seedStatementId}`, {
+      cookie: await cookieOf("handlaggare.bou@demo.test"),
+    });
+    expect(refused.code).toBe(4503);
+    await nodes.redis.restart();
+    // y-websocket tries again by itself after 4503 and gets in once the node reaches Redis.
+    await connect(one, "handlaggare.bou@demo.test");
+  }, 100_000);
+});
