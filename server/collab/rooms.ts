@@ -1,8 +1,10 @@
-import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
+import type { Database } from "../../db/client";
 import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
 import { AuthorshipRecorder } from "./authorship-recorder";
-import { rebuildDocument, storedFullState } from "./document-store";
+import { Compaction } from "./compaction";
+import { rebuildDocument, type StoredDocument, storedFullState } from "./document-store";
+import type { RoomHooks } from "./hooks";
 import { encodeSyncStep2Message } from "./protocol";
 import { Room, type RoomOptions } from "./room";
 import { type Refusal, SectionGuard } from "./section-guard";
@@ -20,6 +22,8 @@ interface RoomEntry {
 const EARLY_ANSWER_WAIT_MS = 100;
 
 export interface RoomRegistryOptions extends RoomOptions {
+  /** The app's database: the statements' edit rules, approvals, versions and authors. */
+  db: Database;
   /** How long an empty room stays loaded, so a page reload does not reload the document. */
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
@@ -27,6 +31,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   /** See VersionKeeper. */
   versionQuietMs: number;
   versionIntervalMs: number;
+  /** More hooks for each room, added after the server's own (see CollabExtensions). */
+  roomHooks?: (room: Room) => RoomHooks[];
   /** Called after each statement has unloaded. */
   onUnloaded?: () => void;
   /** Called for every update the section guard refuses. */
@@ -88,10 +94,10 @@ export class RoomRegistry {
   }
 
   private async build(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
-    const { db, logger } = this.options;
+    const { db, logger, store } = this.options;
     const [rules, stored] = await Promise.all([
       loadStatementEditRules(db, statementId),
-      loadStoredDocument(db, statementId),
+      store.load(statementId),
     ]);
     if (!rules) throw new Error(`Unknown statement ${statementId}`);
     const facts = rules.statement;
@@ -115,12 +121,13 @@ export class RoomRegistry {
       quietMs: this.options.versionQuietMs,
       intervalMs: this.options.versionIntervalMs,
     });
-    const authorship = new AuthorshipRecorder(db, logger, statementId);
-    await Promise.all([watch.start(), keeper.start(), authorship.start()]);
     room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
     room.addHooks(watch);
     room.addHooks(keeper);
-    room.addHooks(authorship);
+    room.addHooks(new AuthorshipRecorder(db, logger, statementId));
+    room.addHooks(new Compaction(store));
+    for (const hooks of this.options.roomHooks?.(room) ?? []) room.addHooks(hooks);
+    await room.loaded();
     return room;
   }
 

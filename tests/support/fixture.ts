@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach } from "vitest";
 import type { WebSocket } from "ws";
 import { users } from "../../db/schema";
+import type { CollabExtensions } from "../../server/collab/server";
 import { startCollabServer } from "./app";
 import { connectClient, openRawSocket, type TestClient, waitForSynced } from "./clients";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -30,7 +31,11 @@ export interface CollabFixture {
  * Per test: a fresh copy of the seeded database and a collaboration server on it; afterwards every
  * client and socket the test opened is closed, then the server, then the database.
  */
-export function collabFixture(overrides: Record<string, string> = {}): CollabFixture {
+export function collabFixture(
+  overrides: Record<string, string> = {},
+  /** Hooks and a store plugged into every server the fixture starts. */
+  extensions?: CollabExtensions,
+): CollabFixture {
   let database: TestDatabase | undefined;
   let server: RunningCollabServer | undefined;
   const clients: TestClient[] = [];
@@ -38,7 +43,7 @@ export function collabFixture(overrides: Record<string, string> = {}): CollabFix
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    server = await startCollabServer(database.connection, overrides);
+    server = await startCollabServer(database.connection, overrides, extensions);
   });
 
   afterEach(async () => {
@@ -91,7 +96,7 @@ export function collabFixture(overrides: Record<string, string> = {}): CollabFix
     async restartServer() {
       await fixture.server.close();
       server = undefined;
-      server = await startCollabServer(fixture.database.connection, overrides);
+      server = await startCollabServer(fixture.database.connection, overrides, extensions);
     },
   };
   return fixture;
