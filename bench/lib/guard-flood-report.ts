@@ -36,11 +36,17 @@ function print(database: string, result: FloodResult): void {
   const flood = distribution(result.floodMs);
   const growth = result.rssPeak - result.rssBefore;
   const allOk = result.statuses.every((status) => status === 200);
+  const slow = result.floodMs.flatMap((pollMs, index) =>
+    pollMs < HEALTH_TARGET_MS
+      ? []
+      : [`${ms(pollMs)} at +${(result.floodStartsMs[index] ?? 0).toFixed(0)} ms`],
+  );
   console.log(
     [
       `causal-gap flood, ours (${database}): ${FLOOD} updates of ~10 KB from one socket, closed with ${result.closeCode}`,
       `  health before the flood: ${baseline.count} polls, p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}, max ${ms(baseline.max)}`,
       `  health during the flood: ${flood.count} polls, ${allOk ? "all 200" : `statuses ${[...new Set(result.statuses)].join(", ")}`}, p50 ${ms(flood.p50)}, p99 ${ms(flood.p99)}, max ${ms(flood.max)}: target every poll < ${HEALTH_TARGET_MS} ms ${verdict(flood.max < HEALTH_TARGET_MS)}`,
+      `  socket closed at +${result.closedAfterMs.toFixed(0)} ms; polls over the target: ${slow.length === 0 ? "none" : slow.join(", ")}`,
       `  RSS: ${mib(result.rssBefore)} before (after GC), peak ${mib(result.rssPeak)} during, ${mib(result.rssAfter)} after (after GC); growth ${mib(growth)}: target < ${mib(RSS_TARGET_BYTES)} ${verdict(growth < RSS_TARGET_BYTES)}`,
     ].join("\n"),
   );

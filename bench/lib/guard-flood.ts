@@ -56,6 +56,10 @@ export interface FloodResult {
   closeCode: number;
   baselineMs: number[];
   floodMs: number[];
+  /** When each of those polls started, in ms after the attacker's thread was started. */
+  floodStartsMs: number[];
+  /** When the attacker's socket was closed, in ms after its thread was started. */
+  closedAfterMs: number;
   statuses: number[];
   rssBefore: number;
   rssPeak: number;
@@ -104,6 +108,7 @@ export async function runFlood(target: FloodTarget, logFile: string): Promise<Fl
     const baselineMs: number[] = [];
     for (let poll = 0; poll < BASELINE_POLLS; poll++) baselineMs.push((await timedHealth(health)).ms);
     const rssBefore = await rssAfterGc(node);
+    const startedAt = performance.now();
     const attacker = new Worker(FLOOD_ATTACKER, {
       eval: true,
       workerData: {
@@ -121,9 +126,11 @@ export async function runFlood(target: FloodTarget, logFile: string): Promise<Fl
       attacker.once("error", reject);
     });
     const floodMs: number[] = [];
+    const floodStartsMs: number[] = [];
     const statuses: number[] = [];
     let rssPeak = rssBefore;
     while (attack.closedAt === null || performance.now() - attack.closedAt < TRAILING_MS) {
+      floodStartsMs.push(performance.now() - startedAt);
       const poll = await timedHealth(health);
       floodMs.push(poll.ms);
       statuses.push(poll.status);
@@ -131,7 +138,17 @@ export async function runFlood(target: FloodTarget, logFile: string): Promise<Fl
     }
     const closeCode = await closed;
     await attacker.terminate();
-    return { closeCode, baselineMs, floodMs, statuses, rssBefore, rssPeak, rssAfter: await rssAfterGc(node) };
+    return {
+      closeCode,
+      baselineMs,
+      floodMs,
+      floodStartsMs,
+      closedAfterMs: (attack.closedAt ?? startedAt) - startedAt,
+      statuses,
+      rssBefore,
+      rssPeak,
+      rssAfter: await rssAfterGc(node),
+    };
   } finally {
     await node.stop(30_000);
   }
