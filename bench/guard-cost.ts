@@ -1,9 +1,14 @@
 /**
- * The section guard's cost per update (server/collab/update-inspection.ts), in µs: `npm run
- * bench:guard [trace file]`. A keystroke: one character typed into the imported seed statement, 20,000 times.
- * The trace: the automerge-paper trace (259,778 edits, each its own update) replayed into one
- * section of a template statement. Only the inspection is timed; each update is decoded before
- * (the server decodes it once anyway) and applied after, as the server does.
+ * What the section guard costs: `npm run bench:guard [trace file] [--no-flood | --flood-only]`.
+ *
+ * Per update (server/collab/update-inspection.ts), in µs. A keystroke: one character typed into the
+ * imported seed statement, 20,000 times. The trace: the automerge-paper trace (259,778 edits, each
+ * its own update) replayed into one section of a template statement. Only the inspection is timed;
+ * each update is decoded before (the server decodes it once anyway) and applied after, as the
+ * server does.
+ *
+ * Then the causal-gap flood against the real server (bench/lib/guard-flood.ts), on PGlite and, when
+ * one is found as for `npm run bench` (e.g. under scripts/with-postgres.sh), on PostgreSQL.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,10 +20,13 @@ import { sectionContentRules } from "../editor/content-rules";
 import { encodeInitialDocument } from "../editor/section-content";
 import { SEED_STATEMENT_FILE } from "../seed/demo";
 import { inspectUpdate, type UpdatePolicy } from "../server/collab/update-inspection";
+import { reportFloods } from "./lib/guard-flood-report";
 
-/** Where bench/run.ts finds the trace, unless given as the first argument. */
+const args = process.argv.slice(2);
+/** Where bench/run.ts finds the trace, unless given as an argument. */
 const TRACE_FILE =
-  process.argv[2] ?? path.join(import.meta.dirname, "..", "..", "shared", "data", "automerge-paper.json.gz");
+  args.find((arg) => !arg.startsWith("--")) ??
+  path.join(import.meta.dirname, "..", "..", "shared", "data", "automerge-paper.json.gz");
 const KEYSTROKES = 20_000;
 const KEYS = TJANSTEUTLATANDE_TEMPLATE.map((section) => section.key);
 const policy: UpdatePolicy = {
@@ -96,11 +104,16 @@ function traceReplay(): number[] {
   });
 }
 
-for (const [name, timings] of [
-  ["keystroke", keystrokes()],
-  ["trace replay", traceReplay()],
-] as const) {
-  console.log(
-    `${name}: ${timings.length} updates, inspection median ${percentile(timings, 50).toFixed(1)} µs, p99 ${percentile(timings, 99).toFixed(1)} µs, max ${percentile(timings, 100).toFixed(1)} µs`,
-  );
+function reportInspection(): void {
+  for (const [name, timings] of [
+    ["keystroke", keystrokes()],
+    ["trace replay", traceReplay()],
+  ] as const) {
+    console.log(
+      `${name}: ${timings.length} updates, inspection median ${percentile(timings, 50).toFixed(1)} µs, p99 ${percentile(timings, 99).toFixed(1)} µs, max ${percentile(timings, 100).toFixed(1)} µs`,
+    );
+  }
 }
+
+if (!args.includes("--flood-only")) reportInspection();
+if (!args.includes("--no-flood")) await reportFloods();

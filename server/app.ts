@@ -5,7 +5,7 @@ import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase }
 import { closePdfEngine } from "../document/pdf-browser";
 import { isCollabPath } from "./collab/authorize";
 import type { Logger } from "./collab/logger";
-import { type CollabServer, createCollabServer } from "./collab/server";
+import { type CollabExtensions, type CollabServer, createCollabServer } from "./collab/server";
 import { openUpdateLogWriter } from "./collab/update-log-writer";
 import { warmUpDatabaseReads } from "./collab/warm-up";
 import type { ServerConfig } from "./config";
@@ -61,6 +61,8 @@ export async function startApp(
   logger: Logger,
   /** An already open and migrated database (tests); by default the configured one is opened. */
   givenDatabase?: DatabaseConnection,
+  /** Hooks and a document store plugged into the collaboration server (see server/collab/hooks.ts). */
+  extensions?: CollabExtensions,
 ): Promise<RunningApp> {
   const database = givenDatabase ?? (await openDatabase(config, logger));
   installProcessDatabase(Promise.resolve(database));
@@ -75,6 +77,7 @@ export async function startApp(
     updateLogWriter,
     authSecret: config.authSecret,
     logger,
+    extensions,
     ...config.collab,
     relay: multiNode?.relay,
   });

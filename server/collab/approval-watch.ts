@@ -53,7 +53,7 @@ export class ApprovalWatch implements RoomHooks {
    * with a check pending), and would otherwise leave a stale approval shown as fresh until the
    * section is edited again. Who made such an edit is not known here, so nobody is credited.
    */
-  async start(): Promise<void> {
+  async onLoad(): Promise<void> {
     await this.reload();
     if (this.approvals.length > 0) this.enqueue(() => this.check(false, true));
   }

@@ -6,12 +6,8 @@ import type { Database } from "../../db/client";
 import { loadSessionUser, loadSessionUserAndStatement } from "../../db/queries/users";
 import { canEditStatementText, canReadStatement } from "../../domain/access";
 import { presenceIdentityOf } from "../../domain/presence";
-import { CloseCode, type CloseCodeValue } from "./close-codes";
-import type { ConnectionIdentity } from "./connection";
-
-export type UpgradeDecision =
-  | { ok: true; statementId: string; sessionId: string; identity: ConnectionIdentity }
-  | { ok: false; code: CloseCodeValue; reason: string };
+import { CloseCode } from "./close-codes";
+import type { ConnectionHooks, UpgradeDecision } from "./hooks";
 
 const COLLAB_PATH = /^\/collab\/([^/?#]+)\/?$/;
 
@@ -76,4 +72,9 @@ export async function authorizeUpgrade(
       presence: presenceIdentityOf(user),
     },
   };
+}
+
+/** The first connection hook: admits a client by its session cookie (see authorizeUpgrade). */
+export function sessionAuthorization(db: Database, authSecret: string): ConnectionHooks {
+  return { onUpgrade: (request) => authorizeUpgrade(request, db, authSecret) };
 }

@@ -18,7 +18,7 @@ export class AuthorshipRecorder implements RoomHooks {
     private readonly statementId: string,
   ) {}
 
-  async start(): Promise<void> {
+  async onLoad(): Promise<void> {
     for (const clientId of await loadAuthorClientIds(this.db, this.statementId)) this.known.add(clientId);
   }
 

@@ -2,7 +2,6 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
-import type { Database } from "../../db/client";
 import { presenceIdentityOf } from "../../domain/presence";
 import {
   awarenessFrame,
@@ -16,11 +15,11 @@ import {
 } from "../../tests/support/frames";
 import { CloseCode } from "./close-codes";
 import { CollabConnection } from "./connection";
+import type { DocumentStore } from "./document-store";
 import { silentLogger } from "./logger";
 import { EMPTY_STATE_VECTOR, encodeSyncStep2Message } from "./protocol";
 import { Room } from "./room";
 import { StoredStateHandoff } from "./stored-state-handoff";
-import type { UpdateLog } from "./update-log";
 
 /*
  * How a connection answered early from a room's stored state (StoredStateHandoff) joins the room
@@ -99,15 +98,14 @@ function connect(userId = "user-1") {
 function roomFrom(stored: Y.Doc, handoff: StoredStateHandoff, logged: Uint8Array[] = []): Room {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored));
-  // Nothing is written in these tests: the update log only collects, and no compaction is reached.
-  const updateLog: Pick<UpdateLog, "append"> = {
+  // Nothing is written in these tests: the store only collects the log, and no compaction is reached.
+  const store: Pick<DocumentStore, "append"> = {
     append(_statementId, _authorId, update) {
       logged.push(update);
     },
   };
   const options = {
-    db: undefined as unknown as Database,
-    updateLog: updateLog as UpdateLog,
+    store: store as DocumentStore,
     logger: silentLogger,
     compactEvery: Number.MAX_SAFE_INTEGER,
   };

@@ -70,7 +70,6 @@ export class CollabConnection implements RoomMember {
   private answeredFrom: StoredStateHandoff | null = null;
   private closed = false;
   private readonly limits: ConnectionLimits;
-  ignoredWrites = 0;
 
   constructor(
     private readonly socket: WebSocket,
@@ -277,7 +276,6 @@ export class CollabConnection implements RoomMember {
     const decoded = decodeUpdate(update);
     if (!this.identity.canWrite || room.frozen) {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
-      this.ignoredWrites++;
       return;
     }
     room.applyClientUpdate(update, decoded, this, kind);

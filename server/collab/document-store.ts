@@ -1,14 +1,36 @@
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import {
-  compactDocument,
   compactStoredDocument,
-  latestUpdateId,
   loadStoredDocument,
   type StoredDocument,
   type StoredSnapshot,
 } from "../../db/queries/documents";
-import type { UpdateLog } from "./update-log";
+
+export type { StoredDocument } from "../../db/queries/documents";
+
+/**
+ * Where statements' Yjs documents live between loads: a snapshot plus the updates logged after it.
+ * The room registry reads each document through it and every room logs its applied updates to it;
+ * compaction (compaction.ts) folds the log into a snapshot. The PostgreSQL/PGlite store is
+ * DatabaseDocumentStore; another (a shared one for several processes) plugs in here.
+ */
+export interface DocumentStore {
+  /** The statement's stored state, read consistently: no compaction may hide updates between reads. */
+  load(statementId: string): Promise<StoredDocument>;
+  /**
+   * Logs an update applied to the statement's loaded document, by `authorId` (null: the server).
+   * Returns at once; the update is durable once a later `flush` resolves.
+   */
+  append(statementId: string, authorId: string | null, update: Uint8Array): void;
+  /** Resolves once everything appended before the call is durable. */
+  flush(): Promise<void>;
+  /**
+   * Replaces the statement's logged updates with a snapshot of `doc`, which holds every update
+   * appended for it so far (appends may continue meanwhile; later ones stay in the log).
+   */
+  compact(statementId: string, doc: Y.Doc): Promise<void>;
+}
 
 /** Rebuilds a statement's Y.Doc from its snapshot plus the updates logged after it. */
 export async function loadDocument(db: Database, statementId: string): Promise<Y.Doc> {
@@ -37,24 +59,6 @@ export function storedFullState(stored: StoredDocument): Uint8Array | null {
 function applySnapshot(doc: Y.Doc, { update, encoding }: StoredSnapshot): void {
   if (encoding === 2) Y.applyUpdateV2(doc, update);
   else Y.applyUpdate(doc, update);
-}
-
-/**
- * Folds the update log into a snapshot. The log position is read before the state is encoded:
- * every logged update was applied to `doc` before it was queued, so the snapshot contains all
- * updates it replaces, even while typing continues.
- */
-export async function compactLoadedDocument(
-  db: Database,
-  updateLog: UpdateLog,
-  statementId: string,
-  doc: Y.Doc,
-): Promise<void> {
-  await updateLog.flush();
-  const upTo = await latestUpdateId(db, statementId);
-  // V1, the format a sync step 2 carries: a client opening the statement cold is sent these bytes
-  // as they are (see StoredStateHandoff; docs/decisions/0006 on V2).
-  await compactDocument(db, statementId, { update: Y.encodeStateAsUpdate(doc), encoding: 1 }, upTo);
 }
 
 /**

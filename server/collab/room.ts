@@ -1,14 +1,12 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Database } from "../../db/client";
 import type { Actor } from "../../domain/access";
-import { compactLoadedDocument } from "./document-store";
+import type { DocumentStore } from "./document-store";
 import type { DecodedUpdate, RoomHooks, UpdateContext } from "./hooks";
 import type { Logger } from "./logger";
 import { mergeUpdatesInRounds } from "./merge-updates";
 import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
 import type { StoredStateHandoff } from "./stored-state-handoff";
-import type { UpdateLog } from "./update-log";
 import { frameMessages } from "./ws-frames";
 
 /**
@@ -60,17 +58,12 @@ export interface RoomMember {
 }
 
 export interface RoomOptions {
-  db: Database;
-  updateLog: UpdateLog;
+  /** Where applied updates are logged (the room's state itself is stored by `onStore` hooks). */
+  store: DocumentStore;
   logger: Logger;
-  /** Fold the update log into a snapshot after this many applied updates. */
+  /** Store the room's state (fold the update log into a snapshot) after this many logged updates. */
   compactEvery: number;
-  /** How a loaded document is compacted; by default `compactLoadedDocument` (one process). */
-  compactor?: DocumentCompactor;
 }
-
-/** Folds a statement's update log into a snapshot that holds at least `doc`. */
-export type DocumentCompactor = (statementId: string, doc: Y.Doc) => Promise<void>;
 
 /**
  * The origin of updates another node applied, guarded and logged: a room relays them to its
@@ -89,15 +82,15 @@ export class Room {
   private finalised = false;
   /** Finalisations deciding right now; while any is, no client's update is applied either. */
   private freezing = 0;
-  /** The room's lifecycle hooks (the section guard, the approval watch), added by the registry. */
+  /** The room's lifecycle hooks (see hooks.ts), added by the registry. */
   private readonly hooks: RoomHooks[] = [];
   /** Whether any update was applied since the document was built from its stored state. */
   private changedSinceLoad = false;
   /** Transactions that changed the document, counted. */
   private changes = 0;
   private keptFullState: Uint8Array | null = null;
-  private updatesSinceCompaction = 0;
-  private compaction: Promise<void> | null = null;
+  private updatesSinceStore = 0;
+  private storing: Promise<void> | null = null;
 
   constructor(
     readonly statementId: string,
@@ -115,6 +108,11 @@ export class Room {
 
   addHooks(hooks: RoomHooks): void {
     this.hooks.push(hooks);
+  }
+
+  /** Runs the hooks' `onLoad` together, once, before the room is handed to any client. */
+  async loaded(): Promise<void> {
+    await Promise.all(this.hooks.map((hook) => hook.onLoad?.(this)));
   }
 
   join(member: RoomMember): void {
@@ -268,23 +266,6 @@ export class Room {
     this.recordUpdate(update, author);
   }
 
-  /**
-   * Applies an update another node has applied and logged: relayed to every member, not logged
-   * again. What goes on is what Yjs integrated, so structs that waited for this one go along.
-   */
-  applyRelayedUpdate(update: Uint8Array): void {
-    const relay = (integrated: Uint8Array) => {
-      this.outgoingUpdates.push({ update: integrated, origin: null });
-      this.scheduleFanOut();
-    };
-    this.doc.on("update", relay);
-    try {
-      Y.applyUpdate(this.doc, update, RELAYED_ORIGIN);
-    } finally {
-      this.doc.off("update", relay);
-    }
-  }
-
   private onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
     this.recordUpdate(update, origin as RoomMember);
   };
@@ -299,11 +280,11 @@ export class Room {
 
   /** Logs an applied update and queues it for the other members. */
   private recordUpdate(update: Uint8Array, author: RoomMember | null): void {
-    this.options.updateLog.append(this.statementId, author?.userId ?? null, update);
+    this.options.store.append(this.statementId, author?.userId ?? null, update);
     this.outgoingUpdates.push({ update, origin: author });
     this.scheduleFanOut();
-    this.updatesSinceCompaction++;
-    if (this.updatesSinceCompaction >= this.options.compactEvery) void this.compact();
+    this.updatesSinceStore++;
+    if (this.updatesSinceStore >= this.options.compactEvery) void this.store();
   }
 
   private onAwarenessUpdate = (
@@ -383,16 +364,30 @@ export class Room {
     return { message, skip: origins.length === 1 ? (origins[0] ?? null) : null };
   }
 
-  /** Compacts at most once at a time; failures are logged and retried at the next threshold. */
-  compact(): Promise<void> {
-    if (this.compaction) return this.compaction;
-    const counted = this.updatesSinceCompaction;
-    const compacted = this.options.compactor
-      ? this.options.compactor(this.statementId, this.doc)
-      : compactLoadedDocument(this.options.db, this.options.updateLog, this.statementId, this.doc);
-    this.compaction = compacted
+  /**
+   * Applies an update another node has applied and logged: relayed to every member, not logged
+   * again. What goes on is what Yjs integrated, so structs that waited for this one go along.
+   */
+  applyRelayedUpdate(update: Uint8Array): void {
+    const relay = (integrated: Uint8Array) => {
+      this.outgoingUpdates.push({ update: integrated, origin: null });
+      this.scheduleFanOut();
+    };
+    this.doc.on("update", relay);
+    try {
+      Y.applyUpdate(this.doc, update, RELAYED_ORIGIN);
+    } finally {
+      this.doc.off("update", relay);
+    }
+  }
+
+  /** Runs the `onStore` hooks, at most once at a time; failures are logged and retried at the next threshold. */
+  store(): Promise<void> {
+    if (this.storing) return this.storing;
+    const counted = this.updatesSinceStore;
+    this.storing = this.runStoreHooks()
       .then(() => {
-        this.updatesSinceCompaction -= counted;
+        this.updatesSinceStore -= counted;
       })
       .catch((error: unknown) => {
         this.options.logger.error("compaction failed", {
@@ -401,17 +396,21 @@ export class Room {
         });
       })
       .finally(() => {
-        this.compaction = null;
+        this.storing = null;
       });
-    return this.compaction;
+    return this.storing;
   }
 
-  /** Flushes every write, compacts what changed, and releases the document's memory. */
+  private async runStoreHooks(): Promise<void> {
+    for (const hook of this.hooks) await hook.onStore?.(this);
+  }
+
+  /** Runs the `onUnload` hooks, stores what changed, flushes every write, and releases the document's memory. */
   async close(): Promise<void> {
     for (const hook of this.hooks) await hook.onUnload?.(this);
-    await this.compaction;
-    if (this.updatesSinceCompaction > 0) await this.compact();
-    else await this.options.updateLog.flush();
+    await this.storing;
+    if (this.updatesSinceStore > 0) await this.store();
+    await this.options.store.flush();
     this.awareness.destroy();
     this.doc.destroy();
   }

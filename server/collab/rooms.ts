@@ -1,15 +1,15 @@
 import type { Database } from "../../db/client";
-import { loadStoredDocument, type StoredDocument } from "../../db/queries/documents";
 import { loadStatementEditRules } from "../../db/queries/statements";
 import { ApprovalWatch } from "./approval-watch";
 import { AuthorshipRecorder } from "./authorship-recorder";
-import { rebuildDocument, storedFullState } from "./document-store";
+import { Compaction } from "./compaction";
+import type { DocumentStore } from "./document-store";
+import { rebuildDocument, type StoredDocument, storedFullState } from "./document-store";
 import type { RoomHooks } from "./hooks";
 import { encodeSyncStep2Message } from "./protocol";
-import { type DocumentCompactor, Room, type RoomOptions } from "./room";
+import { Room, type RoomOptions } from "./room";
 import { type Refusal, SectionGuard } from "./section-guard";
 import { StoredStateHandoff, type StoredStateListener } from "./stored-state-handoff";
-import type { UpdateLog } from "./update-log";
 import { VersionKeeper } from "./version-keeper";
 
 interface RoomEntry {
@@ -23,6 +23,8 @@ interface RoomEntry {
 const EARLY_ANSWER_WAIT_MS = 100;
 
 export interface RoomRegistryOptions extends RoomOptions {
+  /** The app's database: the statements' edit rules, approvals, versions and authors. */
+  db: Database;
   /** How long an empty room stays loaded, so a page reload does not reload the document. */
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
@@ -30,6 +32,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   /** See VersionKeeper. */
   versionQuietMs: number;
   versionIntervalMs: number;
+  /** More hooks for each room, added after the server's own (see CollabExtensions). */
+  roomHooks?: (room: Room) => RoomHooks[];
   /** Called after each statement has unloaded. */
   onUnloaded?: () => void;
   /** Called for every update the section guard refuses. */
@@ -41,8 +45,8 @@ export interface RoomRegistryOptions extends RoomOptions {
 /** Joins a freshly built room to the other nodes' copies; its hooks are the room's last. */
 export interface RoomRelay {
   attach(room: Room): Promise<RoomHooks>;
-  /** How rooms compact when other nodes may hold them too. */
-  compactor(db: Database, updateLog: UpdateLog): DocumentCompactor;
+  /** The store rooms use when other nodes may hold them too, built on the node's own `base`. */
+  store(db: Database, base: DocumentStore): DocumentStore;
 }
 
 /**
@@ -100,10 +104,10 @@ export class RoomRegistry {
   }
 
   private async build(statementId: string, handoff: StoredStateHandoff): Promise<Room> {
-    const { db, logger } = this.options;
+    const { db, logger, store } = this.options;
     const [rules, stored] = await Promise.all([
       loadStatementEditRules(db, statementId),
-      loadStoredDocument(db, statementId),
+      store.load(statementId),
     ]);
     if (!rules) throw new Error(`Unknown statement ${statementId}`);
     const facts = rules.statement;
@@ -127,12 +131,13 @@ export class RoomRegistry {
       quietMs: this.options.versionQuietMs,
       intervalMs: this.options.versionIntervalMs,
     });
-    const authorship = new AuthorshipRecorder(db, logger, statementId);
-    await Promise.all([watch.start(), keeper.start(), authorship.start()]);
     room.addHooks(new SectionGuard(statementId, rules, this.options.onRefused));
     room.addHooks(watch);
     room.addHooks(keeper);
-    room.addHooks(authorship);
+    room.addHooks(new AuthorshipRecorder(db, logger, statementId));
+    room.addHooks(new Compaction(store));
+    for (const hooks of this.options.roomHooks?.(room) ?? []) room.addHooks(hooks);
+    await room.loaded();
     if (this.options.relay) await this.attachRelay(this.options.relay, room);
     return room;
   }

@@ -8,11 +8,14 @@ import { isValidAnchor } from "../../editor/comment-anchors";
 import { replaceFragmentContent } from "../../editor/section-content";
 import { sessionEndedBus } from "../../events/session-events";
 import { registerStatementDocuments, type StatementDocuments } from "../../workflow/statement-documents";
-import { authorizeUpgrade } from "./authorize";
+import { sessionAuthorization } from "./authorize";
 import { CloseCode, TryAgainLater } from "./close-codes";
 import { CollabConnection } from "./connection";
 import type { ConnectionLimitSettings } from "./connection-limits";
+import { DatabaseDocumentStore } from "./database-document-store";
+import type { DocumentStore } from "./document-store";
 import { Heartbeat } from "./heartbeat";
+import { type ConnectionHooks, decideUpgrade, type RoomHooks } from "./hooks";
 import type { Logger } from "./logger";
 import { exposedFullCollections, MemoryRelease } from "./memory-release";
 import { RefusalAudit, recordRepeatedRefusals } from "./refusal-audit";
@@ -24,10 +27,26 @@ import { UpdateLog } from "./update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 import { warmUpYjs } from "./warm-up";
 
+/** What is plugged into the collaboration server besides its own concerns (see hooks.ts). */
+export interface CollabExtensions {
+  /** Run after the session check, in order; any may refuse the socket. */
+  connectionHooks?: ConnectionHooks[];
+  /** Made for each room as it loads, and added after the server's own hooks. */
+  roomHooks?: (room: Room) => RoomHooks[];
+  /** Where documents are read and updates logged; by default the app's database (`db`). */
+  store?: DocumentStore;
+}
+
 export interface CollabServerOptions extends ConnectionLimitSettings {
   db: Database;
-  /** Where the update log's batches are written; closed by whoever opened it, after `close()`. */
+  /**
+   * Where the database store's update log writes its batches; closed by whoever opened it, after
+   * `close()`. Unused when `extensions.store` is given.
+   */
   updateLogWriter: UpdateLogWriter;
+  extensions?: CollabExtensions;
+  /** Several nodes: shares rooms with the other nodes, and compacts under their common lease. */
+  relay?: RoomRelay;
   authSecret: string;
   logger: Logger;
   /** Frames above this close the connection with 1009. */
@@ -46,8 +65,6 @@ export interface CollabServerOptions extends ConnectionLimitSettings {
   /** A version is taken after editing pauses this long, at most once per `versionIntervalMs`. */
   versionQuietMs: number;
   versionIntervalMs: number;
-  /** Several nodes: shares rooms with the other nodes, and compacts under their common lease. */
-  relay?: RoomRelay;
 }
 
 /** Refusals of one account further apart than this are not counted together. */
@@ -116,11 +133,22 @@ const SESSION_RECHECK_MS = 10_000;
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
   logger.info("yjs codec warmed up", { ms: Math.round(warmUpYjs()) });
-  const updateLog = new UpdateLog(options.updateLogWriter, {
-    flushDelayMs: options.flushDelayMs,
-    writeIntervalMs: options.writeIntervalMs,
-    onError: (error) => logger.error("update log write failed", { error: String(error) }),
-  });
+  const extensions = options.extensions ?? {};
+  const ownStore =
+    extensions.store ??
+    new DatabaseDocumentStore(
+      db,
+      new UpdateLog(options.updateLogWriter, {
+        flushDelayMs: options.flushDelayMs,
+        writeIntervalMs: options.writeIntervalMs,
+        onError: (error) => logger.error("update log write failed", { error: String(error) }),
+      }),
+    );
+  const store = options.relay ? options.relay.store(db, ownStore) : ownStore;
+  const connectionHooks = [
+    sessionAuthorization(db, options.authSecret),
+    ...(extensions.connectionHooks ?? []),
+  ];
   const memoryRelease = new MemoryRelease({
     collect: exposedFullCollections(),
     minUnloads: MEMORY_RELEASE_MIN_UNLOADS,
@@ -135,7 +163,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
   const rooms = new RoomRegistry({
     db,
-    updateLog,
+    store,
+    roomHooks: extensions.roomHooks,
+    relay: options.relay,
     logger,
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
@@ -144,8 +174,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     versionIntervalMs: options.versionIntervalMs,
     onUnloaded: () => memoryRelease.noteUnload(),
     onRefused: (refusal) => refusalAudit.note(refusal),
-    relay: options.relay,
-    compactor: options.relay?.compactor(db, updateLog),
   });
   registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
@@ -165,7 +193,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   let closing = false;
 
   async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
-    const decision = await authorizeUpgrade(request, db, options.authSecret).catch((error: unknown) => {
+    const decision = await decideUpgrade(connectionHooks, request).catch((error: unknown) => {
       logger.error("upgrade authorization failed", { error: String(error) });
       return { ok: false as const, code: CloseCode.internalError, reason: "Internal error" };
     });
@@ -231,7 +259,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       void admit(request, socket, head);
     },
-    flush: () => updateLog.flush(),
+    flush: () => store.flush(),
     async close() {
       closing = true;
       heartbeat.stop();
@@ -245,7 +273,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       registerStatementDocuments(undefined);
       await rooms.unloadAll();
       memoryRelease.stop();
-      await updateLog.flush();
+      await store.flush();
       wss.close();
     },
     get loadedRooms() {

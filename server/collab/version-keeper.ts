@@ -33,7 +33,7 @@ export class VersionKeeper implements RoomHooks {
     private readonly options: VersionKeeperOptions,
   ) {}
 
-  async start(): Promise<void> {
+  async onLoad(): Promise<void> {
     const latest = await latestVersionAt(this.options.db, this.options.statementId, "quiet");
     this.lastTakenAt = latest?.getTime() ?? 0;
   }

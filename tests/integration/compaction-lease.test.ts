@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { appendUpdates } from "../../db/queries/documents";
+import { DatabaseDocumentStore } from "../../server/collab/database-document-store";
 import { loadDocument } from "../../server/collab/document-store";
 import { silentLogger } from "../../server/collab/logger";
 import { NodeRelay } from "../../server/collab/relay/node-relay";
@@ -72,10 +74,11 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
 
     const [relayOne, relayTwo] = relays as [NodeRelay, NodeRelay];
     const dbTwo = countingTransactions(db);
-    const compactTwo = relayTwo.compactor(dbTwo, updateLog);
+    const storeTwo = relayTwo.store(dbTwo, new DatabaseDocumentStore(dbTwo, updateLog));
+    const compactTwo = (id: string, doc: Y.Doc) => storeTwo.compact(id, doc);
     // Node two tries while node one's compaction is under way: it holds the lease, so two leaves it.
     const dbOne = gateTransaction(db, () => compactTwo(statementId, docTwo));
-    await relayOne.compactor(dbOne, updateLog)(statementId, docOne);
+    await relayOne.store(dbOne, new DatabaseDocumentStore(dbOne, updateLog)).compact(statementId, docOne);
     expect(dbOne.opened).toBe(true);
     expect(dbTwo.count).toBe(0);
 

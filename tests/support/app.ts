@@ -1,6 +1,7 @@
 import type { DatabaseConnection } from "../../db/client";
 import { type RunningApp, startApp } from "../../server/app";
 import { silentLogger } from "../../server/collab/logger";
+import type { CollabExtensions } from "../../server/collab/server";
 import { loadConfig } from "../../server/config";
 import { TEST_AUTH_SECRET } from "./session";
 
@@ -8,6 +9,7 @@ import { TEST_AUTH_SECRET } from "./session";
 export async function startCollabServer(
   database: DatabaseConnection,
   overrides: Record<string, string> = {},
+  extensions?: CollabExtensions,
 ): Promise<RunningApp & { wsUrl: string }> {
   const config = loadConfig({
     PORT: "0",
@@ -19,6 +21,6 @@ export async function startCollabServer(
     DATA_DIR: "/nonexistent-unused",
     ...overrides,
   });
-  const app = await startApp(config, silentLogger, database);
+  const app = await startApp(config, silentLogger, database, extensions);
   return Object.assign(app, { wsUrl: `ws://127.0.0.1:${app.port}/collab` });
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach } from "vitest";
 import type { WebSocket } from "ws";
 import { users } from "../../db/schema";
+import type { CollabExtensions } from "../../server/collab/server";
 import { startCollabServer } from "./app";
 import { connectClient, openRawSocket, type TestClient, waitForSynced } from "./clients";
 import { createTestDatabase, type TestDatabase } from "./database";
@@ -33,6 +34,8 @@ export interface CollabFixture {
 export function collabFixture(
   /** Settings of the server; a function gets the test's database (several nodes need its URL). */
   settings: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
+  /** Hooks and a store plugged into every server the fixture starts. */
+  extensions?: CollabExtensions,
 ): CollabFixture {
   const overrides = (given: TestDatabase) => (typeof settings === "function" ? settings(given) : settings);
   let database: TestDatabase | undefined;
@@ -42,7 +45,7 @@ export function collabFixture(
 
   beforeEach(async () => {
     database = await createTestDatabase();
-    server = await startCollabServer(database.connection, overrides(database));
+    server = await startCollabServer(database.connection, overrides(database), extensions);
   });
 
   afterEach(async () => {
@@ -95,7 +98,7 @@ export function collabFixture(
     async restartServer() {
       await fixture.server.close();
       server = undefined;
-      server = await startCollabServer(fixture.database.connection, overrides(fixture.database));
+      server = await startCollabServer(fixture.database.connection, overrides(fixture.database), extensions);
     },
   };
   return fixture;

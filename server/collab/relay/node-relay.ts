@@ -1,20 +1,15 @@
-import { randomUUID } from "node:crypto";
 import type { Database } from "../../../db/client";
-import { compactWithStoredState } from "../document-store";
+import type { DocumentStore } from "../document-store";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
-import type { DocumentCompactor, Room } from "../room";
+import type { Room } from "../room";
 import type { RoomRelay } from "../rooms";
-import type { UpdateLog } from "../update-log";
+import { LeasedDocumentStore } from "./leased-document-store";
 import type { RedisNode } from "./redis-node";
 import { RoomLink } from "./room-link";
 
 /** How often the nodes whose clients this node shows are checked for a heartbeat. */
 const SWEEP_MS = 2_000;
-/** A compaction lease expires this long after it was taken, should its node die holding it. */
-const COMPACTION_LEASE_MS = 30_000;
-/** Deletes the lease only if it is still the one this node took. */
-const RELEASE_LEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 /**
  * The rooms of this node shared with the other nodes (decision 0009): a RoomLink per loaded room,
@@ -58,26 +53,9 @@ export class NodeRelay implements RoomRelay {
     };
   }
 
-  /**
-   * Compacts under a lease in Redis, so one node at a time folds a statement's log, merging the
-   * stored state with its own document. Without the lease (another node has it, or Redis is
-   * away) it leaves the log as it is: it is folded next time.
-   */
-  compactor(db: Database, updateLog: UpdateLog): DocumentCompactor {
-    return async (statementId, doc) => {
-      const key = `beredning:compaction:${statementId}`;
-      const token = randomUUID();
-      const taken = await this.node.commands
-        .set(key, token, "PX", COMPACTION_LEASE_MS, "NX")
-        .catch(() => null);
-      await updateLog.flush();
-      if (taken !== "OK") return;
-      try {
-        await compactWithStoredState(db, statementId, doc);
-      } finally {
-        await this.node.commands.eval(RELEASE_LEASE, 1, key, token).catch(() => {});
-      }
-    };
+  /** The node's store, compacting under the nodes' common lease (see LeasedDocumentStore). */
+  store(db: Database, base: DocumentStore): DocumentStore {
+    return new LeasedDocumentStore(base, db, this.node);
   }
 
   /** Drops the presence of nodes whose heartbeat is missing at two sweeps in a row. */

@@ -243,6 +243,6 @@ export class RoomLink implements RoomHooks {
   /** Leaves, then compacts: what only this node holds (relayed from a node that died) is stored. */
   async onUnload(room: Room): Promise<void> {
     await this.leave();
-    await room.compact();
+    await room.store();
   }
 }
