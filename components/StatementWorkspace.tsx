@@ -7,7 +7,6 @@ import type { ThreadView } from "@/contracts/comments";
 import type { StatementWorkflow } from "@/contracts/statements";
 import type { PresenceIdentity } from "@/domain/presence";
 import { presenceColourFor } from "@/domain/presence";
-import { sectionGuidance } from "@/domain/template";
 import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
 import { api, problemOf } from "./api-client";
 import { CommentsPanel } from "./CommentsPanel";
@@ -186,7 +185,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       provider={provider}
                       editable={section.editableByMe}
                       approved={section.state === "approved"}
-                      guidance={sectionGuidance(section.key)}
+                      guidance={section.guidance ?? undefined}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}

@@ -14,6 +14,9 @@ const ACTION_LABELS: Record<string, string> = {
   "unit.deleted": "Enhet borttagen",
   "user.created": "Användare skapad",
   "user.updated": "Användare ändrad",
+  "template.created": "Mall skapad",
+  "template.updated": "Mall ändrad",
+  "template.deleted": "Mall borttagen",
 };
 
 const when = new Intl.DateTimeFormat("sv-SE", {

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin", label: "Översikt" },
   { href: "/admin/units", label: "Enheter" },
   { href: "/admin/users", label: "Användare" },
+  { href: "/admin/templates", label: "Mallar" },
 ];
 
 export function AdminNav() {
