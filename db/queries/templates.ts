@@ -59,6 +59,16 @@ async function loadSections(db: Database, templateIds: string[]) {
   return byTemplate;
 }
 
+/** Those of the templates that a statement was started from. */
+async function usedTemplateIds(db: Database, templateIds: string[]): Promise<Set<string>> {
+  if (templateIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ templateId: statements.templateId })
+    .from(statements)
+    .where(inArray(statements.templateId, templateIds));
+  return new Set(rows.flatMap((row) => (row.templateId ? [row.templateId] : [])));
+}
+
 /** The organisation's templates in the order the new-statement form offers them, oldest first. */
 export async function listTemplates(
   db: Database,
@@ -71,7 +81,6 @@ export async function listTemplates(
       name: sectionTemplates.name,
       description: sectionTemplates.description,
       deactivatedAt: sectionTemplates.deactivatedAt,
-      inUse: sql<boolean>`exists (select 1 from ${statements} where ${statements.templateId} = ${sectionTemplates.id})`,
     })
     .from(sectionTemplates)
     .where(
@@ -82,14 +91,13 @@ export async function listTemplates(
       ),
     )
     .orderBy(asc(sectionTemplates.createdAt), asc(sectionTemplates.name));
-  const sections = await loadSections(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map(({ deactivatedAt, inUse, ...row }) => ({
+  const ids = rows.map((row) => row.id);
+  const sections = await loadSections(db, ids);
+  const used = await usedTemplateIds(db, ids);
+  return rows.map(({ deactivatedAt, ...row }) => ({
     ...row,
     active: deactivatedAt === null,
-    inUse: Boolean(inUse),
+    inUse: used.has(row.id),
     sections: sections.get(row.id) ?? [],
   }));
 }
