@@ -7,10 +7,12 @@ import {
   unitDeletedSchema,
   userImportResponseSchema,
 } from "@/contracts/admin";
+import { adminTemplateSchema, templateDeletedSchema } from "@/contracts/templates";
 import { request } from "./api-client";
 
 const unitUrl = (id: string) => `/api/admin/units/${id}`;
 const userUrl = (id: string) => `/api/admin/users/${id}`;
+const templateUrl = (id: string) => `/api/admin/templates/${id}`;
 
 /**
  * The browser's calls of the administration API and the first-run page. Forms send their raw
@@ -27,5 +29,10 @@ export const adminApi = {
   /** Checks a CSV (the preview) or, with `commit`, creates every row or none. */
   importUsers: (csv: string, commit: boolean) =>
     request("POST", "/api/admin/users/import", userImportResponseSchema, { csv, commit }),
+  createTemplate: (template: Record<string, unknown>) =>
+    request("POST", "/api/admin/templates", adminTemplateSchema, template),
+  changeTemplate: (id: string, change: Record<string, unknown>) =>
+    request("PATCH", templateUrl(id), adminTemplateSchema, change),
+  deleteTemplate: (id: string) => request("DELETE", templateUrl(id), templateDeletedSchema),
   setUp: (values: Record<string, string>) => request("POST", "/api/setup", setupResponseSchema, values),
 };
