@@ -68,9 +68,13 @@ export function TemplateEditor({ template, units }: { template: AdminTemplate | 
       setSaved(await run(() => adminApi.changeTemplate(template.id, body)));
       return;
     }
-    const answer = await adminApi.createTemplate(body);
-    if (answer.ok) router.push(`/admin/templates/${answer.data.id}`);
-    else await run(async () => answer);
+    let createdId: string | null = null;
+    await run(async () => {
+      const answer = await adminApi.createTemplate(body);
+      if (answer.ok) createdId = answer.data.id;
+      return answer;
+    });
+    if (createdId) router.push(`/admin/templates/${createdId}`);
   }
 
   const replace = (index: number, section: SectionDraft) =>
