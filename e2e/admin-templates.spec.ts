@@ -67,4 +67,18 @@ test("the admin creates a template, and a new statement made from it has its sec
   await expect(sectionText(handlaggare, "bedomning-av-ansokan")).toContainText(
     "Föreningen uppfyller riktlinjerna.",
   );
+
+  // Editing the template afterwards leaves the statement as it was made.
+  const stored = admin.getByRole("form", { name: "Mallens innehåll" });
+  await stored.getByRole("button", { name: "Ta bort avsnittet Förslag till beslut" }).click();
+  await stored.getByRole("button", { name: "Spara mallen" }).click();
+  await expect(stored.getByRole("status")).toHaveText(
+    "Mallen är sparad. Redan skapade tjänsteutlåtanden ändras inte.",
+  );
+  await expect(admin.getByText("Tjänsteutlåtanden har skapats från den")).toBeVisible();
+  await handlaggare.reload();
+  await expect(handlaggare.locator("section.statement-section h2")).toHaveText([
+    "Bedömning av ansökan",
+    "Förslag till beslut",
+  ]);
 });
