@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { DocxImportPreview, DocxUpload } from "@/contracts/statement-import";
 import type { OrganisationUnit } from "@/contracts/statements";
+import type { TemplateOption } from "@/contracts/templates";
 import {
   NEW_STATEMENT_FIELDS,
   type NewStatementField,
@@ -19,6 +20,7 @@ const inputId = (field: NewStatementField) => `new-statement-${field}`;
 const errorId = (field: NewStatementField) => `${inputId(field)}-error`;
 const hintId = (field: NewStatementField) => `${inputId(field)}-hint`;
 const unitInputId = (unitId: string) => `new-statement-unit-${unitId}`;
+const templateInputId = (templateId: string) => `new-statement-template-${templateId}`;
 
 interface Problems {
   formError: string | null;
@@ -105,7 +107,64 @@ function TextField({ field, label, type = "text", hint, required = false, error 
   );
 }
 
-export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
+/** Where the error summary's link for a field leads: its input, or the first of its choices. */
+function fieldAnchor(
+  field: NewStatementField,
+  units: OrganisationUnit[],
+  templates: TemplateOption[],
+): string {
+  if (field === "preparingUnitIds" && units[0]) return unitInputId(units[0].id);
+  if (field === "templateId" && templates[0]) return templateInputId(templates[0].id);
+  return inputId(field);
+}
+
+/** The active templates as radio buttons, the first (the default) chosen; each lists its sections. */
+function TemplateChoice({ templates, error }: { templates: TemplateOption[]; error: string | undefined }) {
+  return (
+    <fieldset
+      className={error ? "field field-invalid" : "field"}
+      aria-describedby={error ? errorId("templateId") : undefined}
+    >
+      <legend>Mall</legend>
+      {error && (
+        <p className="field-error" id={errorId("templateId")}>
+          {error}
+        </p>
+      )}
+      {templates.length === 0 ? (
+        <p>Det finns ingen aktiv mall. Be en administratör att lägga upp en.</p>
+      ) : (
+        <ul className="checkbox-list template-choice">
+          {templates.map((template, index) => (
+            <li key={template.id}>
+              <input
+                type="radio"
+                id={templateInputId(template.id)}
+                name="templateId"
+                value={template.id}
+                defaultChecked={index === 0}
+                aria-describedby={`${templateInputId(template.id)}-sections`}
+              />
+              <label htmlFor={templateInputId(template.id)}>{template.name}</label>
+              <p className="field-hint" id={`${templateInputId(template.id)}-sections`}>
+                {template.description ? `${template.description} ` : ""}
+                Avsnitt: {template.sections.map((section) => section.title).join(", ")}.
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+export function NewStatementForm({
+  units,
+  templates,
+}: {
+  units: OrganisationUnit[];
+  templates: TemplateOption[];
+}) {
   const router = useRouter();
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [pending, setPending] = useState(false);
@@ -143,6 +202,7 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body = {
+      templateId: textValue(form, "templateId"),
       recipient: textValue(form, "recipient"),
       title: textValue(form, "title"),
       diarienummer: textValue(form, "diarienummer"),
@@ -185,11 +245,7 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
               <ul>
                 {listedErrors.map(({ field, message }) => (
                   <li key={field}>
-                    <a
-                      href={`#${field === "preparingUnitIds" && units[0] ? unitInputId(units[0].id) : inputId(field)}`}
-                    >
-                      {message}
-                    </a>
+                    <a href={`#${fieldAnchor(field, units, templates)}`}>{message}</a>
                   </li>
                 ))}
               </ul>
@@ -199,6 +255,7 @@ export function NewStatementForm({ units }: { units: OrganisationUnit[] }) {
         <p className="muted">
           Till, Titel och minst en beredande enhet måste fyllas i. Övriga uppgifter kan läggas till senare.
         </p>
+        <TemplateChoice templates={templates} error={fieldErrors.templateId} />
         <TextField
           field="recipient"
           label="Till"

@@ -8,7 +8,7 @@ import type { StatementWorkflow } from "@/contracts/statements";
 import { contributorsOf } from "@/domain/preparation";
 import type { PresenceIdentity } from "@/domain/presence";
 import { presenceColourFor } from "@/domain/presence";
-import { PREPARATION_SECTION_KEY, sectionGuidance } from "@/domain/template";
+import { PREPARATION_SECTION_KEY } from "@/domain/template";
 import { type HighlightedThread, threadRange } from "@/editor/comment-highlights";
 import { AuthorshipLegend } from "./AuthorshipLegend";
 import { api, problemOf } from "./api-client";
@@ -203,7 +203,7 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
                       provider={provider}
                       editable={section.editableByMe}
                       approved={section.state === "approved"}
-                      guidance={sectionGuidance(section.key)}
+                      guidance={section.guidance ?? undefined}
                       headingId={headingId}
                       me={me}
                       threads={highlightsBySection.get(section.key) ?? NO_THREADS}

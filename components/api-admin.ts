@@ -8,10 +8,12 @@ import {
   userImportResponseSchema,
 } from "@/contracts/admin";
 import { oidcMappingSchema } from "@/contracts/oidc-mappings";
+import { adminTemplateSchema, templateDeletedSchema } from "@/contracts/templates";
 import { request } from "./api-client";
 
 const unitUrl = (id: string) => `/api/admin/units/${id}`;
 const userUrl = (id: string) => `/api/admin/users/${id}`;
+const templateUrl = (id: string) => `/api/admin/templates/${id}`;
 
 /**
  * The browser's calls of the administration API and the first-run page. Forms send their raw
@@ -31,5 +33,10 @@ export const adminApi = {
   createOidcMapping: (mapping: Record<string, unknown>) =>
     request("POST", "/api/admin/oidc-mappings", oidcMappingSchema, mapping),
   deleteOidcMapping: (id: string) => request("DELETE", `/api/admin/oidc-mappings/${id}`, unitDeletedSchema),
+  createTemplate: (template: Record<string, unknown>) =>
+    request("POST", "/api/admin/templates", adminTemplateSchema, template),
+  changeTemplate: (id: string, change: Record<string, unknown>) =>
+    request("PATCH", templateUrl(id), adminTemplateSchema, change),
+  deleteTemplate: (id: string) => request("DELETE", templateUrl(id), templateDeletedSchema),
   setUp: (values: Record<string, string>) => request("POST", "/api/setup", setupResponseSchema, values),
 };

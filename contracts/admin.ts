@@ -120,7 +120,7 @@ export const userSearchSchema = z.object({ q: z.string().trim().max(200).optiona
 export const organisationEventSchema = z.object({
   id: z.number(),
   action: z.string(),
-  targetKind: z.enum(["unit", "user", "oidc-mapping"]),
+  targetKind: z.enum(["unit", "user", "oidc-mapping", "template"]),
   targetId: z.uuid(),
   actorName: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
@@ -187,3 +187,5 @@ export const setupResponseSchema = z.object({ id: z.uuid(), organisationId: z.uu
 
 /** A refused import: the message, and each row's problems when the file itself could be read. */
 export const userImportRefusalSchema = userImportResponseSchema.partial().extend({ error: z.string() });
+
+export { id as adminIdSchema, name as requiredTextSchema, optionalText as optionalTextSchema };

@@ -17,9 +17,18 @@ import {
   userSearchSchema,
 } from "./admin";
 import { type ApiRoutes, FORBIDDEN, INVALID, NOT_FOUND, refused } from "./openapi-operation";
+import {
+  adminTemplateSchema,
+  templateCreateSchema,
+  templateDeletedSchema,
+  templateListSchema,
+  templateOptionListSchema,
+  templatePatchSchema,
+} from "./templates";
 
 const ADMIN_ONLY = refused("Användaren är inte administratör");
 const TAKEN = refused("Namnet eller e-postadressen används redan");
+const TEMPLATE_CLASH = refused("Namnet används redan, eller två avsnitt har samma nyckel");
 
 /** The OpenAPI operations of the administration API (/api/admin/..., /api/setup). */
 export const ADMIN_ROUTES: ApiRoutes = {
@@ -104,6 +113,58 @@ export const ADMIN_ROUTES: ApiRoutes = {
         },
         403: ADMIN_ONLY,
       },
+    },
+  },
+  "/api/admin/templates": {
+    get: {
+      summary: "Every section template of the organisation, deactivated ones included",
+      responses: { 200: { description: "Mallarna", schema: templateListSchema }, 403: ADMIN_ONLY },
+    },
+    post: {
+      summary: "Creates a section template with its sections in order",
+      request: templateCreateSchema,
+      responses: {
+        201: { description: "Den nya mallen", schema: adminTemplateSchema },
+        400: INVALID,
+        403: ADMIN_ONLY,
+        409: TEMPLATE_CLASH,
+      },
+    },
+  },
+  "/api/admin/templates/{id}": {
+    get: {
+      summary: "A section template with its sections",
+      responses: {
+        200: { description: "Mallen", schema: adminTemplateSchema },
+        403: ADMIN_ONLY,
+        404: NOT_FOUND,
+      },
+    },
+    patch: {
+      summary: "Renames, replaces the sections of, deactivates or reactivates a template",
+      request: templatePatchSchema,
+      responses: {
+        200: { description: "Mallen", schema: adminTemplateSchema },
+        400: INVALID,
+        403: ADMIN_ONLY,
+        404: NOT_FOUND,
+        409: TEMPLATE_CLASH,
+      },
+    },
+    delete: {
+      summary: "Deletes a template no statement was started from",
+      responses: {
+        200: { description: "Mallen är borttagen", schema: templateDeletedSchema },
+        403: ADMIN_ONLY,
+        404: NOT_FOUND,
+        409: refused("Mallen används och kan bara avaktiveras"),
+      },
+    },
+  },
+  "/api/templates": {
+    get: {
+      summary: "The active section templates a new statement can start from, the default first",
+      responses: { 200: { description: "Mallarna", schema: templateOptionListSchema } },
     },
   },
   "/api/admin/events": {

@@ -60,7 +60,7 @@ export const API_ROUTES: ApiRoutes = {
       responses: { 200: { description: "Utlåtandena", schema: statementListSchema } },
     },
     post: {
-      summary: "Starts a statement from the tjänsteutlåtande template",
+      summary: "Starts a statement from a section template (templateId, or the default)",
       request: newStatementRequestSchema,
       responses: {
         201: { description: "Det nya utlåtandet", schema: createdSchema },

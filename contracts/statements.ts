@@ -71,6 +71,8 @@ export const sectionWorkflowSchema = z.object({
   key: z.string(),
   title: z.string(),
   position: z.number().int(),
+  /** What belongs in the section, shown while it is empty; null when its template gave none. */
+  guidance: z.string().nullable(),
   owners: z.array(unitRefSchema),
   requiredApprovals: z.array(requirementSchema),
   /** Hash of the section's current content: what an approval must name. */

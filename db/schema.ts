@@ -80,13 +80,84 @@ export const userRoles = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", {
-      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
-    }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** Null for organisation-wide roles (granskare, stadsdelsdirektör, administratör). */
     unitId: uuid("unit_id").references(() => units.id),
   },
   (t) => [index("user_roles_user_idx").on(t.userId)],
+);
+
+/**
+ * The section templates a new statement is started from. A statement copies its template's
+ * sections when it is created, so a later change of the template never alters it.
+ */
+export const sectionTemplates = pgTable(
+  "section_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    description: text("description"),
+    /** Set when an administratör deactivates the template: new statements can no longer use it. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("section_templates_org_name_idx").on(t.organisationId, t.name)],
+);
+
+/** A template's sections in order. */
+export const sectionTemplateSections = pgTable(
+  "section_template_sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => sectionTemplates.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    guidance: text("guidance"),
+    /** Who owns the section: the preparing avdelning, the preparing enheter, or the listed units. */
+    ownership: text("ownership", { enum: ["avdelning", "enheter", "units"] }).notNull(),
+    /** The section's text in a new statement (content blocks); null when it starts empty. */
+    startingContent: jsonb("starting_content").$type<unknown[]>(),
+  },
+  (t) => [uniqueIndex("section_template_sections_key_idx").on(t.templateId, t.key)],
+);
+
+/** The units that own a template section whose ownership is `units`. */
+export const sectionTemplateOwners = pgTable(
+  "section_template_owners",
+  {
+    templateSectionId: uuid("template_section_id")
+      .notNull()
+      .references(() => sectionTemplateSections.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.templateSectionId, t.unitId] })],
+);
+
+/**
+ * A template section's required approvals: a role and the unit whose holder approves. A unit role
+ * without a unit means its holder in each owning unit.
+ */
+export const sectionTemplateApprovals = pgTable(
+  "section_template_approvals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    templateSectionId: uuid("template_section_id")
+      .notNull()
+      .references(() => sectionTemplateSections.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    unitId: uuid("unit_id").references(() => units.id),
+  },
+  (t) => [index("section_template_approvals_section_idx").on(t.templateSectionId)],
 );
 
 export const statements = pgTable(
@@ -113,6 +184,8 @@ export const statements = pgTable(
     createdAt: createdAt(),
     finalisedAt: timestamp("finalised_at", { withTimezone: true }),
     finalisedBy: uuid("finalised_by").references(() => users.id),
+    /** The section template the statement was started from; null for imported and older statements. */
+    templateId: uuid("template_id").references(() => sectionTemplates.id),
   },
   (t) => [index("statements_org_idx").on(t.organisationId)],
 );
@@ -171,6 +244,8 @@ export const sections = pgTable(
     key: text("key").notNull(),
     title: text("title").notNull(),
     position: integer("position").notNull(),
+    /** What belongs in the section, copied from its template; shown while the section is empty. */
+    guidance: text("guidance"),
   },
   (t) => [uniqueIndex("sections_statement_key_idx").on(t.statementId, t.key)],
 );
@@ -195,9 +270,7 @@ export const sectionApprovalRequirements = pgTable(
     sectionId: uuid("section_id")
       .notNull()
       .references(() => sections.id, { onDelete: "cascade" }),
-    role: text("role", {
-      enum: ["handlaggare", "granskare", "enhetschef", "avdelningschef", "stadsdelsdirektor", "admin"],
-    }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** For unit roles: which unit's holder must approve. */
     unitId: uuid("unit_id").references(() => units.id),
   },
@@ -452,9 +525,9 @@ export const organisationEvents = pgTable(
       .notNull()
       .references(() => organisations.id),
     actorId: uuid("actor_id").references(() => users.id),
-    /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `user.updated`, … */
+    /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `template.created`, … */
     action: text("action").notNull(),
-    targetKind: text("target_kind", { enum: ["unit", "user", "oidc-mapping"] }).notNull(),
+    targetKind: text("target_kind", { enum: ["unit", "user", "oidc-mapping", "template"] }).notNull(),
     targetId: uuid("target_id").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),

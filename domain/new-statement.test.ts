@@ -32,7 +32,8 @@ function fieldErrorsOf(input: unknown) {
 
 describe("new statement input", () => {
   it("accepts a complete statement and trims its texts", () => {
-    expect(newStatementSchema.parse(complete)).toEqual({
+    expect(newStatementSchema.parse({ ...complete, templateId: BOU.toUpperCase() })).toEqual({
+      templateId: BOU.toUpperCase(),
       recipient: "Hässelby-Vällingby stadsdelsnämnd",
       title: "Remiss om ökad jämlikhet",
       diarienummer: "1.5.2-345/2024",
@@ -43,10 +44,17 @@ describe("new statement input", () => {
     });
   });
 
+  it("takes a template only by a well-formed id", () => {
+    expect(fieldErrorsOf({ ...complete, templateId: "remissvar" })).toEqual({
+      templateId: MESSAGES.templateUnknown,
+    });
+  });
+
   it("turns missing, null and blank optional fields into null", () => {
     const minimal = { recipient: "Nämnden", title: "Titel", preparingUnitIds: [BOU] };
     const expected = {
       ...minimal,
+      templateId: null,
       diarienummer: null,
       remissSender: null,
       deadline: null,

@@ -42,6 +42,10 @@ export const NEW_STATEMENT_MESSAGES = {
   /** Checked when the statement is stored: the ids are well-formed but name no unit of the organisation. */
   preparingUnitNotInOrganisation:
     "En vald beredande enhet finns inte i din förvaltning. Välj enheter i listan.",
+  templateUnknown: "Välj en mall i listan.",
+  /** Checked when the statement is stored: the id names no active template of the organisation. */
+  templateNotActive: "Den valda mallen finns inte längre eller är avaktiverad. Välj en annan mall.",
+  noActiveTemplate: "Det finns ingen aktiv mall. Be en administratör att aktivera en mall.",
   notAnObject: "Skicka uppgifterna om tjänsteutlåtandet som ett JSON-objekt.",
 } as const;
 
@@ -50,6 +54,8 @@ const messages = NEW_STATEMENT_MESSAGES;
 export const newStatementSchema = z
   .object(
     {
+      /** The template to start from; the organisation's first active template when not given. */
+      templateId: z.preprocess(blankToNull, z.uuid({ error: messages.templateUnknown }).nullable()),
       recipient: z
         .string({ error: messages.recipientMissing })
         .trim()
@@ -101,6 +107,7 @@ export type NewStatementFieldErrors = Partial<Record<NewStatementField, string>>
 
 /** The form's fields, in the order they stand on the page. */
 export const NEW_STATEMENT_FIELDS: readonly NewStatementField[] = [
+  "templateId",
   "recipient",
   "title",
   "diarienummer",

@@ -41,9 +41,45 @@ describe("planSections", () => {
 
   it("requires organisation-wide roles without a unit", () => {
     const plan = planSections(
-      [{ key: "k", title: "T", owners: "avdelning", approvals: ["stadsdelsdirektor"] }],
+      [
+        {
+          key: "k",
+          title: "T",
+          owners: "avdelning",
+          approvals: [{ role: "stadsdelsdirektor", unitId: null }],
+        },
+      ],
       [avdelning],
     );
     expect(plan[0]?.approvals).toEqual([{ role: "stadsdelsdirektor", unitId: null }]);
+  });
+
+  it("gives a section to the units the template names, with approvals of a named unit", () => {
+    const plan = planSections(
+      [
+        {
+          key: "k",
+          title: "T",
+          owners: "units",
+          ownerUnitIds: ["eb"],
+          approvals: [
+            { role: "enhetschef", unitId: null },
+            { role: "avdelningschef", unitId: "soc" },
+          ],
+          guidance: "Skriv här.",
+        },
+      ],
+      [avdelning, bou],
+    );
+    expect(plan[0]).toEqual({
+      key: "k",
+      title: "T",
+      ownerUnitIds: ["eb"],
+      approvals: [
+        { role: "enhetschef", unitId: "eb" },
+        { role: "avdelningschef", unitId: "soc" },
+      ],
+      guidance: "Skriv här.",
+    });
   });
 });

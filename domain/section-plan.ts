@@ -19,12 +19,38 @@ export interface PlannedSection {
   title: string;
   ownerUnitIds: string[];
   approvals: ApprovalRequirement[];
+  /** What belongs in the section, copied from the template. */
+  guidance: string | null;
 }
 
 const UNIT_ROLES: ReadonlySet<Role> = new Set(["handlaggare", "enhetschef", "avdelningschef"]);
 
 export function isUnitRole(role: Role): boolean {
   return UNIT_ROLES.has(role);
+}
+
+function preferredOwners(
+  section: TemplateSection,
+  avdelningar: string[],
+  enheter: string[],
+): readonly string[] {
+  if (section.owners === "units") return section.ownerUnitIds ?? [];
+  return section.owners === "enheter" ? enheter : avdelningar;
+}
+
+/** Each approval once: a named unit's holder, each owning unit's, or an organisation-wide role. */
+function requiredApprovals(section: TemplateSection, ownerUnitIds: string[]): ApprovalRequirement[] {
+  const all = section.approvals.flatMap(({ role, unitId }): ApprovalRequirement[] => {
+    if (!isUnitRole(role)) return [{ role, unitId: null }];
+    return unitId ? [{ role, unitId }] : ownerUnitIds.map((owner) => ({ role, unitId: owner }));
+  });
+  const seen = new Set<string>();
+  return all.filter(({ role, unitId }) => {
+    const id = `${role}:${unitId}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /**
@@ -38,18 +64,25 @@ export function planSections(
   template: readonly TemplateSection[],
   preparingUnits: PlanningUnit[],
 ): PlannedSection[] {
-  const enheter = preparingUnits.filter((unit) => unit.kind === "enhet");
+  const enheter = preparingUnits.filter((unit) => unit.kind === "enhet").map((unit) => unit.id);
   const preparingAvdelningar = preparingUnits
     .filter((unit) => unit.kind === "avdelning")
     .map((unit) => unit.id);
-  const parentAvdelningar = [...new Set(enheter.flatMap((unit) => (unit.parentId ? [unit.parentId] : [])))];
+  const parentAvdelningar = [
+    ...new Set(
+      preparingUnits.flatMap((unit) => (unit.kind === "enhet" && unit.parentId ? [unit.parentId] : [])),
+    ),
+  ];
   const avdelningar = preparingAvdelningar.length > 0 ? preparingAvdelningar : parentAvdelningar;
   return template.map((section) => {
-    const preferred = section.owners === "enheter" ? enheter.map((unit) => unit.id) : avdelningar;
-    const ownerUnitIds = preferred.length > 0 ? preferred : preparingUnits.map((unit) => unit.id);
-    const approvals = section.approvals.flatMap((role): ApprovalRequirement[] =>
-      isUnitRole(role) ? ownerUnitIds.map((unitId) => ({ role, unitId })) : [{ role, unitId: null }],
-    );
-    return { key: section.key, title: section.title, ownerUnitIds, approvals };
+    const preferred = preferredOwners(section, avdelningar, enheter);
+    const ownerUnitIds = preferred.length > 0 ? [...preferred] : preparingUnits.map((unit) => unit.id);
+    return {
+      key: section.key,
+      title: section.title,
+      ownerUnitIds,
+      approvals: requiredApprovals(section, ownerUnitIds),
+      guidance: section.guidance ?? null,
+    };
   });
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { sectionGuidance, TJANSTEUTLATANDE_TEMPLATE } from "./template";
+import { DEFAULT_TEMPLATES } from "./template";
 
-describe("the tjänsteutlåtande template", () => {
-  it("tells what belongs in every section", () => {
-    for (const section of TJANSTEUTLATANDE_TEMPLATE) {
-      expect(sectionGuidance(section.key), section.key).toMatch(/^[A-ZÅÄÖ].{20,}\.$/);
+describe("the default templates", () => {
+  it("tell what belongs in every section, and each key names one section", () => {
+    for (const template of DEFAULT_TEMPLATES) {
+      for (const section of template.sections) {
+        expect(section.guidance, section.key).toMatch(/^[A-ZÅÄÖ].{20,}\.$/);
+      }
+      const keys = template.sections.map((section) => section.key);
+      expect(new Set(keys).size, template.name).toBe(keys.length);
     }
-    expect(sectionGuidance("finns-inte")).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { organisations, units, userRoles, users } from "../db/schema";
 import { importPlainTextStatement } from "../domain/import/plain-text-statement";
 import type { Role } from "../domain/roles";
 import { importStatement } from "../workflow/import-statement";
+import { ensureTemplates } from "../workflow/templates";
 
 export const DEMO_PASSWORD = "beredning-demo";
 export const DEMO_ORGANISATION = "Hässelby-Vällingby stadsdelsförvaltning";
@@ -82,7 +83,8 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 }
 
 /**
- * Creates the demo organisation, its units and accounts, and imports the real seed statement.
+ * Creates the demo organisation, its units, accounts and default templates, and imports the real
+ * seed statement.
  * Returns the seed statement's id. Meant for an empty database.
  */
 export async function seedDemoData(db: Database): Promise<string> {
@@ -131,6 +133,7 @@ export async function seedDemoData(db: Database): Promise<string> {
     }
     return { organisationId: organisation.id, creatorId };
   });
+  await ensureTemplates(db, organisationId);
   const document = importPlainTextStatement(await readFile(SEED_STATEMENT_FILE, "utf8"));
   return importStatement(db, { organisationId, createdBy: creatorId, document });
 }

@@ -8,6 +8,7 @@ import { organisations } from "../db/schema";
 import { validate } from "./admin-access";
 import { EMAIL_TAKEN } from "./admin-users";
 import { fail, type WorkflowResult } from "./result";
+import { ensureTemplates } from "./templates";
 
 export const NAME_THE_ORGANISATION =
   "Ange organisationen (--organisation): databasen har ingen, eller flera, organisationer";
@@ -18,6 +19,7 @@ async function organisationFor(db: Database, name: string | undefined): Promise<
     const [found] = await db.select().from(organisations).where(eq(organisations.name, name));
     if (found) return found.id;
     const [created] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
+    if (created) await ensureTemplates(db, created.id);
     return created?.id ?? null;
   }
   const all = await db.select({ id: organisations.id }).from(organisations).limit(2);

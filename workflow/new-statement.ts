@@ -10,9 +10,10 @@ import {
   type NewStatementInput,
   newStatementSchema,
 } from "../domain/new-statement";
-import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
+import type { TemplateSection } from "../domain/template";
 import { fail, succeed, type WorkflowFailure, type WorkflowResult } from "./result";
 import { createStatementFromTemplate } from "./template-statement";
+import { statementTemplate } from "./templates";
 
 /** Some preparing unit ids name no unit of the user's organisation (unknown, or another organisation's). */
 export class UnknownPreparingUnitsError extends Error {
@@ -22,24 +23,28 @@ export class UnknownPreparingUnitsError extends Error {
   }
 }
 
+/** The template named is not an active template of the organisation, or none is active. */
+export class UnavailableTemplateError extends Error {
+  constructor(readonly templateId: string | null) {
+    super(`No active template ${templateId ?? "at all"}`);
+    this.name = "UnavailableTemplateError";
+  }
+}
+
 export interface NewStatementRequest {
   organisationId: string;
   createdBy: string;
-  input: NewStatementInput;
+  /** Without `templateId`, the statement starts from the organisation's first active template. */
+  input: Omit<NewStatementInput, "templateId"> & { templateId?: string | null };
   /** What an imported file brings: its signatories and each section's text (template content otherwise). */
   imported?: { signatories: Signatory[]; contentByKey: ReadonlyMap<string, readonly ContentBlock[]> };
 }
 
-const TEMPLATE_STARTING_CONTENT: ReadonlyMap<string, readonly ContentBlock[]> = new Map(
-  TJANSTEUTLATANDE_TEMPLATE.flatMap((section) =>
-    section.startingContent ? [[section.key, section.startingContent] as const] : [],
-  ),
-);
-
 /**
- * Starts a statement from the template in the user's organisation: sections hold only the
- * template's starting content. Throws UnknownPreparingUnitsError, and stores nothing, when a
- * preparing unit is not one of the organisation's units.
+ * Starts a statement from a template of the user's organisation, whose sections it copies: they
+ * hold only the template's starting content. Throws UnknownPreparingUnitsError or
+ * UnavailableTemplateError, and stores nothing, when a preparing unit is not one of the
+ * organisation's units or the template is not one of its active templates.
  */
 export async function createNewStatement(db: Database, request: NewStatementRequest): Promise<string> {
   const { input } = request;
@@ -47,7 +52,9 @@ export async function createNewStatement(db: Database, request: NewStatementRequ
   const foundById = new Map(found.map((unit) => [unit.id, unit]));
   const unknown = input.preparingUnitIds.filter((id) => !foundById.has(id));
   if (unknown.length > 0) throw new UnknownPreparingUnitsError(unknown);
-  const { preparingUnitIds, ...metadata } = input;
+  const template = await statementTemplate(db, request.organisationId, input.templateId ?? null);
+  if (!template) throw new UnavailableTemplateError(input.templateId ?? null);
+  const { preparingUnitIds, templateId: _templateId, ...metadata } = input;
   return createStatementFromTemplate(db, {
     organisationId: request.organisationId,
     createdBy: request.createdBy,
@@ -55,8 +62,17 @@ export async function createNewStatement(db: Database, request: NewStatementRequ
     metadata: { ...metadata, signatories: request.imported?.signatories ?? [] },
     // In the order the user gave them, which is the order the statement lists them.
     preparingUnits: preparingUnitIds.flatMap((id) => foundById.get(id) ?? []),
-    contentByKey: request.imported?.contentByKey ?? TEMPLATE_STARTING_CONTENT,
+    contentByKey: request.imported?.contentByKey ?? startingContent(template.sections),
+    template,
   });
+}
+
+function startingContent(sections: readonly TemplateSection[]): ReadonlyMap<string, readonly ContentBlock[]> {
+  return new Map(
+    sections.flatMap((section) =>
+      section.startingContent ? [[section.key, section.startingContent] as const] : [],
+    ),
+  );
 }
 
 const CHECK_FIELDS = "Kontrollera de markerade uppgifterna";
@@ -93,6 +109,11 @@ export async function startStatement(
     const request = { organisationId: user.organisationId, createdBy: user.id, input: parsed.data, imported };
     return succeed({ id: await createNewStatement(db, request) });
   } catch (error) {
+    if (error instanceof UnavailableTemplateError) {
+      return error.templateId === null
+        ? invalidInput(NEW_STATEMENT_MESSAGES.noActiveTemplate, {})
+        : invalidInput(CHECK_FIELDS, { templateId: NEW_STATEMENT_MESSAGES.templateNotActive });
+    }
     if (!(error instanceof UnknownPreparingUnitsError)) throw error;
     return invalidInput(CHECK_FIELDS, {
       preparingUnitIds: NEW_STATEMENT_MESSAGES.preparingUnitNotInOrganisation,

@@ -2,7 +2,7 @@ import type { Database } from "../db/client";
 import { createStatement } from "../db/queries/statements";
 import type { ContentBlock, StatementMetadata } from "../domain/content";
 import { type PlanningUnit, planSections } from "../domain/section-plan";
-import { TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
+import { type TemplateSection, TJANSTEUTLATANDE_TEMPLATE } from "../domain/template";
 import { encodeInitialDocument } from "../editor/section-content";
 
 export interface TemplateStatementInput {
@@ -13,10 +13,12 @@ export interface TemplateStatementInput {
   preparingUnits: PlanningUnit[];
   /** Each section's starting text, by section key; sections without an entry start empty. */
   contentByKey: ReadonlyMap<string, readonly ContentBlock[]>;
+  /** The stored template the sections are copied from; the built-in tjänsteutlåtande when not given. */
+  template?: { id: string; sections: readonly TemplateSection[] };
 }
 
 /**
- * Stores a statement laid out by the tjänsteutlåtande template: sections get owners and approvals
+ * Stores a statement laid out by a template: its sections are copied, with owners and approvals
  * from the template and the preparing units, and each section's text becomes its Y.XmlFragment in
  * the initial document. Both importing and starting a new statement go through here.
  */
@@ -24,9 +26,10 @@ export async function createStatementFromTemplate(
   db: Database,
   input: TemplateStatementInput,
 ): Promise<string> {
-  const planned = planSections(TJANSTEUTLATANDE_TEMPLATE, input.preparingUnits);
+  const planned = planSections(input.template?.sections ?? TJANSTEUTLATANDE_TEMPLATE, input.preparingUnits);
   return createStatement(db, {
     organisationId: input.organisationId,
+    templateId: input.template?.id ?? null,
     createdBy: input.createdBy,
     ...input.metadata,
     preparingUnitIds: input.preparingUnits.map((unit) => unit.id),

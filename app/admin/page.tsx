@@ -17,6 +17,9 @@ const ACTION_LABELS: Record<string, string> = {
   "user.roles-synced": "Roller från inloggningens grupper",
   "oidc-mapping.created": "Gruppkoppling skapad",
   "oidc-mapping.deleted": "Gruppkoppling borttagen",
+  "template.created": "Mall skapad",
+  "template.updated": "Mall ändrad",
+  "template.deleted": "Mall borttagen",
 };
 
 const when = new Intl.DateTimeFormat("sv-SE", {

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/units", label: "Enheter" },
   { href: "/admin/users", label: "Användare" },
   { href: "/admin/inloggning", label: "Inloggning" },
+  { href: "/admin/templates", label: "Mallar" },
 ];
 
 export function AdminNav() {

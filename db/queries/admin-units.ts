@@ -6,6 +6,8 @@ import {
   sectionApprovalRequirements,
   sectionApprovals,
   sectionOwners,
+  sectionTemplateApprovals,
+  sectionTemplateOwners,
   statementPreparingUnits,
   units,
   userRoles,
@@ -88,7 +90,7 @@ export async function updateUnit(
   return toAdminUnit(row);
 }
 
-/** Whether anything refers to the unit: statements, sections, approvals, roles, group mappings or child units. */
+/** Whether anything refers to the unit: statements, sections, approvals, templates, roles, group mappings or child units. */
 export async function unitInUse(db: Database, unitId: string): Promise<boolean> {
   const references = [
     db.select({ n: sql`1` }).from(statementPreparingUnits).where(eq(statementPreparingUnits.unitId, unitId)),
@@ -98,6 +100,11 @@ export async function unitInUse(db: Database, unitId: string): Promise<boolean> 
       .from(sectionApprovalRequirements)
       .where(eq(sectionApprovalRequirements.unitId, unitId)),
     db.select({ n: sql`1` }).from(sectionApprovals).where(eq(sectionApprovals.unitId, unitId)),
+    db.select({ n: sql`1` }).from(sectionTemplateOwners).where(eq(sectionTemplateOwners.unitId, unitId)),
+    db
+      .select({ n: sql`1` })
+      .from(sectionTemplateApprovals)
+      .where(eq(sectionTemplateApprovals.unitId, unitId)),
     db.select({ n: sql`1` }).from(userRoles).where(eq(userRoles.unitId, unitId)),
     db.select({ n: sql`1` }).from(oidcGroupMappings).where(eq(oidcGroupMappings.unitId, unitId)),
     db.select({ n: sql`1` }).from(units).where(eq(units.parentId, unitId)),

@@ -7,7 +7,7 @@ export interface OrganisationEventEntry {
   organisationId: string;
   actorId: string | null;
   action: string;
-  targetKind: "unit" | "user" | "oidc-mapping";
+  targetKind: "unit" | "user" | "oidc-mapping" | "template";
   targetId: string;
   details?: Record<string, unknown>;
 }

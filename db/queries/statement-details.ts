@@ -22,7 +22,7 @@ export interface StatementDetailsChange {
 
 /** The details stored as columns of the statement row; the lists are rows of their own. */
 const COLUMN_FIELDS = [
-  ...NEW_STATEMENT_FIELDS.filter((field) => field !== "preparingUnitIds"),
+  ...NEW_STATEMENT_FIELDS.filter((field) => field !== "preparingUnitIds" && field !== "templateId"),
   "statementDate",
 ] as const satisfies readonly (keyof StatementDetailsChange)[];
 

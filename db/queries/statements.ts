@@ -25,6 +25,8 @@ export interface NewStatement extends Omit<StatementMetadata, "preparingUnits"> 
   /** The coordinating handläggare; the creator when not given. */
   coordinatorId?: string | null;
   preparingUnitIds: string[];
+  /** The stored template the statement is started from, if any. */
+  templateId?: string | null;
   sections: PlannedSection[];
   /** The Y.Doc state holding each section's initial content. */
   initialDocument: Uint8Array;
@@ -45,6 +47,7 @@ export async function createStatement(db: Database, input: NewStatement): Promis
         remissSender: input.remissSender,
         deadline: input.deadline,
         extendedDeadline: input.extendedDeadline,
+        templateId: input.templateId ?? null,
       })
       .returning({ id: statements.id });
     if (!created) throw new Error("Statement insert returned no row");
@@ -62,7 +65,7 @@ export async function createStatement(db: Database, input: NewStatement): Promis
     for (const [position, section] of input.sections.entries()) {
       const [row] = await tx
         .insert(sections)
-        .values({ statementId, key: section.key, title: section.title, position })
+        .values({ statementId, key: section.key, title: section.title, position, guidance: section.guidance })
         .returning({ id: sections.id });
       if (!row) throw new Error("Section insert returned no row");
       if (section.ownerUnitIds.length > 0) {
@@ -137,6 +140,8 @@ export interface SectionDetail {
   key: string;
   title: string;
   position: number;
+  /** What belongs in the section, copied from its template; null when it gave none. */
+  guidance: string | null;
   owners: UnitRef[];
   requiredApprovals: { id: string; role: Role; unit: UnitRef | null }[];
 }
@@ -218,7 +223,13 @@ async function loadUserRef(db: Database, userId: string): Promise<{ id: string; 
 
 async function loadSectionDetails(db: Database, statementId: string): Promise<SectionDetail[]> {
   const rows = await db
-    .select({ id: sections.id, key: sections.key, title: sections.title, position: sections.position })
+    .select({
+      id: sections.id,
+      key: sections.key,
+      title: sections.title,
+      position: sections.position,
+      guidance: sections.guidance,
+    })
     .from(sections)
     .where(eq(sections.statementId, statementId))
     .orderBy(asc(sections.position));
@@ -247,6 +258,7 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     key: row.key,
     title: row.title,
     position: row.position,
+    guidance: row.guidance,
     owners: owners.filter((owner) => owner.sectionId === row.id).map(({ id, name }) => ({ id, name })),
     requiredApprovals: requirements
       .filter((requirement) => requirement.sectionId === row.id)

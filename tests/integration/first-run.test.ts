@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Sql } from "postgres";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { connectDatabase, type DatabaseConnection, migrateDatabase } from "../../db/client";
+import { listTemplates } from "../../db/queries/templates";
 import { SETUP_REQUIRED } from "../../server/first-run";
 import { ALREADY_SET_UP, setUpOrganisation } from "../../workflow/first-admin";
 import { attemptLogin } from "../../workflow/login";
@@ -71,7 +72,14 @@ describe("the first run, on an empty database", () => {
       kind: "invalid",
       error: "Ogiltig förfrågan: organisation: Ange organisationens namn.",
     });
-    expect(await setUpOrganisation(db, FIRST_ADMIN)).toMatchObject({ ok: true });
+    const setUp = await setUpOrganisation(db, FIRST_ADMIN);
+    expect(setUp).toMatchObject({ ok: true });
+    // The new organisation has the default section templates without any demo data.
+    const organisationId = setUp.ok ? setUp.value.organisationId : "";
+    expect((await listTemplates(db, organisationId)).map((template) => template.name)).toEqual([
+      "Remissvar",
+      "Tjänsteutlåtande på eget initiativ",
+    ]);
     const login = { email: FIRST_ADMIN.email, password: FIRST_ADMIN.password, clientAddress: "10.7.0.1" };
     expect(await attemptLogin(db, login)).toMatchObject({ ok: true });
     expect(await setUpOrganisation(db, { ...FIRST_ADMIN, email: "annan@exempel.se" })).toMatchObject({

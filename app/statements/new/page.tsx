@@ -6,6 +6,7 @@ import { NewStatementForm } from "@/components/NewStatementForm";
 import { getDb } from "@/db/client";
 import { canCreateStatement } from "@/domain/access";
 import { organisationUnits } from "@/workflow/statements";
+import { templateOptions } from "@/workflow/templates";
 
 export const metadata: Metadata = { title: "Nytt tjänsteutlåtande" };
 export const dynamic = "force-dynamic";
@@ -21,10 +22,13 @@ export default async function NewStatementPage() {
         {mayCreate ? (
           <>
             <p>
-              Utlåtandet skapas från mallen för tjänsteutlåtanden, med alla dess avsnitt. Förslag till beslut
-              börjar med standardformuleringen; övriga avsnitt är tomma.
+              Utlåtandet skapas från den mall du väljer, med alla dess avsnitt och deras starttext. Ändras
+              mallen senare påverkar det inte utlåtandet.
             </p>
-            <NewStatementForm units={await organisationUnits(await getDb(), user)} />
+            <NewStatementForm
+              units={await organisationUnits(await getDb(), user)}
+              templates={await templateOptions(await getDb(), user)}
+            />
           </>
         ) : (
           <p className="notice">
