@@ -12,7 +12,7 @@ import { RoomLink } from "./room-link";
 const SWEEP_MS = 2_000;
 
 /**
- * The rooms of this node shared with the other nodes (decision 0009): a RoomLink per loaded room,
+ * The rooms of this node shared with the other nodes (decision 0011): a RoomLink per loaded room,
  * re-synced after a Redis outage, and a sweep that removes the presence of nodes that died.
  */
 export class NodeRelay implements RoomRelay {

@@ -19,7 +19,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
 /**
  * One loaded room's link to the other nodes holding its statement: publishes what changes the
- * document and the presence of this node's clients, and applies theirs (see decision 0009).
+ * document and the presence of this node's clients, and applies theirs (see decision 0011).
  */
 export class RoomLink implements RoomHooks {
   /** Awareness client ids of other nodes' clients, with the node each is on. */
