@@ -18,6 +18,7 @@ import { usePresence } from "./presence";
 import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
+import { StatementScopeContext } from "./statement-scope";
 import { useCollaboration } from "./useCollaboration";
 import { useWorkflow } from "./useWorkflow";
 
@@ -109,130 +110,130 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   }, []);
 
   const finalised = workflow.status === "finalised";
+  const scope = useMemo(
+    () => ({ statementId: workflow.id, myUserId: me.userId, finalised }),
+    [workflow.id, me.userId, finalised],
+  );
   return (
-    <div className="workspace">
-      <div className="workspace-bar">
-        <a href="#comments" className="skip-comments">
-          Hoppa till kommentarer
-        </a>
-        <ConnectionStatus state={state} />
-        {!workflow.canEditText && (
-          <p className="read-only-note">
-            {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
+    <StatementScopeContext value={scope}>
+      <div className="workspace">
+        <div className="workspace-bar">
+          <a href="#comments" className="skip-comments">
+            Hoppa till kommentarer
+          </a>
+          <ConnectionStatus state={state} />
+          {!workflow.canEditText && (
+            <p className="read-only-note">
+              {finalised
+                ? "Utlåtandet är justerat och kan inte ändras."
+                : "Du kan läsa men inte ändra texten."}
+            </p>
+          )}
+          <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
+            Versioner
+          </Link>
+          <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
+            Händelselogg
+          </Link>
+        </div>
+        {refusal && (
+          <p className="form-error" role="alert">
+            {refusal}
           </p>
         )}
-        <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
-          Versioner
-        </Link>
-        <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
-          Händelselogg
-        </Link>
-      </div>
-      {refusal && (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      )}
-      <div className="workspace-columns">
-        <div className="sections">
-          {workflow.sections.map((section) => {
-            const headingId = `section-${section.key}`;
-            const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
-            const here = present.filter((user) => user.section === section.key && !user.isMe);
-            const fragment = loaded ? doc.getXmlFragment(section.key) : null;
-            const open = highlightsBySection.get(section.key)?.length ?? 0;
-            return (
-              <section
-                key={section.key}
-                className={mine ? "statement-section mine" : "statement-section"}
-                aria-labelledby={headingId}
-                data-section={section.key}
-              >
-                <header className="section-header">
-                  <h2 id={headingId}>{section.title}</h2>
-                  <p className="section-owners">
-                    Ansvarig: {section.owners.map((owner) => owner.name).join(", ") || "–"}
-                    {mine && <span className="badge">Din enhet</span>}
-                  </p>
-                  {open > 0 && (
-                    <p className="section-comment-count" data-open-threads={open}>
-                      {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
+        <div className="workspace-columns">
+          <div className="sections">
+            {workflow.sections.map((section) => {
+              const headingId = `section-${section.key}`;
+              const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
+              const here = present.filter((user) => user.section === section.key && !user.isMe);
+              const fragment = loaded ? doc.getXmlFragment(section.key) : null;
+              const open = highlightsBySection.get(section.key)?.length ?? 0;
+              return (
+                <section
+                  key={section.key}
+                  className={mine ? "statement-section mine" : "statement-section"}
+                  aria-labelledby={headingId}
+                  data-section={section.key}
+                >
+                  <header className="section-header">
+                    <h2 id={headingId}>{section.title}</h2>
+                    <p className="section-owners">
+                      Ansvarig: {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                      {mine && <span className="badge">Din enhet</span>}
                     </p>
+                    {open > 0 && (
+                      <p className="section-comment-count" data-open-threads={open}>
+                        {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
+                      </p>
+                    )}
+                    {!section.editableByMe && !finalised && (
+                      <p className="section-read-only" data-read-only-section={section.key}>
+                        Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                      </p>
+                    )}
+                    {here.length > 0 && (
+                      <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
+                    )}
+                  </header>
+                  <SectionSignOff
+                    section={section}
+                    fragment={fragment}
+                    openThreads={open}
+                    onChanged={refresh}
+                  />
+                  {provider && fragment ? (
+                    <>
+                      <SectionEditor
+                        sectionKey={section.key}
+                        title={section.title}
+                        fragment={fragment}
+                        provider={provider}
+                        editable={section.editableByMe}
+                        approved={section.state === "approved"}
+                        guidance={sectionGuidance(section.key)}
+                        headingId={headingId}
+                        me={me}
+                        threads={highlightsBySection.get(section.key) ?? NO_THREADS}
+                        activeThreadId={activeThreadId}
+                        onEditor={onEditor}
+                        onThreadPositions={onThreadPositions}
+                      />
+                      <SectionCommentAction
+                        sectionKey={section.key}
+                        sectionTitle={section.title}
+                        editor={editors.get(section.key) ?? null}
+                        onCreated={refreshThreads}
+                      />
+                    </>
+                  ) : (
+                    <p className="muted loading">Hämtar texten…</p>
                   )}
-                  {!section.editableByMe && !finalised && (
-                    <p className="section-read-only" data-read-only-section={section.key}>
-                      Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
-                    </p>
-                  )}
-                  {here.length > 0 && (
-                    <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
-                  )}
-                </header>
-                <SectionSignOff
-                  statementId={workflow.id}
-                  section={section}
-                  fragment={fragment}
-                  myUserId={me.userId}
-                  finalised={finalised}
-                  openThreads={open}
-                  onChanged={refresh}
-                />
-                {provider && fragment ? (
-                  <>
-                    <SectionEditor
-                      sectionKey={section.key}
-                      title={section.title}
-                      fragment={fragment}
-                      provider={provider}
-                      editable={section.editableByMe}
-                      approved={section.state === "approved"}
-                      guidance={sectionGuidance(section.key)}
-                      headingId={headingId}
-                      me={me}
-                      threads={highlightsBySection.get(section.key) ?? NO_THREADS}
-                      activeThreadId={activeThreadId}
-                      onEditor={onEditor}
-                      onThreadPositions={onThreadPositions}
-                    />
-                    <SectionCommentAction
-                      statementId={workflow.id}
-                      sectionKey={section.key}
-                      sectionTitle={section.title}
-                      editor={editors.get(section.key) ?? null}
-                      finalised={finalised}
-                      onCreated={refreshThreads}
-                    />
-                  </>
-                ) : (
-                  <p className="muted loading">Hämtar texten…</p>
-                )}
-              </section>
-            );
-          })}
+                </section>
+              );
+            })}
+          </div>
+          <aside className="side-panel" aria-label="Justering, närvaro och kommentarer">
+            <FinalisePanel workflow={workflow} onChanged={refresh} />
+            <PresenceList users={present} sectionTitles={sectionTitles} />
+            <CommentsPanel
+              sections={workflow.sections.map((section) => ({
+                key: section.key,
+                title: section.title,
+                ownerUnitIds: section.owners.map((owner) => owner.id),
+                editableByMe: section.editableByMe,
+              }))}
+              threads={threads}
+              positions={positions}
+              activeThreadId={activeThreadId}
+              memberOfUnitIds={memberOfUnitIds}
+              onAcceptSuggestion={acceptSuggestion}
+              onShowPassage={showPassage}
+              onChanged={refreshThreads}
+            />
+          </aside>
         </div>
-        <aside className="side-panel" aria-label="Justering, närvaro och kommentarer">
-          <FinalisePanel workflow={workflow} onChanged={refresh} />
-          <PresenceList users={present} sectionTitles={sectionTitles} />
-          <CommentsPanel
-            statementId={workflow.id}
-            sections={workflow.sections.map((section) => ({
-              key: section.key,
-              title: section.title,
-              ownerUnitIds: section.owners.map((owner) => owner.id),
-              editableByMe: section.editableByMe,
-            }))}
-            threads={threads}
-            positions={positions}
-            activeThreadId={activeThreadId}
-            myUserId={me.userId}
-            memberOfUnitIds={memberOfUnitIds}
-            finalised={finalised}
-            onAcceptSuggestion={acceptSuggestion}
-            onShowPassage={showPassage}
-            onChanged={refreshThreads}
-          />
-        </aside>
       </div>
-    </div>
+    </StatementScopeContext>
   );
 }
