@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import type { ThreadView } from "../contracts/comments";
 import type { EncodedAnchor } from "../editor/comment-anchors";
 import { anchorAs, refusal } from "./api-helpers";

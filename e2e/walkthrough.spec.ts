@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { createStatementViaForm, seriousAccessibilityViolations } from "./helpers";
 import { LoginPage } from "./pages/login-page";

@@ -100,6 +100,7 @@ export class StatementPage {
     return this.text(key).evaluate((element) => {
       const copy = element.cloneNode(true) as HTMLElement;
       for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the paragraphs' line breaks
       return copy.innerText;
     });
   }
