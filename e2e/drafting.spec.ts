@@ -27,7 +27,7 @@ test("two handläggare type at once, in one section and in different ones, and s
     eb.page.keyboard.type(" Tillägg från EB.", { delay: 20 }),
   ]);
   for (const page of [bou, eb]) {
-    await expect(page.text("forvaltningens-yttrande").locator("p").first()).toContainText(
+    await expect(page.text("forvaltningens-yttrande").getByRole("paragraph").first()).toContainText(
       "Tillägg från BoU.",
     );
     await expect(page.text("forvaltningens-yttrande")).toContainText("Tillägg från EB.");
@@ -45,12 +45,8 @@ test("two handläggare type at once, in one section and in different ones, and s
   await expect(bou.text("forvaltningens-yttrande")).toContainText("Yttrande från EB.");
 
   // Presence: each sees the other listed, in the section they are working in.
-  await expect(bou.page.locator(".presence li", { hasText: "Ahmed Yilmaz" })).toContainText(
-    "i Förvaltningens yttrande och synpunkter",
-  );
-  await expect(eb.page.locator(".presence li", { hasText: "Sara Lindqvist" })).toContainText(
-    "i Sammanfattning",
-  );
+  await expect(bou.presence("Ahmed Yilmaz")).toContainText("i Förvaltningens yttrande och synpunkter");
+  await expect(eb.presence("Sara Lindqvist")).toContainText("i Sammanfattning");
 
   await Promise.all([bou.page.reload(), eb.page.reload()]);
   for (const page of [bou, eb]) {

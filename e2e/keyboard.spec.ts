@@ -109,13 +109,13 @@ test("a keyboard-only granskare selects a passage and comments on it", async ({ 
   const comment = page.page.getByRole("button", { name: "Kommentera markerad text i Bakgrund" });
   await expect(comment).toBeFocused();
   await page.page.keyboard.press("Enter");
-  await expect(page.page.locator(".comment-composer")).toContainText(passage.trim());
+  await expect(page.composerQuote()).toContainText(passage.trim());
   await page.page.keyboard.type("Kommenterat med tangentbordet");
   await page.page.keyboard.press("Tab");
   await page.page.keyboard.press("Enter");
   const thread = page.comments.thread("Kommenterat med tangentbordet");
-  await expect(thread.locator(".comment-quote")).toContainText(passage.trim());
-  const highlight = page.text("bakgrund").locator(".comment-highlight", { hasText: passage });
+  await expect(thread.getByRole("button", { name: /Visa stycket/ })).toContainText(passage.trim());
+  const highlight = page.highlights("bakgrund").filter({ hasText: passage });
   await expect(highlight.first()).toHaveText(passage);
   // The text itself is unchanged: the granskare could move and select, not edit.
   await expect(page.text("bakgrund")).toHaveAttribute("aria-readonly", "true");

@@ -38,9 +38,7 @@ test("a comment on a passage from a section's first character keeps its highligh
     if (reload) await page.page.reload();
     await expect(thread).toBeVisible();
     await expect(thread).not.toContainText("Den kommenterade texten har tagits bort.");
-    await expect(page.text("forvaltningens-yttrande").locator(".comment-highlight").first()).toHaveText(
-      quote,
-    );
+    await expect(page.highlights("forvaltningens-yttrande").first()).toHaveText(quote);
   }
 });
 
@@ -48,13 +46,12 @@ test("each section shows its open comments once", async ({ browser }) => {
   const page = await StatementPage.signIn(browser, "granskare@demo.test");
   await page.openSeed();
   const section = page.section("arendets-beredning");
-  const first = await page.text("arendets-beredning").locator("p").first().textContent();
+  const first = await page.text("arendets-beredning").getByRole("paragraph").first().textContent();
   const word = (first ?? "").split(" ").slice(1, 3).join(" ");
-  await page.select("arendets-beredning", word);
-  await page.page.getByRole("button", { name: "Kommentera markerad text i Ärendets beredning" }).click();
+  await page.startComment("arendets-beredning", "Ärendets beredning", word);
   await page.page.getByLabel("Kommentar", { exact: true }).fill("Räknas en gång");
   await page.page.getByRole("button", { name: "Spara kommentar" }).click();
-  await expect(section.locator(".section-comment-count")).toHaveText(/öppen kommentar|öppna kommentarer/);
+  await expect(page.openThreadCount("arendets-beredning")).toHaveCount(1);
   await expect(section.getByText(/kommentarstråd/)).toHaveCount(0);
 });
 
@@ -87,7 +84,7 @@ test("another user's caret label never covers the words on the line above", asyn
   await expect(label).toBeVisible();
   const overlap = await reader
     .text("bakgrund")
-    .locator("p")
+    .getByRole("paragraph")
     .first()
     .evaluate((paragraph) => {
       const labelBox = paragraph.querySelector(".collaboration-carets__label")?.getBoundingClientRect();
