@@ -5,12 +5,10 @@ import type { ThreadView } from "@/contracts/comments";
 import { isOwnComment } from "@/domain/comments";
 import { formatSwedishDateTime } from "@/domain/deadline";
 import { type ApiAnswer, api, problemOf } from "./api-client";
+import { useStatementScope } from "./statement-scope";
 
 interface CommentThreadProps {
-  statementId: string;
   thread: ThreadView;
-  myUserId: string;
-  finalised: boolean;
   mayResolve: boolean;
   /** May accept or reject the thread's suggestion (edits the section). */
   mayDecide: boolean;
@@ -98,7 +96,8 @@ function SuggestionDecision(props: {
 }
 
 export function CommentThread(props: CommentThreadProps) {
-  const { statementId, thread, myUserId, finalised, detached, active, onShowPassage, onChanged } = props;
+  const { thread, detached, active, onShowPassage, onChanged } = props;
+  const { statementId, myUserId, finalised } = useStatementScope();
   const suggestion = thread.suggestion;
   // A suggestion is closed by accepting or rejecting it, not by marking it resolved.
   const mayResolve = props.mayResolve && !finalised && !suggestion;

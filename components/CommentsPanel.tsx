@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { ThreadView } from "@/contracts/comments";
 import { canResolveThread } from "@/domain/comments";
 import { CommentThread } from "./CommentThread";
+import { useStatementScope } from "./statement-scope";
 
 type Filter = "open" | "resolved" | "all";
 
@@ -16,16 +17,12 @@ export interface PanelSection {
 }
 
 interface CommentsPanelProps {
-  statementId: string;
   sections: PanelSection[];
   threads: ThreadView[];
   /** Each thread's passage position in its section; null when the passage was deleted. */
   positions: ReadonlyMap<string, number | null>;
   activeThreadId: string | null;
-  myUserId: string;
   memberOfUnitIds: string[];
-  /** The statement is finalised: threads are shown, but nothing can be changed any more. */
-  finalised: boolean;
   onAcceptSuggestion: (thread: ThreadView) => Promise<string | null>;
   onShowPassage: (threadId: string) => void;
   onChanged: () => Promise<void>;
@@ -39,7 +36,8 @@ const FILTERS: { value: Filter; label: string }[] = [
 
 /** Threads by section in document order, filtered by open/resolved. */
 export function CommentsPanel(props: CommentsPanelProps) {
-  const { sections, threads, positions, myUserId, memberOfUnitIds } = props;
+  const { sections, threads, positions, memberOfUnitIds } = props;
+  const { myUserId } = useStatementScope();
   const [filter, setFilter] = useState<Filter>("open");
   const filterName = useId();
   const visible = threads.filter(
@@ -76,10 +74,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
             {inSection.map((thread) => (
               <CommentThread
                 key={thread.id}
-                statementId={props.statementId}
                 thread={thread}
-                myUserId={myUserId}
-                finalised={props.finalised}
                 mayDecide={section.editableByMe}
                 onAccept={props.onAcceptSuggestion}
                 mayResolve={canResolveThread(

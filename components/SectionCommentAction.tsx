@@ -6,6 +6,7 @@ import { anchorRange } from "@/editor/comment-highlights";
 import { type ApiAnswer, api, problemOf } from "./api-client";
 import { CommentComposer } from "./CommentComposer";
 import { SuggestionComposer } from "./SuggestionComposer";
+import { useStatementScope } from "./statement-scope";
 
 interface Selected {
   from: number;
@@ -32,12 +33,9 @@ function selectionInEditor(editor: Editor): Selected | null {
 }
 
 interface SectionCommentActionProps {
-  statementId: string;
   sectionKey: string;
   sectionTitle: string;
   editor: Editor | null;
-  /** The statement is finalised: comments can no longer be made, so no control is offered. */
-  finalised: boolean;
   onCreated: () => Promise<void>;
 }
 
@@ -46,7 +44,9 @@ interface SectionCommentActionProps {
  * it works in read-only sections too (granskare), and it never writes into the text.
  */
 export function SectionCommentAction(props: SectionCommentActionProps) {
-  const { statementId, sectionKey, sectionTitle, editor, finalised, onCreated } = props;
+  const { sectionKey, sectionTitle, editor, onCreated } = props;
+  // Finalised: comments can no longer be made, so no control is offered.
+  const { statementId, finalised } = useStatementScope();
   const [selected, setSelected] = useState<Selected | null>(null);
   const [composing, setComposing] = useState<Selected | null>(null);
   const [suggesting, setSuggesting] = useState<Selected | null>(null);

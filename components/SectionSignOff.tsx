@@ -7,15 +7,13 @@ import { formatSwedishDateTime } from "@/domain/deadline";
 import { SECTION_STATE_LABELS } from "@/domain/signoff";
 import { sectionHash } from "@/editor/section-hash";
 import { api, problemOf } from "./api-client";
+import { useStatementScope } from "./statement-scope";
 import { TextDiff } from "./TextDiff";
 import { useSectionText } from "./useSectionText";
 
 interface SectionSignOffProps {
-  statementId: string;
   section: SectionWorkflow;
   fragment: Y.XmlFragment | null;
-  myUserId: string;
-  finalised: boolean;
   /** Unresolved comment threads on the section: approving them asks for confirmation. */
   openThreads: number;
   onChanged: () => Promise<void>;
@@ -27,7 +25,8 @@ interface SectionSignOffProps {
  * approval is bound to the hash of the text shown here, so a chef never approves unseen text.
  */
 export function SectionSignOff(props: SectionSignOffProps) {
-  const { statementId, section, fragment, myUserId, finalised, openThreads, onChanged } = props;
+  const { section, fragment, openThreads, onChanged } = props;
+  const { statementId, myUserId, finalised } = useStatementScope();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

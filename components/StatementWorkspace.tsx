@@ -21,6 +21,7 @@ import { usePresence } from "./presence";
 import { SectionCommentAction } from "./SectionCommentAction";
 import { SectionEditor } from "./SectionEditor";
 import { SectionSignOff } from "./SectionSignOff";
+import { StatementScopeContext } from "./statement-scope";
 import { useAuthorship } from "./useAuthorship";
 import { useCollaboration } from "./useCollaboration";
 import { useWorkflow } from "./useWorkflow";
@@ -74,8 +75,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const [editors, setEditors] = useState<ReadonlyMap<string, Editor>>(new Map());
   const [positions, setPositions] = useState<ReadonlyMap<string, number | null>>(new Map());
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
-  const authors = useAuthorship(workflow);
-  const finalised = workflow.status === "finalised";
 
   const sectionTitles = useMemo(
     () => new Map(workflow.sections.map((section) => [section.key, section.title])),
@@ -105,7 +104,6 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
   const onThreadPositions = useCallback((_key: string, reported: Map<string, number | null>) => {
     setPositions((current) => new Map([...current, ...reported]));
   }, []);
-
   const showPassage = useCallback((threadId: string) => {
     setActiveThreadId(threadId);
     requestAnimationFrame(() => {
@@ -115,149 +113,151 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
     });
   }, []);
 
+  const authors = useAuthorship(workflow);
+  const finalised = workflow.status === "finalised";
+  const scope = useMemo(
+    () => ({ statementId: workflow.id, myUserId: me.userId, finalised }),
+    [workflow.id, me.userId, finalised],
+  );
   return (
-    <div className="workspace">
-      <div className="workspace-bar">
-        <a href="#comments" className="skip-comments">
-          Hoppa till kommentarer
-        </a>
-        <ConnectionStatus state={state} />
-        {!workflow.canEditText && (
-          <p className="read-only-note">
-            {finalised ? "Utlåtandet är justerat och kan inte ändras." : "Du kan läsa men inte ändra texten."}
+    <StatementScopeContext value={scope}>
+      <div className="workspace">
+        <div className="workspace-bar">
+          <a href="#comments" className="skip-comments">
+            Hoppa till kommentarer
+          </a>
+          <ConnectionStatus state={state} />
+          {!workflow.canEditText && (
+            <p className="read-only-note">
+              {finalised
+                ? "Utlåtandet är justerat och kan inte ändras."
+                : "Du kan läsa men inte ändra texten."}
+            </p>
+          )}
+          <button type="button" aria-pressed={authors.shown} onClick={authors.toggle}>
+            Visa vem som skrivit
+          </button>
+          <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
+            Versioner
+          </Link>
+          <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
+            Händelselogg
+          </Link>
+        </div>
+        {authors.shown && authors.authorship && (
+          <AuthorshipLegend authors={contributorsOf(authors.authorship.sections)} onRefresh={authors.refresh} />
+        )}
+        {authors.error && (
+          <p className="form-error" role="alert">
+            {authors.error}
           </p>
         )}
-        <button type="button" aria-pressed={authors.shown} onClick={authors.toggle}>
-          Visa vem som skrivit
-        </button>
-        <Link href={`/statements/${workflow.id}/historik`} className="audit-link">
-          Versioner
-        </Link>
-        <Link href={`/statements/${workflow.id}/audit`} className="audit-link">
-          Händelselogg
-        </Link>
-      </div>
-      {authors.shown && authors.authorship && (
-        <AuthorshipLegend authors={contributorsOf(authors.authorship.sections)} onRefresh={authors.refresh} />
-      )}
-      {authors.error && (
-        <p className="form-error" role="alert">
-          {authors.error}
-        </p>
-      )}
-      {refusal && (
-        <p className="form-error" role="alert">
-          {refusal}
-        </p>
-      )}
-      <div className="workspace-columns">
-        <div className="sections">
-          {workflow.sections.map((section) => {
-            const headingId = `section-${section.key}`;
-            const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
-            const here = present.filter((user) => user.section === section.key && !user.isMe);
-            const fragment = loaded ? doc.getXmlFragment(section.key) : null;
-            const open = highlightsBySection.get(section.key)?.length ?? 0;
-            return (
-              <section
-                key={section.key}
-                className={mine ? "statement-section mine" : "statement-section"}
-                aria-labelledby={headingId}
-                data-section={section.key}
-              >
-                <header className="section-header">
-                  <h2 id={headingId}>{section.title}</h2>
-                  <p className="section-owners">
-                    Ansvarig: {section.owners.map((owner) => owner.name).join(", ") || "–"}
-                    {mine && <span className="badge">Din enhet</span>}
-                  </p>
-                  {open > 0 && (
-                    <p className="section-comment-count" data-open-threads={open}>
-                      {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
+        {refusal && (
+          <p className="form-error" role="alert">
+            {refusal}
+          </p>
+        )}
+        <div className="workspace-columns">
+          <div className="sections">
+            {workflow.sections.map((section) => {
+              const headingId = `section-${section.key}`;
+              const mine = section.owners.some((owner) => myUnitIds.includes(owner.id));
+              const here = present.filter((user) => user.section === section.key && !user.isMe);
+              const fragment = loaded ? doc.getXmlFragment(section.key) : null;
+              const open = highlightsBySection.get(section.key)?.length ?? 0;
+              return (
+                <section
+                  key={section.key}
+                  className={mine ? "statement-section mine" : "statement-section"}
+                  aria-labelledby={headingId}
+                  data-section={section.key}
+                >
+                  <header className="section-header">
+                    <h2 id={headingId}>{section.title}</h2>
+                    <p className="section-owners">
+                      Ansvarig: {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                      {mine && <span className="badge">Din enhet</span>}
                     </p>
-                  )}
-                  {!section.editableByMe && !finalised && (
-                    <p className="section-read-only" data-read-only-section={section.key}>
-                      Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
-                    </p>
-                  )}
-                  {here.length > 0 && (
-                    <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
-                  )}
-                </header>
-                <SectionSignOff
-                  statementId={workflow.id}
-                  section={section}
-                  fragment={fragment}
-                  myUserId={me.userId}
-                  finalised={finalised}
-                  openThreads={open}
-                  onChanged={refresh}
-                />
-                {provider && fragment ? (
-                  <>
-                    <SectionEditor
-                      sectionKey={section.key}
-                      title={section.title}
-                      fragment={fragment}
-                      provider={provider}
-                      editable={section.editableByMe}
-                      approved={section.state === "approved"}
-                      guidance={section.guidance ?? undefined}
-                      headingId={headingId}
-                      me={me}
-                      threads={highlightsBySection.get(section.key) ?? NO_THREADS}
-                      activeThreadId={activeThreadId}
-                      authorship={authors.bySection?.get(section.key) ?? null}
-                      onEditor={onEditor}
-                      onThreadPositions={onThreadPositions}
-                    />
-                    <SectionCommentAction
-                      statementId={workflow.id}
-                      sectionKey={section.key}
-                      sectionTitle={section.title}
-                      editor={editors.get(section.key) ?? null}
-                      finalised={finalised}
-                      onCreated={refreshThreads}
-                    />
-                    {section.key === PREPARATION_SECTION_KEY && authors.suggestsPreparation && (
-                      <PreparationSuggestion
-                        editor={editors.get(section.key) ?? null}
-                        authorship={authors.authorship}
-                        onRefresh={authors.refresh}
-                      />
+                    {open > 0 && (
+                      <p className="section-comment-count" data-open-threads={open}>
+                        {open === 1 ? "1 öppen kommentar" : `${open} öppna kommentarer`}
+                      </p>
                     )}
-                  </>
-                ) : (
-                  <p className="muted loading">Hämtar texten…</p>
-                )}
-              </section>
-            );
-          })}
+                    {!section.editableByMe && !finalised && (
+                      <p className="section-read-only" data-read-only-section={section.key}>
+                        Ägs av {section.owners.map((owner) => owner.name).join(", ") || "–"}
+                      </p>
+                    )}
+                    {here.length > 0 && (
+                      <p className="section-here">Skriver här: {here.map((user) => user.name).join(", ")}</p>
+                    )}
+                  </header>
+                  <SectionSignOff
+                    section={section}
+                    fragment={fragment}
+                    openThreads={open}
+                    onChanged={refresh}
+                  />
+                  {provider && fragment ? (
+                    <>
+                      <SectionEditor
+                        sectionKey={section.key}
+                        title={section.title}
+                        fragment={fragment}
+                        provider={provider}
+                        editable={section.editableByMe}
+                        approved={section.state === "approved"}
+                        guidance={section.guidance ?? undefined}
+                        headingId={headingId}
+                        me={me}
+                        threads={highlightsBySection.get(section.key) ?? NO_THREADS}
+                        activeThreadId={activeThreadId}
+                        authorship={authors.bySection?.get(section.key) ?? null}
+                        onEditor={onEditor}
+                        onThreadPositions={onThreadPositions}
+                      />
+                      <SectionCommentAction
+                        sectionKey={section.key}
+                        sectionTitle={section.title}
+                        editor={editors.get(section.key) ?? null}
+                        onCreated={refreshThreads}
+                      />
+                      {section.key === PREPARATION_SECTION_KEY && authors.suggestsPreparation && (
+                        <PreparationSuggestion
+                          editor={editors.get(section.key) ?? null}
+                          authorship={authors.authorship}
+                          onRefresh={authors.refresh}
+                        />
+                      )}
+                    </>
+                  ) : (
+                    <p className="muted loading">Hämtar texten…</p>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+          <aside className="side-panel" aria-label="Justering, närvaro och kommentarer">
+            <FinalisePanel workflow={workflow} onChanged={refresh} />
+            <PresenceList users={present} sectionTitles={sectionTitles} />
+            <CommentsPanel
+              sections={workflow.sections.map((section) => ({
+                key: section.key,
+                title: section.title,
+                ownerUnitIds: section.owners.map((owner) => owner.id),
+                editableByMe: section.editableByMe,
+              }))}
+              threads={threads}
+              positions={positions}
+              activeThreadId={activeThreadId}
+              memberOfUnitIds={memberOfUnitIds}
+              onAcceptSuggestion={acceptSuggestion}
+              onShowPassage={showPassage}
+              onChanged={refreshThreads}
+            />
+          </aside>
         </div>
-        <aside className="side-panel" aria-label="Justering, närvaro och kommentarer">
-          <FinalisePanel workflow={workflow} onChanged={refresh} />
-          <PresenceList users={present} sectionTitles={sectionTitles} />
-          <CommentsPanel
-            statementId={workflow.id}
-            sections={workflow.sections.map((section) => ({
-              key: section.key,
-              title: section.title,
-              ownerUnitIds: section.owners.map((owner) => owner.id),
-              editableByMe: section.editableByMe,
-            }))}
-            threads={threads}
-            positions={positions}
-            activeThreadId={activeThreadId}
-            myUserId={me.userId}
-            memberOfUnitIds={memberOfUnitIds}
-            finalised={finalised}
-            onAcceptSuggestion={acceptSuggestion}
-            onShowPassage={showPassage}
-            onChanged={refreshThreads}
-          />
-        </aside>
       </div>
-    </div>
+    </StatementScopeContext>
   );
 }

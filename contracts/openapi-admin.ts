@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import {
   adminUnitSchema,
   adminUserSchema,
@@ -16,7 +17,7 @@ import {
   userListSchema,
   userSearchSchema,
 } from "./admin";
-import { type ApiRoutes, FORBIDDEN, INVALID, NOT_FOUND, refused } from "./openapi-operation";
+import { type Answer, type ApiRoutes, FORBIDDEN, INVALID, NOT_FOUND, refused } from "./openapi-operation";
 import {
   adminTemplateSchema,
   templateCreateSchema,
@@ -30,6 +31,29 @@ const ADMIN_ONLY = refused("Användaren är inte administratör");
 const TAKEN = refused("Namnet eller e-postadressen används redan");
 const TEMPLATE_CLASH = refused("Namnet används redan, eller två avsnitt har samma nyckel");
 
+const UNIT: Answer = { description: "Enheten", schema: adminUnitSchema };
+const USER: Answer = { description: "Användaren", schema: adminUserSchema };
+
+/** An administrator creates a unit or user whose name or e-mail must be free. */
+const creation = (summary: string, request: z.ZodType, created: Answer) => ({
+  summary,
+  request,
+  responses: { 201: created, 400: INVALID, 403: ADMIN_ONLY, 409: TAKEN },
+});
+
+/** A change of a unit or user: refused when not allowed, unknown or in conflict with another. */
+const change = (
+  summary: string,
+  request: z.ZodType,
+  changed: Answer,
+  conflict: Answer,
+  forbidden: Answer = ADMIN_ONLY,
+) => ({
+  summary,
+  request,
+  responses: { 200: changed, 400: INVALID, 403: forbidden, 404: NOT_FOUND, 409: conflict },
+});
+
 /** The OpenAPI operations of the administration API (/api/admin/..., /api/setup). */
 export const ADMIN_ROUTES: ApiRoutes = {
   "/api/admin/units": {
@@ -37,29 +61,13 @@ export const ADMIN_ROUTES: ApiRoutes = {
       summary: "Every unit of the organisation, deactivated ones included",
       responses: { 200: { description: "Enheterna", schema: unitListSchema }, 403: ADMIN_ONLY },
     },
-    post: {
-      summary: "Creates an avdelning, or an enhet under an avdelning",
-      request: unitCreateSchema,
-      responses: {
-        201: { description: "Den nya enheten", schema: adminUnitSchema },
-        400: INVALID,
-        403: ADMIN_ONLY,
-        409: TAKEN,
-      },
-    },
+    post: creation("Creates an avdelning, or an enhet under an avdelning", unitCreateSchema, {
+      description: "Den nya enheten",
+      schema: adminUnitSchema,
+    }),
   },
   "/api/admin/units/{id}": {
-    patch: {
-      summary: "Renames, moves, deactivates or reactivates a unit",
-      request: unitPatchSchema,
-      responses: {
-        200: { description: "Enheten", schema: adminUnitSchema },
-        400: INVALID,
-        403: ADMIN_ONLY,
-        404: NOT_FOUND,
-        409: TAKEN,
-      },
-    },
+    patch: change("Renames, moves, deactivates or reactivates a unit", unitPatchSchema, UNIT, TAKEN),
     delete: {
       summary: "Deletes a unit that no statement, template or role refers to",
       responses: {
@@ -76,29 +84,19 @@ export const ADMIN_ROUTES: ApiRoutes = {
       query: userSearchSchema,
       responses: { 200: { description: "Användarna", schema: userListSchema }, 403: ADMIN_ONLY },
     },
-    post: {
-      summary: "Creates an account with its roles",
-      request: userCreateSchema,
-      responses: {
-        201: { description: "Den nya användaren", schema: adminUserSchema },
-        400: INVALID,
-        403: ADMIN_ONLY,
-        409: TAKEN,
-      },
-    },
+    post: creation("Creates an account with its roles", userCreateSchema, {
+      description: "Den nya användaren",
+      schema: adminUserSchema,
+    }),
   },
   "/api/admin/users/{id}": {
-    patch: {
-      summary: "Edits fields and roles, resets the password or deactivates (ending the sessions)",
-      request: userEditSchema,
-      responses: {
-        200: { description: "Användaren", schema: adminUserSchema },
-        400: INVALID,
-        403: FORBIDDEN,
-        404: NOT_FOUND,
-        409: refused("E-postadressen används redan, eller den egna administratörsrollen tas bort"),
-      },
-    },
+    patch: change(
+      "Edits fields and roles, resets the password or deactivates (ending the sessions)",
+      userEditSchema,
+      USER,
+      refused("E-postadressen används redan, eller den egna administratörsrollen tas bort"),
+      FORBIDDEN,
+    ),
   },
   "/api/admin/users/import": {
     post: {

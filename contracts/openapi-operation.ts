@@ -2,6 +2,12 @@ import type { z } from "zod";
 
 export type Method = "get" | "post" | "patch" | "delete";
 
+/** One status's answer: what it means and, unless it is `{error}`, its schema. */
+export interface Answer {
+  description: string;
+  schema?: z.ZodType;
+}
+
 export interface Operation {
   summary: string;
   request?: z.ZodType;
@@ -10,7 +16,7 @@ export interface Operation {
   /** The 200 answer is a file of one of these media types, not JSON. */
   files?: readonly string[];
   /** Status → what the answer holds; refusals without a schema of their own carry `{error}`. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, Answer>;
   /** The answer is a Server-Sent Events stream, not JSON. */
   eventStream?: boolean;
   /** Answered without a session. */

@@ -18,9 +18,8 @@ async function routeFileOperations(): Promise<string[]> {
     const route = `/api/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
     if (route.startsWith(NOT_OURS)) continue;
     const source = await readFile(path.join(API_FOLDER, file), "utf8");
-    for (const [, method] of source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-      operations.push(`${method} ${route}`);
-    }
+    const exported = /export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g;
+    for (const [, method] of source.matchAll(exported)) operations.push(`${method} ${route}`);
   }
   return operations.sort();
 }

@@ -19,16 +19,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { formatSwedishDateTime } from "../domain/deadline";
-import {
-  APPENDIX_TITLE,
-  type ApprovalRecord,
-  contactLine,
-  DRAFT_MARK,
-  documentDate,
-  PROPOSAL_SECTION_KEY,
-  type StatementDocumentModel,
-} from "./model";
+import type { AppendixParts, StatementDocumentModel } from "./model";
+import { DRAFT_MARK, documentDate, documentParts } from "./model";
 
 type Block = Paragraph | Table;
 
@@ -206,9 +198,9 @@ function signatureTable(model: StatementDocumentModel): Block[] {
   ];
 }
 
-function approvalAppendix(record: ApprovalRecord): Block[] {
+function approvalAppendix(record: AppendixParts): Block[] {
   const blocks: Block[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: APPENDIX_TITLE }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: record.title }),
   ];
   for (const section of record.sections) {
     blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: section.title }));
@@ -216,18 +208,12 @@ function approvalAppendix(record: ApprovalRecord): Block[] {
     for (const approval of section.approvals) {
       blocks.push(
         new Paragraph(
-          `${approval.approver}, ${approval.role}, ${formatSwedishDateTime(approval.approvedAt)}: ${approval.contentHash}`,
+          `${approval.approver}, ${approval.role}, ${approval.approvedAt}: ${approval.contentHash}`,
         ),
       );
     }
   }
-  blocks.push(
-    new Paragraph(
-      record.finalisedBy && record.finalisedAt
-        ? `Justerat av ${record.finalisedBy}, ${formatSwedishDateTime(record.finalisedAt)}.`
-        : "Tjänsteutlåtandet är inte justerat.",
-    ),
-  );
+  blocks.push(new Paragraph(record.finalised));
   if (record.finalChecksum) {
     blocks.push(new Paragraph(`Den justerade versionens kontrollsumma: ${record.finalChecksum}`));
   }
@@ -256,10 +242,9 @@ const numberingLevels = (
 /** The statement as a Word document (DOCX bytes). */
 export async function renderDocx(model: StatementDocumentModel): Promise<Buffer> {
   const instances = { next: 0 };
-  const [proposal, ...rest] = model.sections[0]?.key === PROPOSAL_SECTION_KEY ? model.sections : [];
-  const others = proposal ? rest : model.sections;
+  const { proposal, others, contactLines, appendix } = documentParts(model);
   const body: Block[] = [
-    ...model.contacts.map((contact) => new Paragraph(`Handläggare: ${contactLine(contact)}`)),
+    ...contactLines.map((line) => new Paragraph(line)),
     new Paragraph(""),
     new Paragraph("Till"),
     new Paragraph(model.recipient),
@@ -267,7 +252,7 @@ export async function renderDocx(model: StatementDocumentModel): Promise<Buffer>
     ...(proposal ? sectionBlocks(proposal, instances) : []),
     ...signatureTable(model),
     ...others.flatMap((section) => sectionBlocks(section, instances)),
-    ...(model.approvals ? approvalAppendix(model.approvals) : []),
+    ...(appendix ? approvalAppendix(appendix) : []),
   ];
   const document = new Document({
     title: model.title,

@@ -1,14 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
-import { formatSwedishDateTime } from "../domain/deadline";
-import {
-  APPENDIX_TITLE,
-  type ApprovalRecord,
-  contactLine,
-  DRAFT_MARK,
-  documentDate,
-  PROPOSAL_SECTION_KEY,
-  type StatementDocumentModel,
-} from "./model";
+import type { AppendixParts, StatementDocumentModel } from "./model";
+import { DRAFT_MARK, documentDate, documentParts } from "./model";
 import { documentStyles } from "./styles";
 
 export function escapeHtml(text: string): string {
@@ -108,13 +100,13 @@ function sectionHtml(section: StatementDocumentModel["sections"][number]): strin
   return `<section class="tu-section" data-section="${escapeHtml(section.key)}"><h2>${escapeHtml(section.title)}</h2>${contentToHtml(section.content)}</section>`;
 }
 
-function appendixHtml(record: ApprovalRecord): string {
+function appendixHtml(record: AppendixParts): string {
   const sections = record.sections
     .map((section) => {
       const rows = section.approvals
         .map(
           (approval) =>
-            `<tr><td>${escapeHtml(approval.approver)}</td><td>${escapeHtml(approval.role)}</td><td class="tu-hash">${escapeHtml(approval.contentHash)}</td><td>${escapeHtml(formatSwedishDateTime(approval.approvedAt))}</td></tr>`,
+            `<tr><td>${escapeHtml(approval.approver)}</td><td>${escapeHtml(approval.role)}</td><td class="tu-hash">${escapeHtml(approval.contentHash)}</td><td>${escapeHtml(approval.approvedAt)}</td></tr>`,
         )
         .join("");
       const body = rows
@@ -123,33 +115,26 @@ function appendixHtml(record: ApprovalRecord): string {
       return `<h3>${escapeHtml(section.title)}</h3>${body}`;
     })
     .join("");
-  const finalised =
-    record.finalisedBy && record.finalisedAt
-      ? `<p>Justerat av ${escapeHtml(record.finalisedBy)}, ${escapeHtml(formatSwedishDateTime(record.finalisedAt))}.</p>`
-      : "<p>Tjänsteutlåtandet är inte justerat.</p>";
+  const finalised = `<p>${escapeHtml(record.finalised)}</p>`;
   const checksum = record.finalChecksum
     ? `<p>Den justerade versionens kontrollsumma: <span class="tu-hash">${escapeHtml(record.finalChecksum)}</span></p>`
     : "";
-  return `<section class="tu-appendix"><h2>${APPENDIX_TITLE}</h2>${sections}${finalised}${checksum}</section>`;
+  return `<section class="tu-appendix"><h2>${escapeHtml(record.title)}</h2>${sections}${finalised}${checksum}</section>`;
 }
 
 /** The statement as an HTML fragment in the layout of Stockholms stad's tjänsteutlåtanden. */
 export function renderDocumentBody(model: StatementDocumentModel): string {
-  const [proposal, ...rest] = model.sections[0]?.key === PROPOSAL_SECTION_KEY ? model.sections : [];
-  const others = proposal ? rest : model.sections;
+  const { proposal, others, contactLines, appendix } = documentParts(model);
   return `<article class="tu-document${model.draft ? " tu-draft" : ""}" lang="sv-SE">
 ${model.draft ? `<p class="tu-draft-note">${DRAFT_MARK}: tjänsteutlåtandet är inte justerat.</p>` : ""}
 ${documentHead(model)}
-${paragraphs(
-  model.contacts.map((contact) => `Handläggare: ${contactLine(contact)}`),
-  "tu-contact",
-)}
+${paragraphs(contactLines, "tu-contact")}
 <p class="tu-recipient">Till<br>${escapeHtml(model.recipient)}</p>
 <h1 class="tu-title">${escapeHtml(model.title)}</h1>
 ${proposal ? sectionHtml(proposal) : ""}
 ${signatureBlock(model)}
 ${others.map(sectionHtml).join("\n")}
-${model.approvals ? appendixHtml(model.approvals) : ""}
+${appendix ? appendixHtml(appendix) : ""}
 </article>`;
 }
 

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Signatory } from "../domain/content";
-import { formatSwedishDate } from "../domain/deadline";
+import { formatSwedishDate, formatSwedishDateTime } from "../domain/deadline";
 
 /** A handläggare as printed on the statement. */
 export interface DocumentContact {
@@ -52,7 +52,7 @@ export interface StatementDocumentModel {
 /** The first section (Förslag till beslut) stands before the signatures; the rest follow them. */
 export const PROPOSAL_SECTION_KEY = "forslag-till-beslut";
 
-export const APPENDIX_TITLE = "Beslutsunderlag: godkännanden";
+const APPENDIX_TITLE = "Beslutsunderlag: godkännanden";
 export const DRAFT_MARK = "UTKAST";
 
 /** "Handläggare: name, telephone" lines' content, one per handläggare. */
@@ -64,6 +64,36 @@ export function contactLine(contact: DocumentContact): string {
 export function documentDate(isoDate: string | null): string {
   return isoDate ? formatSwedishDate(isoDate) : "";
 }
+
+/** The parts both renderers print alike: the proposal before the signatures, the rest after. */
+export function documentParts(model: StatementDocumentModel) {
+  const [first, ...rest] = model.sections;
+  const hasProposal = first?.key === PROPOSAL_SECTION_KEY;
+  return {
+    proposal: hasProposal ? first : undefined,
+    others: hasProposal ? rest : model.sections,
+    contactLines: model.contacts.map((contact) => `Handläggare: ${contactLine(contact)}`),
+    appendix: model.approvals ? appendixParts(model.approvals) : null,
+  };
+}
+
+/** The approval appendix as printed: times in Swedish, the finalisation as one line. */
+function appendixParts(record: ApprovalRecord) {
+  const sections = record.sections.map((section) => ({
+    title: section.title,
+    approvals: section.approvals.map((approval) => ({
+      ...approval,
+      approvedAt: formatSwedishDateTime(approval.approvedAt),
+    })),
+  }));
+  const finalised =
+    record.finalisedBy && record.finalisedAt
+      ? `Justerat av ${record.finalisedBy}, ${formatSwedishDateTime(record.finalisedAt)}.`
+      : "Tjänsteutlåtandet är inte justerat.";
+  return { title: APPENDIX_TITLE, sections, finalised, finalChecksum: record.finalChecksum };
+}
+
+export type AppendixParts = ReturnType<typeof appendixParts>;
 
 /** The text of an inline node tree, as one string. */
 export function nodeText(node: JSONContent): string {

@@ -1,5 +1,7 @@
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, sectionText, seriousAccessibilityViolations, signIn } from "./helpers";
+import { seriousAccessibilityViolations } from "./helpers";
+import { DEMO_PASSWORD, LoginPage } from "./pages/login-page";
+import { StatementPage } from "./pages/statement-page";
 
 test("the admin creates a unit and a user in it, who signs in and drafts for the new unit", async ({
   browser,
@@ -8,7 +10,7 @@ test("the admin creates a unit and a user in it, who signs in and drafts for the
   const unitName = `Fritidsenheten ${suffix}`;
   const email = `fritid.${suffix}@demo.test`;
 
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   await admin.getByRole("link", { name: "Administration" }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
   expect(await seriousAccessibilityViolations(admin)).toEqual([]);
@@ -42,7 +44,7 @@ test("the admin creates a unit and a user in it, who signs in and drafts for the
   await expect(admin.getByText(`Frida Fritid (${email})`)).toBeVisible();
   await expect(admin.getByText("(admin@demo.test)")).toHaveCount(0);
 
-  const frida = await signIn(browser, email);
+  const frida = await LoginPage.signIn(browser, email);
   await expect(frida.getByText(`Handläggare, ${unitName}`)).toBeVisible();
   await frida.getByRole("link", { name: "Nytt tjänsteutlåtande" }).click();
   await frida.getByLabel("Till", { exact: true }).fill("Hässelby-Vällingby stadsdelsnämnd");
@@ -52,8 +54,9 @@ test("the admin creates a unit and a user in it, who signs in and drafts for the
     .getByRole("checkbox", { name: unitName })
     .check();
   await frida.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
-  await expect(frida.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  const yttrande = sectionText(frida, "forvaltningens-yttrande");
+  const statement = new StatementPage(frida);
+  await expect(statement.connection).toBeVisible();
+  const yttrande = statement.text("forvaltningens-yttrande");
   await yttrande.click();
   await frida.keyboard.type("Fritidsenheten tillstyrker förslaget.");
   await expect(yttrande).toContainText("Fritidsenheten tillstyrker förslaget.");
@@ -64,7 +67,7 @@ test("the admin area is for administratörer only: a 403 page with the header, a
   consoleGuard,
 }) => {
   consoleGuard.allow(/status of 403 .*\/admin\/users/);
-  const page = await signIn(browser, "enhetschef.bou@demo.test");
+  const page = await LoginPage.signIn(browser, "enhetschef.bou@demo.test");
   await expect(page.getByRole("link", { name: "Administration" })).toHaveCount(0);
   const response = await page.goto("/admin/users");
   expect(response?.status()).toBe(403);
@@ -81,7 +84,7 @@ test("the admin imports users from CSV: a bad row is shown and blocks the import
   browser,
 }) => {
   const suffix = Date.now();
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   await admin.goto("/admin/users");
   const importer = admin.getByRole("region", { name: "Importera användare från CSV" });
   const header = "namn;e-post;titel;enhet;roll";

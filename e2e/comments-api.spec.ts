@@ -1,9 +1,10 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import type { ThreadView } from "../contracts/comments";
 import type { EncodedAnchor } from "../editor/comment-anchors";
 import { anchorAs, refusal } from "./api-helpers";
 import { expect, test } from "./fixtures";
-import { createStatementViaForm, signIn } from "./helpers";
+import { createStatementViaForm } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /*
  * The comments HTTP API, on a statement the test starts itself, so the seed statement (which
@@ -22,7 +23,7 @@ async function threadsOf(api: APIRequestContext, base: string): Promise<ThreadVi
 }
 
 test("without a session the comment endpoints answer 401", async ({ browser, request }) => {
-  const page = await signIn(browser, "granskare@demo.test");
+  const page = await LoginPage.signIn(browser, "granskare@demo.test");
   const href = await page
     .getByRole("link", { name: /Om ökad jämlikhet, minskad segregation/ })
     .getAttribute("href");
@@ -43,12 +44,12 @@ test("without a session the comment endpoints answer 401", async ({ browser, req
 test("threads: 201 with a real anchor, 400 for malformed requests and anchors, 403 for others' comments", async ({
   browser,
 }) => {
-  const handlaggarePage = await signIn(browser, "handlaggare.bou@demo.test");
+  const handlaggarePage = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const url = await createStatementViaForm(handlaggarePage, `Remiss om kommentars-API ${Date.now()}`);
   const statementId = url.split("/").pop() ?? "";
   const base = `/api/statements/${statementId}`;
   const handlaggare = handlaggarePage.request;
-  const granskarePage = await signIn(browser, "granskare@demo.test");
+  const granskarePage = await LoginPage.signIn(browser, "granskare@demo.test");
   const granskare = granskarePage.request;
   const anchor = await anchorAs(granskarePage, statementId, SECTION, PASSAGE);
 

@@ -2,12 +2,13 @@ import type { Browser } from "@playwright/test";
 import { renderDocx } from "../document/docx";
 import { seedDocumentModel } from "../tests/support/seed-document";
 import { expect, test } from "./fixtures";
-import { createStatementViaForm, signIn } from "./helpers";
+import { createStatementViaForm } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /* The document HTTP API: details, export and Word import, on statements each test starts itself. */
 
 async function newStatement(browser: Browser) {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  const page = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const url = await createStatementViaForm(page, `Remiss om dokument-API ${Date.now()}`);
   const id = url.split("/").pop() ?? "";
   return { id, handlaggare: page.request, base: `/api/statements/${id}` };
@@ -26,7 +27,7 @@ test("details: a drafter changes them, a granskare gets 403, bad input 400", asy
     contacts: [{ name: "Sara Lindqvist", title: null, phone: "08-508 03 000", email: null }],
   });
 
-  const granskare = (await signIn(browser, "granskare@demo.test")).request;
+  const granskare = (await LoginPage.signIn(browser, "granskare@demo.test")).request;
   const refused = await granskare.patch(`${base}/details`, { data: { statementDate: "2024-05-03" } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toMatch(/behörighet/);
@@ -61,7 +62,7 @@ test("export: content type and file name per format, 400 for another format, 404
 test("Word import: preview proposes and stores nothing, create makes the statement, bad files get 400", async ({
   browser,
 }) => {
-  const api = (await signIn(browser, "handlaggare.eb@demo.test")).request;
+  const api = (await LoginPage.signIn(browser, "handlaggare.eb@demo.test")).request;
   const file = {
     fileName: "remissvar.docx",
     data: (await renderDocx(seedDocumentModel())).toString("base64"),

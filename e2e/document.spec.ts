@@ -8,14 +8,15 @@ import mammoth from "mammoth";
 import { renderDocx } from "../document/docx";
 import { seedDocumentModel } from "../tests/support/seed-document";
 import { expect, test } from "./fixtures";
-import { openSeedStatement, sectionText, seriousAccessibilityViolations, signIn } from "./helpers";
+import { seriousAccessibilityViolations } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 const run = promisify(execFile);
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "beredning-e2e-pdf-"));
   try {
-    const file = path.join(folder, "page.pdf");
+    const file = path.join(folder, "page.page.pdf");
     await writeFile(file, bytes);
     return (await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout;
   } finally {
@@ -32,27 +33,27 @@ async function openDocumentView(page: Page): Promise<void> {
 test("a handläggare and the date edited on the statement page show in the document view", async ({
   browser,
 }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await openSeedStatement(page);
-  const reader = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(reader);
-  await page.getByRole("button", { name: "Ändra uppgifter" }).click();
-  const form = page.getByRole("form", { name: "Ändra uppgifter" });
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await page.openSeed();
+  const reader = await StatementPage.signIn(browser, "granskare@demo.test");
+  await reader.openSeed();
+  await page.page.getByRole("button", { name: "Ändra uppgifter" }).click();
+  const form = page.page.getByRole("form", { name: "Ändra uppgifter" });
   await form.getByLabel("Datum").fill("2011-08-15");
   const contacts = form.getByRole("group", { name: "Handläggare" });
   await contacts.getByRole("button", { name: "Lägg till handläggare" }).click();
   await contacts.getByLabel("Namn").fill("Sara Lindqvist");
   await contacts.getByLabel("Telefon").fill("08-508 03 000");
   await form.getByRole("button", { name: "Spara uppgifter" }).click();
-  await expect(page.getByRole("button", { name: "Ändra uppgifter" })).toBeVisible();
-  await expect(page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+  await expect(page.page.getByRole("button", { name: "Ändra uppgifter" })).toBeVisible();
+  await expect(page.page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
   // The granskare's open page shows the change without a reload, and offers no form.
-  await expect(reader.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
-  await expect(reader.locator(".metadata")).toContainText("15 augusti 2011");
-  await expect(reader.getByRole("button", { name: "Ändra uppgifter" })).toHaveCount(0);
+  await expect(reader.page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+  await expect(reader.page.locator(".metadata")).toContainText("15 augusti 2011");
+  await expect(reader.page.getByRole("button", { name: "Ändra uppgifter" })).toHaveCount(0);
 
-  await openDocumentView(page);
-  const document = page.locator("article.tu-document");
+  await openDocumentView(page.page);
+  const document = page.page.locator("article.tu-document");
   await expect(document).toContainText("Handläggare: Sara Lindqvist, 08-508 03 000");
   await expect(document).toContainText("Datum 15 augusti 2011");
   await expect(document).toContainText("UTKAST");
@@ -63,11 +64,11 @@ test("a handläggare and the date edited on the statement page show in the docum
 });
 
 test("the document view prints as the document alone, and passes axe", async ({ browser }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(page);
-  await openDocumentView(page);
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  const text = await pdfText(await page.pdf({ format: "A4" }));
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await page.openSeed();
+  await openDocumentView(page.page);
+  expect(await seriousAccessibilityViolations(page.page)).toEqual([]);
+  const text = await pdfText(await page.page.pdf({ format: "A4" }));
   expect(text).toContain("Förvaltningens yttrande och synpunkter");
   expect(text).toContain("Tjänsteutlåtande");
   expect(text).toMatch(/Sida 1 \(\d+\)/);
@@ -84,11 +85,11 @@ test("the document view prints as the document alone, and passes axe", async ({ 
 });
 
 test("the DOCX downloads from the button on the statement page", async ({ browser }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(page);
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await page.openSeed();
   const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("link", { name: "Ladda ned Word (DOCX)" }).click(),
+    page.page.waitForEvent("download"),
+    page.page.getByRole("link", { name: "Ladda ned Word (DOCX)" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^Om ökad jämlikhet.*\.docx$/);
   const file = await download.path();
@@ -97,36 +98,38 @@ test("the DOCX downloads from the button on the statement page", async ({ browse
 });
 
 test("a Word file imported on the new-statement page becomes a statement", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.eb@demo.test");
-  await page.goto("/statements/new");
-  await page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
+  const page = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  await page.page.goto("/statements/new");
+  await page.page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
     name: "remissvar.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: await renderDocx(seedDocumentModel()),
   });
-  await expect(page.getByText("All text hör till avsnitt i mallen.")).toBeVisible();
-  await expect(page.getByLabel("Till", { exact: true })).toHaveValue("Hässelby-Vällingby stadsdelsnämnd");
-  await expect(page.getByLabel("Diarienummer")).toHaveValue("1.5-123/2011");
-  await expect(page.getByRole("checkbox", { name: "Barn- och ungdomsenheten" })).toBeChecked();
+  await expect(page.page.getByText("All text hör till avsnitt i mallen.")).toBeVisible();
+  await expect(page.page.getByLabel("Till", { exact: true })).toHaveValue(
+    "Hässelby-Vällingby stadsdelsnämnd",
+  );
+  await expect(page.page.getByLabel("Diarienummer")).toHaveValue("1.5-123/2011");
+  await expect(page.page.getByRole("checkbox", { name: "Barn- och ungdomsenheten" })).toBeChecked();
   // A title of its own, so the seed statement's link stays unique for the other tests.
-  await page.getByLabel("Titel", { exact: true }).fill("Importerat remissvar om jämlikhet");
-  await page.getByRole("button", { name: "Skapa tjänsteutlåtande från Word-dokumentet" }).click();
-  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
-  await expect(sectionText(page, "bakgrund")).toContainText("Karin Rågsjö (v) och Måns Almqvist (v)");
-  await expect(page.locator(".metadata")).toContainText("Leif Spjuth, stadsdelsdirektör");
+  await page.page.getByLabel("Titel", { exact: true }).fill("Importerat remissvar om jämlikhet");
+  await page.page.getByRole("button", { name: "Skapa tjänsteutlåtande från Word-dokumentet" }).click();
+  await expect(page.page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
+  await expect(page.text("bakgrund")).toContainText("Karin Rågsjö (v) och Måns Almqvist (v)");
+  await expect(page.page.locator(".metadata")).toContainText("Leif Spjuth, stadsdelsdirektör");
 });
 
 test("a PNG renamed .docx is refused in Swedish", async ({ browser, consoleGuard }) => {
   // The server refuses the file with 400, which the browser logs.
   consoleGuard.allow(/status of 400 .*\/api\/statements\/import\/preview/);
-  const page = await signIn(browser, "handlaggare.eb@demo.test");
-  await page.goto("/statements/new");
-  await page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
+  const page = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  await page.page.goto("/statements/new");
+  await page.page.getByLabel("Word-dokument (.docx, högst 10 MB)").setInputFiles({
     name: "bild.docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
   });
-  await expect(page.getByRole("alert").filter({ hasText: "Filen" })).toHaveText(
+  await expect(page.page.getByRole("alert").filter({ hasText: "Filen" })).toHaveText(
     "Filen är inte ett Word-dokument (.docx).",
   );
 });

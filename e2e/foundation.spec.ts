@@ -1,26 +1,26 @@
 import { expect, test } from "./fixtures";
-import { openSeedStatement, sectionText, signIn } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 test("a demo user signs in and reads the seed statement live from the collaboration server", async ({
   browser,
 }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await openSeedStatement(page);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await page.openSeed();
+  await expect(page.page.getByRole("heading", { level: 1 })).toContainText(
     "Om ökad jämlikhet, minskad segregation",
   );
-  await expect(page.getByRole("heading", { name: "Bakgrund" })).toBeVisible();
-  await expect(sectionText(page, "bakgrund")).toContainText(
+  await expect(page.page.getByRole("heading", { name: "Bakgrund" })).toBeVisible();
+  await expect(page.text("bakgrund")).toContainText(
     "Karin Rågsjö (v) och Måns Almqvist (v) föreslår i en motion till kommunfullmäktige den 14 mars 2011",
   );
-  await expect(sectionText(page, "forvaltningens-yttrande")).toContainText(
+  await expect(page.text("forvaltningens-yttrande")).toContainText(
     "Segregeringen i Hässelby-Vällingby har ökat",
   );
-  await expect(sectionText(page, "forslag-till-beslut").locator("ol > li")).toHaveCount(2);
-  await expect(page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
+  await expect(page.text("forslag-till-beslut").locator("ol > li")).toHaveCount(2);
+  await expect(page.page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
     "1 oktober 2011 (förlängd från 1 september 2011)",
   );
-  await page.screenshot({ path: test.info().outputPath("statement.png"), fullPage: true });
+  await page.page.screenshot({ path: test.info().outputPath("statement.png"), fullPage: true });
 });
 
 test("pages and the API refuse requests without a session", async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { createStatementViaForm, openSeedStatement, sectionText, signIn } from "./helpers";
+import { createStatementViaForm } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 /* Drafting and commenting with the keyboard alone. */
 
@@ -9,11 +10,11 @@ function toolbar(page: Page, sectionTitle: string) {
 }
 
 /** The seed statement freshly loaded, so the focus starts at the top as for any visitor. */
-async function openAtTop(browser: Browser, email: string): Promise<Page> {
-  const page = await signIn(browser, email);
-  await openSeedStatement(page);
-  await page.reload();
-  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+async function openAtTop(browser: Browser, email: string): Promise<StatementPage> {
+  const page = await StatementPage.signIn(browser, email);
+  await page.openSeed();
+  await page.page.reload();
+  await expect(page.connection).toBeVisible();
   return page;
 }
 
@@ -29,115 +30,115 @@ async function tabTo(page: Page, isTarget: () => Promise<boolean>, limit: number
 test("a section's toolbar is one Tab stop, the arrow keys move within it, and each button says what it does", async ({
   browser,
 }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await openSeedStatement(page);
-  const tools = toolbar(page, "Sammanfattning");
-  await sectionText(page, "sammanfattning").click();
-  await page.keyboard.press("Shift+Tab");
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await page.openSeed();
+  const tools = toolbar(page.page, "Sammanfattning");
+  await page.text("sammanfattning").click();
+  await page.page.keyboard.press("Shift+Tab");
   await expect(tools.getByRole("button", { name: "Fetstil" })).toBeFocused();
   await expect(tools.getByRole("button", { name: "Fetstil" }).locator(".tool-tip")).toHaveText(
     "Fetstil (Ctrl+B)",
   );
   await expect(tools.getByRole("button", { name: "Fetstil" }).locator(".tool-tip")).toBeVisible();
-  await page.keyboard.press("ArrowRight");
+  await page.page.keyboard.press("ArrowRight");
   await expect(tools.getByRole("button", { name: "Kursiv" })).toBeFocused();
-  await page.keyboard.press("End");
+  await page.page.keyboard.press("End");
   await expect(tools.getByRole("button", { name: "Gör om" })).toBeFocused();
-  await page.keyboard.press("ArrowRight");
+  await page.page.keyboard.press("ArrowRight");
   await expect(tools.getByRole("button", { name: "Fetstil" })).toBeFocused();
   // Only one button of the toolbar is in the Tab order: Tab leaves the toolbar for the text.
   await expect(tools.locator('button[tabindex="0"]')).toHaveCount(1);
-  await page.keyboard.press("Tab");
-  await expect(sectionText(page, "sammanfattning")).toBeFocused();
+  await page.page.keyboard.press("Tab");
+  await expect(page.text("sammanfattning")).toBeFocused();
   // No button reads as a lone letter code: each shows a word or the conventional glyph, and a tip.
   const faces = await tools.locator("button > span:first-child").allTextContents();
   expect(faces.filter((face) => /^R\d$/.test(face))).toEqual([]);
 });
 
 test("a link is added through a dialog, never window.prompt", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.eb@demo.test");
-  page.on("dialog", () => {
+  const page = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  page.page.on("dialog", () => {
     throw new Error("window.prompt was opened");
   });
-  await createStatementViaForm(page, `Remiss med länk ${Date.now()}`);
-  await sectionText(page, "bilaga").click();
-  await page.keyboard.type("Se remissen");
-  await page.keyboard.press("Shift+Home");
-  await toolbar(page, "Bilaga").getByRole("button", { name: "Länk" }).click();
-  const dialog = page.getByRole("dialog", { name: "Infoga länk" });
+  await createStatementViaForm(page.page, `Remiss med länk ${Date.now()}`);
+  await page.text("bilaga").click();
+  await page.page.keyboard.type("Se remissen");
+  await page.page.keyboard.press("Shift+Home");
+  await toolbar(page.page, "Bilaga").getByRole("button", { name: "Länk" }).click();
+  const dialog = page.page.getByRole("dialog", { name: "Infoga länk" });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Adress").fill("inte en adress");
   await dialog.getByRole("button", { name: "Spara länk" }).click();
   await expect(dialog.getByText("Skriv en webbadress")).toBeVisible();
   await dialog.getByLabel("Adress").fill("https://www.stockholm.se/remiss");
-  await page.keyboard.press("Enter");
+  await page.page.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
-  await expect(sectionText(page, "bilaga").locator('a[href="https://www.stockholm.se/remiss"]')).toHaveText(
+  await expect(page.text("bilaga").locator('a[href="https://www.stockholm.se/remiss"]')).toHaveText(
     "Se remissen",
   );
-  await expect(sectionText(page, "bilaga")).toBeFocused();
+  await expect(page.text("bilaga")).toBeFocused();
 });
 
 test("Alt+↓ and Alt+↑ move between the sections' texts", async ({ browser }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(page);
-  await sectionText(page, "sammanfattning").click();
-  await page.keyboard.press("Alt+ArrowDown");
-  await expect(sectionText(page, "bilaga")).toBeFocused();
-  await page.keyboard.press("Alt+ArrowDown");
-  await expect(sectionText(page, "arendets-beredning")).toBeFocused();
-  await page.keyboard.press("Alt+ArrowUp");
-  await expect(sectionText(page, "bilaga")).toBeFocused();
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await page.openSeed();
+  await page.text("sammanfattning").click();
+  await page.page.keyboard.press("Alt+ArrowDown");
+  await expect(page.text("bilaga")).toBeFocused();
+  await page.page.keyboard.press("Alt+ArrowDown");
+  await expect(page.text("arendets-beredning")).toBeFocused();
+  await page.page.keyboard.press("Alt+ArrowUp");
+  await expect(page.text("bilaga")).toBeFocused();
 });
 
 test("a keyboard-only granskare selects a passage and comments on it", async ({ browser }) => {
   const page = await openAtTop(browser, "granskare@demo.test");
   const inSammanfattning = () =>
-    page.evaluate(() => document.activeElement?.getAttribute("data-section") === "sammanfattning");
-  expect(await tabTo(page, inSammanfattning, 30)).toBeLessThan(30);
+    page.page.evaluate(() => document.activeElement?.getAttribute("data-section") === "sammanfattning");
+  expect(await tabTo(page.page, inSammanfattning, 30)).toBeLessThan(30);
   for (const _step of ["bilaga", "arendets-beredning", "bakgrund"])
-    await page.keyboard.press("Alt+ArrowDown");
-  await expect(sectionText(page, "bakgrund")).toBeFocused();
+    await page.page.keyboard.press("Alt+ArrowDown");
+  await expect(page.text("bakgrund")).toBeFocused();
   // Other specs may have written at the start of Bakgrund (and left carets there): the passage is
   // whatever twelve presses of Shift+→ select.
-  await page.keyboard.press("Control+Home");
-  for (let i = 0; i < 12; i++) await page.keyboard.press("Shift+ArrowRight");
-  const passage = await page.evaluate(() => window.getSelection()?.toString() ?? "");
+  await page.page.keyboard.press("Control+Home");
+  for (let i = 0; i < 12; i++) await page.page.keyboard.press("Shift+ArrowRight");
+  const passage = await page.page.evaluate(() => window.getSelection()?.toString() ?? "");
   expect(passage.trim().length).toBeGreaterThan(3);
-  await page.keyboard.press("Tab");
-  const comment = page.getByRole("button", { name: "Kommentera markerad text i Bakgrund" });
+  await page.page.keyboard.press("Tab");
+  const comment = page.page.getByRole("button", { name: "Kommentera markerad text i Bakgrund" });
   await expect(comment).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.locator(".comment-composer")).toContainText(passage.trim());
-  await page.keyboard.type("Kommenterat med tangentbordet");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Enter");
-  const thread = page.locator(".comment-thread", { hasText: "Kommenterat med tangentbordet" });
-  await expect(thread.locator(".comment-quote")).toContainText(passage.trim());
-  const highlight = sectionText(page, "bakgrund").locator(".comment-highlight", { hasText: passage });
+  await page.page.keyboard.press("Enter");
+  await expect(page.composerQuote()).toContainText(passage.trim());
+  await page.page.keyboard.type("Kommenterat med tangentbordet");
+  await page.page.keyboard.press("Tab");
+  await page.page.keyboard.press("Enter");
+  const thread = page.comments.thread("Kommenterat med tangentbordet");
+  await expect(thread.getByRole("button", { name: /Visa stycket/ })).toContainText(passage.trim());
+  const highlight = page.highlights("bakgrund").filter({ hasText: passage });
   await expect(highlight.first()).toHaveText(passage);
   // The text itself is unchanged: the granskare could move and select, not edit.
-  await expect(sectionText(page, "bakgrund")).toHaveAttribute("aria-readonly", "true");
+  await expect(page.text("bakgrund")).toHaveAttribute("aria-readonly", "true");
 });
 
 test("Tab reaches the comments panel in at most 15 stops from the top", async ({ browser }) => {
   const page = await openAtTop(browser, "handlaggare.bou@demo.test");
   const onSkipLink = () =>
-    page.evaluate(() => document.activeElement?.textContent === "Hoppa till kommentarer");
-  const toLink = await tabTo(page, onSkipLink, 15);
+    page.page.evaluate(() => document.activeElement?.textContent === "Hoppa till kommentarer");
+  const toLink = await tabTo(page.page, onSkipLink, 15);
   expect(toLink).toBeLessThan(15);
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
-  const inPanel = await page.evaluate(() => Boolean(document.activeElement?.closest(".comments-panel")));
+  await page.page.keyboard.press("Enter");
+  await page.page.keyboard.press("Tab");
+  const inPanel = await page.page.evaluate(() => Boolean(document.activeElement?.closest(".comments-panel")));
   expect(inPanel).toBe(true);
   expect(toLink + 1).toBeLessThanOrEqual(15);
 });
 
 test("a table pasted as HTML keeps its 2×2 cells, for everyone and after a reload", async ({ browser }) => {
-  const writer = await signIn(browser, "handlaggare.bou@demo.test");
-  const url = await createStatementViaForm(writer, `Remiss med tabell ${Date.now()}`);
-  await sectionText(writer, "bilaga").click();
-  await sectionText(writer, "bilaga").evaluate((element) => {
+  const writer = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  const url = await createStatementViaForm(writer.page, `Remiss med tabell ${Date.now()}`);
+  await writer.text("bilaga").click();
+  await writer.text("bilaga").evaluate((element) => {
     const data = new DataTransfer();
     data.setData("text/plain", "Cell A\tCell B\nCell C\tCell D");
     data.setData(
@@ -148,13 +149,13 @@ test("a table pasted as HTML keeps its 2×2 cells, for everyone and after a relo
       new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
     );
   });
-  const reader = await signIn(browser, "granskare@demo.test");
-  await reader.goto(url);
+  const reader = await StatementPage.signIn(browser, "granskare@demo.test");
+  await reader.page.goto(url);
   for (const page of [writer, reader]) {
-    const table = sectionText(page, "bilaga").locator("table");
+    const table = page.text("bilaga").locator("table");
     await expect(table.locator("tr")).toHaveCount(2);
     await expect(table.locator("td")).toContainText(["Cell A", "Cell B", "Cell C", "Cell D"]);
   }
-  await writer.reload();
-  await expect(sectionText(writer, "bilaga").locator("table td")).toHaveCount(4);
+  await writer.page.reload();
+  await expect(writer.text("bilaga").locator("table td")).toHaveCount(4);
 });

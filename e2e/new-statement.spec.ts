@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { sectionText, seriousAccessibilityViolations, signIn } from "./helpers";
+import { seriousAccessibilityViolations } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 const TEMPLATE_HEADINGS = [
   "Sammanfattning",
@@ -30,16 +31,16 @@ test("a handläggare creates a statement from the template and starts writing in
 }) => {
   // The form is first sent with invalid input on purpose, which the server answers with 400.
   consoleGuard.allow(/status of 400 .*\/api\/statements\)/);
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await page.getByRole("link", { name: "Nytt tjänsteutlåtande" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Nytt tjänsteutlåtande" })).toBeVisible();
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await page.page.getByRole("link", { name: "Nytt tjänsteutlåtande" }).click();
+  await expect(page.page.getByRole("heading", { level: 1, name: "Nytt tjänsteutlåtande" })).toBeVisible();
+  expect(await seriousAccessibilityViolations(page.page)).toEqual([]);
 
   // Nothing filled in except two deadlines in the wrong order: every problem is shown at once.
-  await field(page, "Svarstid").fill("2024-10-01");
-  await field(page, "Förlängd svarstid").fill("2024-09-01");
-  await page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "Tjänsteutlåtandet kunde inte skapas" });
+  await field(page.page, "Svarstid").fill("2024-10-01");
+  await field(page.page, "Förlängd svarstid").fill("2024-09-01");
+  await page.page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
+  const summary = page.page.getByRole("alert").filter({ hasText: "Tjänsteutlåtandet kunde inte skapas" });
   await expect(summary).toBeFocused();
   for (const message of [
     "Ange vem utlåtandet är till (nämnd).",
@@ -49,16 +50,18 @@ test("a handläggare creates a statement from the template and starts writing in
   ]) {
     await expect(summary.getByRole("link", { name: message })).toBeVisible();
   }
-  await expect(field(page, "Till")).toHaveAttribute("aria-invalid", "true");
-  await expect(field(page, "Till")).toHaveAccessibleDescription(/Ange vem utlåtandet är till \(nämnd\)\./);
-  await expect(field(page, "Titel")).toHaveAccessibleDescription("Ange en titel.");
-  await expect(field(page, "Förlängd svarstid")).toHaveAccessibleDescription(
+  await expect(field(page.page, "Till")).toHaveAttribute("aria-invalid", "true");
+  await expect(field(page.page, "Till")).toHaveAccessibleDescription(
+    /Ange vem utlåtandet är till \(nämnd\)\./,
+  );
+  await expect(field(page.page, "Titel")).toHaveAccessibleDescription("Ange en titel.");
+  await expect(field(page.page, "Förlängd svarstid")).toHaveAccessibleDescription(
     "Förlängd svarstid kan inte vara före ordinarie svarstid.",
   );
-  await expect(field(page, "Diarienummer")).not.toHaveAttribute("aria-invalid", "true");
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  await page.screenshot({ path: test.info().outputPath("new-statement-errors.png"), fullPage: true });
-  const units = page.getByRole("group", { name: "Beredande enheter" });
+  await expect(field(page.page, "Diarienummer")).not.toHaveAttribute("aria-invalid", "true");
+  expect(await seriousAccessibilityViolations(page.page)).toEqual([]);
+  await page.page.screenshot({ path: test.info().outputPath("new-statement-errors.png"), fullPage: true });
+  const units = page.page.getByRole("group", { name: "Beredande enheter" });
   await expect(units).toHaveAccessibleDescription(/Välj minst en beredande enhet\./);
   await expect(units.getByRole("checkbox", { name: "Barn- och ungdomsenheten" })).toHaveAttribute(
     "aria-invalid",
@@ -66,47 +69,47 @@ test("a handläggare creates a statement from the template and starts writing in
   );
 
   const title = `Remiss om fritidsgårdar ${Date.now()}`;
-  await field(page, "Till").fill("Hässelby-Vällingby stadsdelsnämnd");
-  await field(page, "Titel").fill(title);
-  await field(page, "Diarienummer").fill("1.5.2-123/2024");
-  await field(page, "Remiss från").fill("Kommunstyrelsen");
-  await field(page, "Förlängd svarstid").fill("2024-11-01");
+  await field(page.page, "Till").fill("Hässelby-Vällingby stadsdelsnämnd");
+  await field(page.page, "Titel").fill(title);
+  await field(page.page, "Diarienummer").fill("1.5.2-123/2024");
+  await field(page.page, "Remiss från").fill("Kommunstyrelsen");
+  await field(page.page, "Förlängd svarstid").fill("2024-11-01");
   await units.getByRole("checkbox", { name: "Barn- och ungdomsenheten" }).check();
   await units.getByRole("checkbox", { name: "Enheten för ekonomiskt bistånd" }).check();
-  await page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
+  await page.page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
 
-  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
+  await expect(page.page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
+  await expect(page.page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
     "1 november 2024 (förlängd från 1 oktober 2024)",
   );
-  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Förslag till beslut", exact: true })).toHaveCount(
-    2,
-  );
+  await expect(page.page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  await expect(
+    page.page.getByRole("heading", { level: 2, name: "Förslag till beslut", exact: true }),
+  ).toHaveCount(2);
   for (const heading of TEMPLATE_HEADINGS) {
-    await expect(page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
+    await expect(page.page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
-  await expect(sectionText(page, "forslag-till-beslut").locator("ol > li")).toHaveText([OPENING_PROPOSAL]);
-  await expect(sectionText(page, "sammanfattning")).toHaveText("");
+  await expect(page.text("forslag-till-beslut").locator("ol > li")).toHaveText([OPENING_PROPOSAL]);
+  await expect(page.text("sammanfattning")).toHaveText("");
 
-  const bakgrund = sectionText(page, "bakgrund");
+  const bakgrund = page.text("bakgrund");
   await bakgrund.click();
-  await page.keyboard.type("Kommunstyrelsen har remitterat ärendet till stadsdelsnämnden.");
+  await page.page.keyboard.type("Kommunstyrelsen har remitterat ärendet till stadsdelsnämnden.");
   await expect(bakgrund).toContainText("Kommunstyrelsen har remitterat ärendet till stadsdelsnämnden.");
 });
 
 test("a granskare may not create statements", async ({ browser }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await expect(page.getByRole("link", { name: "Nytt tjänsteutlåtande" })).toHaveCount(0);
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await expect(page.page.getByRole("link", { name: "Nytt tjänsteutlåtande" })).toHaveCount(0);
 
-  const response = await page.request.post("/api/statements", { data: PLAUSIBLE_BODY });
+  const response = await page.page.request.post("/api/statements", { data: PLAUSIBLE_BODY });
   expect(response.status()).toBe(403);
   expect(await response.json()).toEqual({ error: "Du har inte behörighet att skapa tjänsteutlåtanden" });
 
-  await page.goto("/statements/new");
-  await expect(page.getByText("Du har inte behörighet att skapa tjänsteutlåtanden.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Skapa tjänsteutlåtande" })).toHaveCount(0);
+  await page.page.goto("/statements/new");
+  await expect(page.page.getByText("Du har inte behörighet att skapa tjänsteutlåtanden.")).toBeVisible();
+  await expect(page.page.getByRole("button", { name: "Skapa tjänsteutlåtande" })).toHaveCount(0);
 });
 
 test("the API refuses a new statement without a session, and invalid input field by field", async ({
@@ -117,8 +120,8 @@ test("the API refuses a new statement without a session, and invalid input field
   expect(anonymous.status()).toBe(401);
   expect(await anonymous.json()).toEqual({ error: "Inloggning krävs" });
 
-  const page = await signIn(browser, "handlaggare.eb@demo.test");
-  const empty = await page.request.post("/api/statements", { data: {} });
+  const page = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  const empty = await page.page.request.post("/api/statements", { data: {} });
   expect(empty.status()).toBe(400);
   expect(await empty.json()).toEqual({
     error: "Kontrollera de markerade uppgifterna",
@@ -129,7 +132,7 @@ test("the API refuses a new statement without a session, and invalid input field
     },
   });
 
-  const invalid = await page.request.post("/api/statements", {
+  const invalid = await page.page.request.post("/api/statements", {
     data: { ...PLAUSIBLE_BODY, deadline: "2024-02-30", diarienummer: "x".repeat(51) },
   });
   expect(invalid.status()).toBe(400);
@@ -139,19 +142,19 @@ test("the API refuses a new statement without a session, and invalid input field
   });
 
   // Well-formed, but not a unit of the organisation.
-  const unknownUnit = await page.request.post("/api/statements", { data: PLAUSIBLE_BODY });
+  const unknownUnit = await page.page.request.post("/api/statements", { data: PLAUSIBLE_BODY });
   expect(unknownUnit.status()).toBe(400);
   expect(Object.keys((await unknownUnit.json()).fieldErrors)).toEqual(["preparingUnitIds"]);
 
   // A Buffer is sent as it is; Playwright would serialise a string as a JSON string.
-  const malformed = await page.request.post("/api/statements", {
+  const malformed = await page.page.request.post("/api/statements", {
     data: Buffer.from('{"title": '),
     headers: { "content-type": "application/json" },
   });
   expect(malformed.status()).toBe(400);
   expect(await malformed.json()).toEqual({ error: "Förfrågan är inte giltig JSON" });
 
-  const listed = await page.request.get("/api/statements");
+  const listed = await page.page.request.get("/api/statements");
   const titles = ((await listed.json()) as { statements: { title: string }[] }).statements.map(
     (statement) => statement.title,
   );

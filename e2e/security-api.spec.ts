@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { decode } from "next-auth/jwt";
-import { signIn } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /*
  * Web security over HTTP, against both databases: CSRF with a victim's cookie, sessions that end,
@@ -53,7 +53,7 @@ test("requests forged with the victim's cookie from another origin or port are r
   browser,
   baseURL,
 }) => {
-  const page = await signIn(browser, "direktor@demo.test");
+  const page = await LoginPage.signIn(browser, "direktor@demo.test");
   const api = page.request;
   const before = await statementCount(api);
   const sameSiteOtherPort = "http://127.0.0.1:1";
@@ -91,7 +91,7 @@ test("requests forged with the victim's cookie from another origin or port are r
 });
 
 test("the JWT expires 12 h after it is issued", async ({ browser }, testInfo) => {
-  const page = await signIn(browser, "granskare@demo.test");
+  const page = await LoginPage.signIn(browser, "granskare@demo.test");
   const payload = await decode({
     token: await sessionToken(page),
     secret: authSecret(testInfo.project.name),
@@ -106,7 +106,7 @@ test("the JWT expires 12 h after it is issued", async ({ browser }, testInfo) =>
 });
 
 test("after Logga ut, a copy of the old cookie gets 401", async ({ browser, playwright, baseURL }) => {
-  const page = await signIn(browser, "handlaggare.eb@demo.test");
+  const page = await LoginPage.signIn(browser, "handlaggare.eb@demo.test");
   const token = await sessionToken(page);
   const copy = await playwright.request.newContext({
     baseURL,
@@ -123,14 +123,14 @@ test("after Logga ut, a copy of the old cookie gets 401", async ({ browser, play
 
 test("users end all their own sessions through the API", async ({ browser }) => {
   const json = { "content-type": "application/json" };
-  const first = await signIn(browser, "enhetschef.eb@demo.test");
-  const second = await signIn(browser, "enhetschef.eb@demo.test");
+  const first = await LoginPage.signIn(browser, "enhetschef.eb@demo.test");
+  const second = await LoginPage.signIn(browser, "enhetschef.eb@demo.test");
   const ended = await first.request.delete("/api/users/me/sessions", { headers: json });
   expect(ended.status()).toBe(200);
   expect(((await ended.json()) as { ended: number }).ended).toBeGreaterThanOrEqual(2);
   for (const page of [first, second]) expect((await page.request.get("/api/statements")).status()).toBe(401);
 
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   const unknown = await admin.request.delete("/api/users/00000000-0000-4000-8000-000000000000/sessions", {
     headers: json,
   });
@@ -139,7 +139,7 @@ test("users end all their own sessions through the API", async ({ browser }) => 
 });
 
 test("the security headers are on every page and API answer", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  const page = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const id = await seedStatementId(page.request);
   for (const url of [
     "/",
@@ -164,7 +164,7 @@ test("the security headers are on every page and API answer", async ({ browser }
 });
 
 test("a NUL or a lone surrogate in a title or a comment gives 400", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  const page = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const id = await seedStatementId(page.request);
   const json = { "content-type": "application/json" };
   const message = "Texten innehåller otillåtna tecken (NUL-tecken eller ofullständiga Unicode-tecken).";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
-import { focusEndOfSection, openSeedStatement, sectionText, signIn } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 /*
  * In a real browser: a page of the same site on another port can neither frame the app nor post
@@ -23,9 +23,9 @@ async function attackerSite(html: string): Promise<{ url: string; close: () => P
   };
 }
 
-async function seedStatementUrl(page: Page): Promise<string> {
-  await openSeedStatement(page);
-  return page.url();
+async function seedStatementUrl(statement: StatementPage): Promise<string> {
+  await statement.openSeed();
+  return statement.page.url();
 }
 
 /** Every CSP violation the page reports in its console. */
@@ -40,7 +40,7 @@ function watchCspViolations(page: Page): string[] {
 test("a page of another port can neither frame the statement page nor post a form to finalise it", async ({
   browser,
 }) => {
-  const victim = await signIn(browser, "direktor@demo.test");
+  const victim = await StatementPage.signIn(browser, "direktor@demo.test");
   const statementUrl = await seedStatementUrl(victim);
   const id = statementUrl.split("/").pop() ?? "";
   const origin = new URL(statementUrl).origin;
@@ -50,7 +50,7 @@ test("a page of another port can neither frame the statement page nor post a for
       <input name='{"x":"' value='"}'>
     </form>`);
   try {
-    const page = await victim.context().newPage();
+    const page = await victim.page.context().newPage();
     const refusals: string[] = [];
     page.on("console", (message) => refusals.push(message.text()));
     const framed = page.waitForResponse((response) => response.url() === statementUrl);
@@ -71,7 +71,7 @@ test("a page of another port can neither frame the statement page nor post a for
     const response = await posted;
     expect(response.status()).toBe(403);
     expect(await response.json()).toEqual({ error: "Förfrågan kommer från en annan webbplats och avvisas." });
-    const statement = await victim.request.get(`/api/statements/${id}`);
+    const statement = await victim.page.request.get(`/api/statements/${id}`);
     expect(((await statement.json()) as { status: string }).status).toBe("draft");
   } finally {
     await attacker.close();
@@ -79,27 +79,25 @@ test("a page of another port can neither frame the statement page nor post a for
 });
 
 test("no page reports a CSP violation, and collaboration works under the policy", async ({ browser }) => {
-  const bou = await signIn(browser, "handlaggare.bou@demo.test");
-  const violations = watchCspViolations(bou);
-  await bou.goto("/");
-  await expect(bou.getByRole("heading", { name: "Tjänsteutlåtanden" })).toBeVisible();
+  const bou = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  const violations = watchCspViolations(bou.page);
+  await bou.page.goto("/");
+  await expect(bou.page.getByRole("heading", { name: "Tjänsteutlåtanden" })).toBeVisible();
   const statementUrl = await seedStatementUrl(bou);
-  await bou.goto(`${statementUrl}/audit`);
-  await expect(bou.getByRole("heading", { level: 1 })).toBeVisible();
-  await bou.goto("/statements/new");
-  await expect(bou.getByLabel("Titel", { exact: true })).toBeVisible();
-  await bou.goto("/finns-inte");
-  await bou.goto(statementUrl);
-  await expect(bou.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  await bou.page.goto(`${statementUrl}/audit`);
+  await expect(bou.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await bou.page.goto("/statements/new");
+  await expect(bou.page.getByLabel("Titel", { exact: true })).toBeVisible();
+  await bou.page.goto("/finns-inte");
+  await bou.openAt(statementUrl);
 
-  const eb = await signIn(browser, "handlaggare.eb@demo.test");
-  violations.push(...watchCspViolations(eb));
-  await eb.goto(statementUrl);
-  await expect(eb.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  const eb = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  violations.push(...watchCspViolations(eb.page));
+  await eb.openAt(statementUrl);
   const marker = ` CSP-prov ${Date.now()}`;
-  await focusEndOfSection(bou, "bakgrund");
-  await bou.keyboard.type(marker);
-  await expect(sectionText(eb, "bakgrund")).toContainText(marker.trim());
+  await bou.focusEnd("bakgrund");
+  await bou.page.keyboard.type(marker);
+  await expect(eb.text("bakgrund")).toContainText(marker.trim());
 
   const login = await browser.newPage();
   violations.push(...watchCspViolations(login));

@@ -1,7 +1,8 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { AVDELNING_SECTIONS, YTTRANDE } from "../tests/support/sections";
 import { expect, test } from "./fixtures";
-import { createStatementViaForm, signIn } from "./helpers";
+import { createStatementViaForm } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /*
  * The sign-off HTTP API, on statements each test starts itself (the seed statement is never
@@ -26,12 +27,12 @@ interface StatementView {
 }
 
 async function signedIn(browser: Browser, email: string): Promise<APIRequestContext> {
-  return (await signIn(browser, email)).request;
+  return (await LoginPage.signIn(browser, email)).request;
 }
 
 /** A new statement, started by a handläggare through the form; returns its id and their API context. */
 async function newStatement(browser: Browser) {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
+  const page = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const url = await createStatementViaForm(page, `Remiss om sign-off-API ${Date.now()}`);
   const id = url.split("/").pop() ?? "";
   return { id, handlaggare: page.request, base: `/api/statements/${id}` };

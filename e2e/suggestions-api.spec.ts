@@ -1,7 +1,8 @@
 import type { ThreadView } from "../db/queries/comments";
 import { anchorAs, refusal } from "./api-helpers";
 import { expect, test } from "./fixtures";
-import { createStatementViaForm, signIn } from "./helpers";
+import { createStatementViaForm } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /* The suggestions HTTP API, on a statement of the test's own; it runs on both databases. */
 
@@ -11,12 +12,12 @@ const PASSAGE = "som svar på remissen";
 test("suggestions: 201, listed with the comments, decided once by the section's editors", async ({
   browser,
 }) => {
-  const ownerPage = await signIn(browser, "handlaggare.bou@demo.test");
+  const ownerPage = await LoginPage.signIn(browser, "handlaggare.bou@demo.test");
   const url = await createStatementViaForm(ownerPage, `Remiss om förslags-API ${Date.now()}`);
   const statementId = url.split("/").pop() ?? "";
   const base = `/api/statements/${statementId}`;
   const owner = ownerPage.request;
-  const granskarePage = await signIn(browser, "granskare@demo.test");
+  const granskarePage = await LoginPage.signIn(browser, "granskare@demo.test");
   const granskare = granskarePage.request;
   const anchor = await anchorAs(granskarePage, statementId, SECTION, PASSAGE);
   const suggestion = {

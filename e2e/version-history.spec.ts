@@ -1,12 +1,6 @@
 import { expect, test } from "./fixtures";
-import {
-  createStatementViaForm,
-  focusEndOfSection,
-  openStatementAt,
-  sectionText,
-  seriousAccessibilityViolations,
-  signIn,
-} from "./helpers";
+import { createStatementViaForm, seriousAccessibilityViolations } from "./helpers";
+import { StatementPage } from "./pages/statement-page";
 
 const YTTRANDE = "forvaltningens-yttrande";
 
@@ -14,41 +8,43 @@ test("names a version, diffs it with the current text, and restores a section se
   browser,
 }) => {
   test.setTimeout(120_000);
-  const drafter = await signIn(browser, "handlaggare.eb@demo.test");
-  const url = await createStatementViaForm(drafter, `Remiss om parker ${Date.now()}`);
-  await focusEndOfSection(drafter, YTTRANDE);
-  await drafter.keyboard.type("Parkerna sköts väl.");
-  const other = await openStatementAt(browser, "handlaggare.bou@demo.test", url);
-  await expect(sectionText(other, YTTRANDE)).toContainText("Parkerna sköts väl.");
+  const drafter = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  const url = await createStatementViaForm(drafter.page, `Remiss om parker ${Date.now()}`);
+  await drafter.focusEnd(YTTRANDE);
+  await drafter.page.keyboard.type("Parkerna sköts väl.");
+  const other = await StatementPage.signIn(browser, "handlaggare.bou@demo.test", url);
+  await expect(other.text(YTTRANDE)).toContainText("Parkerna sköts väl.");
 
-  await drafter.getByRole("link", { name: "Versioner" }).click();
-  await expect(drafter.getByRole("heading", { name: "Versioner", level: 1 })).toBeVisible();
-  await drafter.getByLabel("Namn").fill("Före MBL");
-  await drafter.getByRole("button", { name: "Spara version" }).click();
-  await expect(drafter.getByRole("cell", { name: "Före MBL" })).toBeVisible();
-  expect(await seriousAccessibilityViolations(drafter)).toEqual([]);
+  await drafter.page.getByRole("link", { name: "Versioner" }).click();
+  await expect(drafter.page.getByRole("heading", { name: "Versioner", level: 1 })).toBeVisible();
+  await drafter.page.getByLabel("Namn").fill("Före MBL");
+  await drafter.page.getByRole("button", { name: "Spara version" }).click();
+  await expect(drafter.page.getByRole("cell", { name: "Före MBL" })).toBeVisible();
+  expect(await seriousAccessibilityViolations(drafter.page)).toEqual([]);
 
-  await focusEndOfSection(other, YTTRANDE);
-  await other.keyboard.type(" Men inte alltid.");
-  await expect(sectionText(other, YTTRANDE)).toContainText("Men inte alltid.");
+  await other.focusEnd(YTTRANDE);
+  await other.page.keyboard.type(" Men inte alltid.");
+  await expect(other.text(YTTRANDE)).toContainText("Men inte alltid.");
 
-  await drafter.reload();
-  await drafter.getByLabel("Från").selectOption({ label: await optionLabel(drafter, "Före MBL") });
-  await drafter.getByLabel("Till").selectOption("current");
-  await drafter.getByRole("button", { name: "Visa skillnader" }).click();
-  const diff = drafter.locator(`.version-diff article[data-section="${YTTRANDE}"]`);
+  await drafter.page.reload();
+  await drafter.page.getByLabel("Från").selectOption({ label: await optionLabel(drafter.page, "Före MBL") });
+  await drafter.page.getByLabel("Till").selectOption("current");
+  await drafter.page.getByRole("button", { name: "Visa skillnader" }).click();
+  const diff = drafter.page.locator(`.version-diff article[data-section="${YTTRANDE}"]`);
   await expect(diff.locator("ins")).toHaveText(/^tillagt:\s+Men inte alltid\.$/);
-  await expect(drafter.locator(".version-diff")).toContainText("oförändrade avsnitt visas inte");
-  expect(await seriousAccessibilityViolations(drafter)).toEqual([]);
+  await expect(drafter.page.locator(".version-diff")).toContainText("oförändrade avsnitt visas inte");
+  expect(await seriousAccessibilityViolations(drafter.page)).toEqual([]);
 
-  await drafter
+  await drafter.page
     .getByRole("row", { name: /Före MBL/ })
     .getByRole("button", { name: "Visa" })
     .click();
-  await drafter.getByRole("button", { name: "Återställ avsnittet Förvaltningens yttrande" }).click();
-  await expect(drafter.getByRole("status").filter({ hasText: "Avsnittet är återställt." })).toBeVisible();
-  await expect(sectionText(other, YTTRANDE)).not.toContainText("Men inte alltid.");
-  await expect(sectionText(other, YTTRANDE)).toContainText("Parkerna sköts väl.");
+  await drafter.page.getByRole("button", { name: "Återställ avsnittet Förvaltningens yttrande" }).click();
+  await expect(
+    drafter.page.getByRole("status").filter({ hasText: "Avsnittet är återställt." }),
+  ).toBeVisible();
+  await expect(other.text(YTTRANDE)).not.toContainText("Men inte alltid.");
+  await expect(other.text(YTTRANDE)).toContainText("Parkerna sköts väl.");
 });
 
 test("a chef restores the whole statement from a version, seen live elsewhere", async ({ browser }) => {

@@ -1,22 +1,13 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import {
-  caretLabel,
-  createStatementViaForm,
-  focusEndOfParagraph,
-  openSeedStatement,
-  sectionPanel,
-  sectionText,
-  selectTextInSection,
-  seriousAccessibilityViolations,
-  signIn,
-} from "./helpers";
+import { createStatementViaForm, seriousAccessibilityViolations } from "./helpers";
+import { LoginPage } from "./pages/login-page";
+import { StatementPage } from "./pages/statement-page";
 
 /* The rough edges a first walk-through of the app found, each checked as a new user meets it. */
 
 /** Selects the first `length` characters of a section, from its very first character. */
-async function selectSectionStart(page: Page, sectionKey: string, length: number): Promise<string> {
-  return sectionText(page, sectionKey).evaluate((root, count) => {
+async function selectSectionStart(page: StatementPage, sectionKey: string, length: number): Promise<string> {
+  return page.text(sectionKey).evaluate((root, count) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const node = walker.nextNode();
     if (!node) throw new Error("The section has no text");
@@ -33,69 +24,67 @@ async function selectSectionStart(page: Page, sectionKey: string, length: number
 test("a comment on a passage from a section's first character keeps its highlight, also after a reload", async ({
   browser,
 }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(page);
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await page.openSeed();
   const quote = await selectSectionStart(page, "forvaltningens-yttrande", 13);
   expect(quote).toBe("Segregeringen");
-  await page
+  await page.page
     .getByRole("button", { name: "Kommentera markerad text i Förvaltningens yttrande och synpunkter" })
     .click();
-  await page.getByLabel("Kommentar", { exact: true }).fill("Ordval från första tecknet");
-  await page.getByRole("button", { name: "Spara kommentar" }).click();
-  const thread = page.locator(".comment-thread", { hasText: "Ordval från första tecknet" });
+  await page.page.getByLabel("Kommentar", { exact: true }).fill("Ordval från första tecknet");
+  await page.page.getByRole("button", { name: "Spara kommentar" }).click();
+  const thread = page.comments.thread("Ordval från första tecknet");
   for (const reload of [false, true]) {
-    if (reload) await page.reload();
+    if (reload) await page.page.reload();
     await expect(thread).toBeVisible();
     await expect(thread).not.toContainText("Den kommenterade texten har tagits bort.");
-    await expect(
-      sectionText(page, "forvaltningens-yttrande").locator(".comment-highlight").first(),
-    ).toHaveText(quote);
+    await expect(page.highlights("forvaltningens-yttrande").first()).toHaveText(quote);
   }
 });
 
 test("each section shows its open comments once", async ({ browser }) => {
-  const page = await signIn(browser, "granskare@demo.test");
-  await openSeedStatement(page);
-  const section = sectionPanel(page, "arendets-beredning");
-  const first = await sectionText(page, "arendets-beredning").locator("p").first().textContent();
+  const page = await StatementPage.signIn(browser, "granskare@demo.test");
+  await page.openSeed();
+  const section = page.section("arendets-beredning");
+  const first = await page.text("arendets-beredning").getByRole("paragraph").first().textContent();
   const word = (first ?? "").split(" ").slice(1, 3).join(" ");
-  await selectTextInSection(page, "arendets-beredning", word);
-  await page.getByRole("button", { name: "Kommentera markerad text i Ärendets beredning" }).click();
-  await page.getByLabel("Kommentar", { exact: true }).fill("Räknas en gång");
-  await page.getByRole("button", { name: "Spara kommentar" }).click();
-  await expect(section.locator(".section-comment-count")).toHaveText(/öppen kommentar|öppna kommentarer/);
+  await page.startComment("arendets-beredning", "Ärendets beredning", word);
+  await page.page.getByLabel("Kommentar", { exact: true }).fill("Räknas en gång");
+  await page.page.getByRole("button", { name: "Spara kommentar" }).click();
+  await expect(page.openThreadCount("arendets-beredning")).toHaveCount(1);
   await expect(section.getByText(/kommentarstråd/)).toHaveCount(0);
 });
 
 test("an empty section of a new statement tells what belongs in it", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await createStatementViaForm(page, `Remiss med tomma avsnitt ${Date.now()}`);
-  const empty = sectionText(page, "sammanfattning").locator("p.is-editor-empty");
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await createStatementViaForm(page.page, `Remiss med tomma avsnitt ${Date.now()}`);
+  const empty = page.text("sammanfattning").locator("p.is-editor-empty");
   await expect(empty).toHaveAttribute("data-placeholder", /^Sammanfatta remissen/);
   const shown = await empty.evaluate((element) => getComputedStyle(element, "::before").content);
   expect(shown).toContain("Sammanfatta remissen");
-  await expect(sectionText(page, "forvaltningens-yttrande").locator("p.is-editor-empty")).toHaveAttribute(
+  await expect(page.text("forvaltningens-yttrande").locator("p.is-editor-empty")).toHaveAttribute(
     "data-placeholder",
     /förvaltningens bedömning/,
   );
   // Once something is written, the guidance goes.
-  await sectionText(page, "sammanfattning").click();
-  await page.keyboard.type("Kort om remissen.");
-  await expect(sectionText(page, "sammanfattning").locator("[data-placeholder]")).toHaveCount(0);
+  await page.text("sammanfattning").click();
+  await page.page.keyboard.type("Kort om remissen.");
+  await expect(page.text("sammanfattning").locator("[data-placeholder]")).toHaveCount(0);
 });
 
 test("another user's caret label never covers the words on the line above", async ({ browser }) => {
-  const reader = await signIn(browser, "handlaggare.bou@demo.test");
-  await reader.setViewportSize({ width: 1440, height: 900 });
-  await openSeedStatement(reader);
-  const writer = await signIn(browser, "handlaggare.eb@demo.test");
-  await openSeedStatement(writer);
+  const reader = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await reader.page.setViewportSize({ width: 1440, height: 900 });
+  await reader.openSeed();
+  const writer = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  await writer.openSeed();
   // The end of Bakgrund's first paragraph, which wraps over several lines.
-  await focusEndOfParagraph(writer, "bakgrund", 0);
-  const label = caretLabel(reader, "Ahmed Yilmaz");
+  await writer.focusParagraph("bakgrund", 0, "end");
+  const label = reader.caretLabel("Ahmed Yilmaz");
   await expect(label).toBeVisible();
-  const overlap = await sectionText(reader, "bakgrund")
-    .locator("p")
+  const overlap = await reader
+    .text("bakgrund")
+    .getByRole("paragraph")
     .first()
     .evaluate((paragraph) => {
       const labelBox = paragraph.querySelector(".collaboration-carets__label")?.getBoundingClientRect();
@@ -123,10 +112,10 @@ test("another user's caret label never covers the words on the line above", asyn
 });
 
 test("the statement list uses the width of a wide screen", async ({ browser }) => {
-  const page = await signIn(browser, "handlaggare.bou@demo.test");
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.reload();
-  const width = await page.locator("table.statement-list").evaluate((table) => table.clientWidth);
+  const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  await page.page.setViewportSize({ width: 1440, height: 900 });
+  await page.page.reload();
+  const width = await page.page.locator("table.statement-list").evaluate((table) => table.clientWidth);
   expect(width).toBeGreaterThan(1200);
 });
 
@@ -136,9 +125,9 @@ test("an unknown page has the app header and passes axe, signed in or not", asyn
   consoleGuard,
 }) => {
   consoleGuard.allow(/status of 404/);
-  const signedIn = await signIn(browser, "granskare@demo.test");
+  const signedIn = await StatementPage.signIn(browser, "granskare@demo.test");
   for (const [visitor, url] of [
-    [signedIn, "/statements/00000000-0000-4000-8000-000000000000"],
+    [signedIn.page, "/statements/00000000-0000-4000-8000-000000000000"],
     [page, "/finns-inte"],
   ] as const) {
     const response = await visitor.goto(url);
@@ -147,7 +136,7 @@ test("an unknown page has the app header and passes axe, signed in or not", asyn
     await expect(visitor.getByRole("banner").getByRole("link", { name: "Beredning" })).toBeVisible();
     expect(await seriousAccessibilityViolations(visitor)).toEqual([]);
   }
-  await expect(signedIn.getByRole("banner")).toContainText("Maria Ek");
+  await expect(signedIn.page.getByRole("banner")).toContainText("Maria Ek");
 });
 
 test("every page has a favicon, and no request of a page fails", async ({ page }) => {
@@ -161,9 +150,7 @@ test("every page has a favicon, and no request of a page fails", async ({ page }
   const answer = await page.request.get(icon ?? "");
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toContain("image/");
-  await page.getByLabel("E-postadress").fill("handlaggare.bou@demo.test");
-  await page.getByLabel("Lösenord").fill("beredning-demo");
-  await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  await openSeedStatement(page);
+  await new LoginPage(page).submitAs("handlaggare.bou@demo.test");
+  await new StatementPage(page).openSeed();
   expect(failed).toEqual([]);
 });

@@ -7,8 +7,12 @@ import { DEFAULT_THROTTLE_POLICY } from "../domain/login-throttle";
 
 const flag = z.enum(["0", "1"]).transform((value) => value === "1");
 
+/** A whole number from the environment, at least `min` and at most `max`; `fallback` when unset. */
+const whole = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: whole(3000, 0, 65535),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
@@ -23,61 +27,34 @@ const environmentSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
   /** Seconds a sign-in lasts: the JWT, its cookie and the session record alike. */
-  SESSION_MAX_AGE: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .max(30 * 24 * 60 * 60)
-    .default(DEFAULT_SESSION_MAX_AGE),
+  SESSION_MAX_AGE: whole(DEFAULT_SESSION_MAX_AGE, 60, 30 * 24 * 60 * 60),
   /** The login throttle's first wait after the free failures, doubling up to the maximum. */
-  LOGIN_THROTTLE_BASE_DELAY_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60_000)
-    .default(DEFAULT_THROTTLE_POLICY.baseDelayMs),
-  LOGIN_THROTTLE_MAX_DELAY_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(60_000)
-    .default(DEFAULT_THROTTLE_POLICY.maxDelayMs),
+  LOGIN_THROTTLE_BASE_DELAY_MS: whole(DEFAULT_THROTTLE_POLICY.baseDelayMs, 0, 60_000),
+  LOGIN_THROTTLE_MAX_DELAY_MS: whole(DEFAULT_THROTTLE_POLICY.maxDelayMs, 0, 60_000),
   SEED_DEMO: flag.optional(),
   /** After SIGTERM or SIGINT, the process exits with 1 if the shutdown has not finished by then. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SHUTDOWN_TIMEOUT_MS: whole(15_000, 100, 600_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** `all`: web app and collaboration endpoint; `collab`: the collaboration endpoint alone (scale-out, tests). */
   BEREDNING_PARTS: z.enum(["all", "collab"]).default("all"),
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(2 * 1024 * 1024),
-  COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
-  COLLAB_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).max(10000).default(1000),
-  COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).default(2000),
-  COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
-  COLLAB_HEARTBEAT_MS: z.coerce.number().int().min(1000).default(30000),
-  COLLAB_STALE_CHECK_MS: z.coerce.number().int().min(0).max(1000).default(150),
+  COLLAB_MAX_MESSAGE_BYTES: whole(2 * 1024 * 1024, 1024),
+  COLLAB_FLUSH_MS: whole(20, 0, 1000),
+  COLLAB_WRITE_INTERVAL_MS: whole(1000, 0, 10000),
+  COLLAB_UNLOAD_GRACE_MS: whole(2000, 0),
+  COLLAB_COMPACT_EVERY: whole(500, 1),
+  COLLAB_HEARTBEAT_MS: whole(30000, 1000),
+  COLLAB_STALE_CHECK_MS: whole(150, 0, 1000),
   /** Per connection; 0 turns a limit off. Over one, the socket is closed with 4429. */
-  COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(0).default(1000),
-  COLLAB_MAX_BYTES_PER_SECOND: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(1024 * 1024),
-  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(0).default(8192),
+  COLLAB_MAX_MESSAGES_PER_SECOND: whole(1000, 0),
+  COLLAB_MAX_BYTES_PER_SECOND: whole(1024 * 1024, 0),
+  COLLAB_MAX_AWARENESS_BYTES: whole(8192, 0),
   /** Over this, a sync step 1 closes the socket with 4400. */
-  COLLAB_MAX_STATE_VECTOR_ENTRIES: z.coerce.number().int().min(0).default(10000),
+  COLLAB_MAX_STATE_VECTOR_ENTRIES: whole(10000, 0),
   /** This many refused updates of one account in one statement within 10 minutes are audited. */
-  COLLAB_REFUSALS_AUDITED_AFTER: z.coerce.number().int().min(1).default(3),
+  COLLAB_REFUSALS_AUDITED_AFTER: whole(3, 1),
   /** A version is kept after editing pauses this long, at most one per COLLAB_VERSION_INTERVAL_MS. */
-  COLLAB_VERSION_QUIET_MS: z.coerce.number().int().min(0).default(60_000),
-  COLLAB_VERSION_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(10 * 60_000),
+  COLLAB_VERSION_QUIET_MS: whole(60_000, 0),
+  COLLAB_VERSION_INTERVAL_MS: whole(10 * 60_000, 0),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import { isUuid } from "@/contracts/common";
+import { type Database, getDb } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
 import { hasAnyRole } from "@/domain/access";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText } from "@/domain/text-safety";
@@ -90,4 +91,50 @@ export function workflowResponse<T>(result: WorkflowResult<T>, successStatus = 2
   if (result.ok) return json(result.value, successStatus);
   const details = typeof result.details === "object" && result.details !== null ? result.details : {};
   return json({ error: result.error, ...details }, HTTP_STATUS[result.kind]);
+}
+
+/** A use case as a route runs it: with the database, the user and what the request carries. */
+type UseCase<A extends unknown[], T> = (
+  db: Database,
+  user: SessionUser,
+  ...args: A
+) => Promise<WorkflowResult<T>>;
+
+/**
+ * A POST/PATCH route without path ids: the session, then the JSON body its contract validates
+ * (a 400 when it fails), then the use case, whose result is the answer.
+ */
+export function bodyRoute<B, T>(schema: z.ZodType<B>, run: UseCase<[B], T>, successStatus = 200) {
+  return (request: Request) =>
+    withUser(async (user) => {
+      const parsed = await parseJsonBody(request, schema);
+      if (!parsed.ok) return parsed.response;
+      return workflowResponse(await run(await getDb(), user, parsed.data), successStatus);
+    });
+}
+
+/**
+ * The handlers of a route under dynamic segments (`P`: its path parameters). Each checks the
+ * session and the path's ids (`notFound` when one is malformed), then runs one use case.
+ */
+export function pathRoute<P extends Record<string, string>>(notFound: string) {
+  type Context = { params: Promise<P> };
+  return {
+    /** A handler without a body. */
+    handle<T>(run: UseCase<[P], T>, successStatus = 200) {
+      return (_request: Request, context: Context) =>
+        withPathIds(context, notFound, async (user, params) =>
+          workflowResponse(await run(await getDb(), user, params), successStatus),
+        );
+    },
+    /** A handler of a JSON body its contract validates; a body that fails it is a 400. */
+    withBody<B, T>(schema: z.ZodType<B>, run: UseCase<[P, B], T>, successStatus = 200) {
+      return (request: Request, context: Context) =>
+        withPathIds(context, notFound, async (user, params) => {
+          const parsed = await parseJsonBody(request, schema);
+          if (!parsed.ok) return parsed.response;
+          return workflowResponse(await run(await getDb(), user, params, parsed.data), successStatus);
+        });
+    },
+  };
 }

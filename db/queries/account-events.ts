@@ -14,14 +14,7 @@ export interface AccountEventEntry {
 }
 
 export async function recordAccountEvent(db: Database, entry: AccountEventEntry): Promise<void> {
-  await db.insert(accountEvents).values({
-    userId: entry.userId,
-    email: entry.email,
-    clientAddress: entry.clientAddress,
-    action: entry.action,
-    actorId: entry.actorId ?? null,
-    details: entry.details ?? {},
-  });
+  await db.insert(accountEvents).values({ ...entry, details: entry.details ?? {} });
 }
 
 /**

@@ -13,14 +13,7 @@ export interface AuditEntry {
 
 /** Appends to the audit trail; the table refuses updates and deletes. */
 export async function recordAuditEvent(db: Database, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
-    organisationId: entry.organisationId,
-    statementId: entry.statementId ?? null,
-    actorId: entry.actorId,
-    action: entry.action,
-    sectionKey: entry.sectionKey ?? null,
-    details: entry.details ?? {},
-  });
+  await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
 }
 
 export interface AuditView {

@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { OrganisationEvent } from "../../contracts/admin";
 import type { Database } from "../client";
 import { organisationEvents, users } from "../schema";
+import { pickColumns } from "./columns";
 
 export interface OrganisationEventEntry {
   organisationId: string;
@@ -24,13 +25,8 @@ export async function listOrganisationEvents(
 ): Promise<OrganisationEvent[]> {
   const rows = await db
     .select({
-      id: organisationEvents.id,
-      action: organisationEvents.action,
-      targetKind: organisationEvents.targetKind,
-      targetId: organisationEvents.targetId,
+      ...pickColumns(organisationEvents, ["id", "action", "targetKind", "targetId", "details", "createdAt"]),
       actorName: users.name,
-      details: organisationEvents.details,
-      createdAt: organisationEvents.createdAt,
     })
     .from(organisationEvents)
     .leftJoin(users, eq(users.id, organisationEvents.actorId))

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { Signatory } from "../../domain/content";
 import { NEW_STATEMENT_FIELDS } from "../../domain/new-statement";
 import type { Database } from "../client";
@@ -49,27 +50,11 @@ export async function writeStatementDetails(
     if (Object.keys(columns).length > 0) {
       await tx.update(statements).set(columns).where(eq(statements.id, statementId));
     }
-    if (change.contacts) {
-      await tx.delete(statementContacts).where(eq(statementContacts.statementId, statementId));
-      if (change.contacts.length > 0) {
-        await tx
-          .insert(statementContacts)
-          .values(change.contacts.map((contact, position) => ({ statementId, position, ...contact })));
-      }
-    }
-    if (change.signatories) {
-      await tx.delete(statementSignatories).where(eq(statementSignatories.statementId, statementId));
-      if (change.signatories.length > 0) {
-        await tx
-          .insert(statementSignatories)
-          .values(change.signatories.map((signatory, position) => ({ statementId, position, ...signatory })));
-      }
-    }
+    if (change.contacts) await replaceList(tx, statementContacts, statementId, change.contacts);
+    if (change.signatories) await replaceList(tx, statementSignatories, statementId, change.signatories);
     if (change.preparingUnitIds) {
-      await tx.delete(statementPreparingUnits).where(eq(statementPreparingUnits.statementId, statementId));
-      await tx
-        .insert(statementPreparingUnits)
-        .values(change.preparingUnitIds.map((unitId, position) => ({ statementId, unitId, position })));
+      const rows = change.preparingUnitIds.map((unitId) => ({ unitId }));
+      await replaceList(tx, statementPreparingUnits, statementId, rows);
     }
     await recordAuditEvent(tx, {
       organisationId: input.organisationId,
@@ -80,4 +65,19 @@ export async function writeStatementDetails(
     });
     return true;
   });
+}
+
+type ListTable = typeof statementContacts | typeof statementSignatories | typeof statementPreparingUnits;
+
+/** Replaces one of the statement's ordered lists; `position` is each row's index. */
+async function replaceList<T extends ListTable>(
+  db: Database,
+  table: T,
+  statementId: string,
+  rows: Omit<T["$inferInsert"], "statementId" | "position">[],
+): Promise<void> {
+  await db.delete(table).where(eq(table.statementId, statementId));
+  if (rows.length === 0) return;
+  const values = rows.map((row, position) => ({ ...row, statementId, position }));
+  await db.insert(table).values(values as PgInsertValue<T>[]);
 }

@@ -18,6 +18,7 @@ import {
   users,
 } from "../schema";
 import { recordAuditEvent } from "./audit";
+import { pickColumns } from "./columns";
 
 export interface NewStatement extends Omit<StatementMetadata, "preparingUnits"> {
   organisationId: string;
@@ -185,12 +186,7 @@ export async function getStatementDetail(db: Database, statementId: string): Pro
     .where(eq(statementSignatories.statementId, statementId))
     .orderBy(asc(statementSignatories.position));
   const contacts = await db
-    .select({
-      name: statementContacts.name,
-      title: statementContacts.title,
-      phone: statementContacts.phone,
-      email: statementContacts.email,
-    })
+    .select(pickColumns(statementContacts, ["name", "title", "phone", "email"]))
     .from(statementContacts)
     .where(eq(statementContacts.statementId, statementId))
     .orderBy(asc(statementContacts.position));
@@ -243,9 +239,7 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     .orderBy(asc(units.name));
   const requirements = await db
     .select({
-      sectionId: sectionApprovalRequirements.sectionId,
-      id: sectionApprovalRequirements.id,
-      role: sectionApprovalRequirements.role,
+      ...pickColumns(sectionApprovalRequirements, ["sectionId", "id", "role"]),
       unitId: units.id,
       unitName: units.name,
     })

@@ -1,15 +1,12 @@
 import { userPatchSchema } from "@/contracts/users";
-import { getDb } from "@/db/client";
 import { setUserActive, USER_NOT_FOUND } from "@/workflow/sessions";
-import { parseJsonBody, withPathIds, workflowResponse } from "../../responses";
+import { pathRoute } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
+const account = pathRoute<{ id: string }>(USER_NOT_FOUND);
+
 /** PATCH /api/users/:id with `{"active": false | true}`: deactivates or reactivates an account. */
-export function PATCH(request: Request, context: { params: Promise<{ id: string }> }) {
-  return withPathIds(context, USER_NOT_FOUND, async (user, { id }) => {
-    const body = await parseJsonBody(request, userPatchSchema);
-    if (!body.ok) return body.response;
-    return workflowResponse(await setUserActive(await getDb(), user, id, body.data.active));
-  });
-}
+export const PATCH = account.withBody(userPatchSchema, (db, user, { id }, body) =>
+  setUserActive(db, user, id, body.active),
+);

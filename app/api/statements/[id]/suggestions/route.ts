@@ -1,16 +1,15 @@
 import { newSuggestionSchema } from "@/contracts/suggestions";
-import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { startSuggestion } from "@/workflow/suggestions";
-import { parseJsonBody, withPathIds, workflowResponse } from "../../../responses";
+import { pathRoute } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
+const statement = pathRoute<{ id: string }>(STATEMENT_NOT_FOUND);
+
 /** POST {sectionKey, anchor, quote, proposedText, body?}: proposes replacing a passage (201). */
-export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
-  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) => {
-    const body = await parseJsonBody(request, newSuggestionSchema);
-    if (!body.ok) return body.response;
-    return workflowResponse(await startSuggestion(await getDb(), user, id, body.data), 201);
-  });
-}
+export const POST = statement.withBody(
+  newSuggestionSchema,
+  (db, user, { id }, body) => startSuggestion(db, user, id, body),
+  201,
+);

@@ -1,25 +1,18 @@
 import { namedVersionRequest } from "@/contracts/versions";
-import { getDb } from "@/db/client";
 import { STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { nameVersion, versionsOf } from "@/workflow/versions";
-import { parseJsonBody, withPathIds, workflowResponse } from "../../../responses";
+import { pathRoute } from "../../../responses";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string }> };
+const statement = pathRoute<{ id: string }>(STATEMENT_NOT_FOUND);
 
 /** GET: the statement's versions, newest first. */
-export function GET(_request: Request, context: Context) {
-  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) =>
-    workflowResponse(await versionsOf(await getDb(), user, id)),
-  );
-}
+export const GET = statement.handle((db, user, { id }) => versionsOf(db, user, id));
 
 /** POST {name, note?}: names the current state as a version (201). */
-export function POST(request: Request, context: Context) {
-  return withPathIds(context, STATEMENT_NOT_FOUND, async (user, { id }) => {
-    const body = await parseJsonBody(request, namedVersionRequest);
-    if (!body.ok) return body.response;
-    return workflowResponse(await nameVersion(await getDb(), user, id, body.data), 201);
-  });
-}
+export const POST = statement.withBody(
+  namedVersionRequest,
+  (db, user, { id }, body) => nameVersion(db, user, id, body),
+  201,
+);

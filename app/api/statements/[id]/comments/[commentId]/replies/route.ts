@@ -1,15 +1,14 @@
 import { replySchema } from "@/contracts/comments";
-import { getDb } from "@/db/client";
 import { COMMENT_NOT_FOUND, reply } from "@/workflow/comments";
-import { parseJsonBody, withPathIds, workflowResponse } from "../../../../../responses";
+import { pathRoute } from "../../../../../responses";
 
 export const dynamic = "force-dynamic";
 
+const comment = pathRoute<{ id: string; commentId: string }>(COMMENT_NOT_FOUND);
+
 /** POST {body}: replies to a thread (201). */
-export function POST(request: Request, context: { params: Promise<{ id: string; commentId: string }> }) {
-  return withPathIds(context, COMMENT_NOT_FOUND, async (user, { id, commentId }) => {
-    const body = await parseJsonBody(request, replySchema);
-    if (!body.ok) return body.response;
-    return workflowResponse(await reply(await getDb(), user, id, commentId, body.data.body), 201);
-  });
-}
+export const POST = comment.withBody(
+  replySchema,
+  (db, user, { id, commentId }, body) => reply(db, user, id, commentId, body.body),
+  201,
+);
