@@ -145,7 +145,10 @@ export function StatementWorkspace(props: StatementWorkspaceProps) {
           </Link>
         </div>
         {authors.shown && authors.authorship && (
-          <AuthorshipLegend authors={contributorsOf(authors.authorship.sections)} onRefresh={authors.refresh} />
+          <AuthorshipLegend
+            authors={contributorsOf(authors.authorship.sections)}
+            onRefresh={authors.refresh}
+          />
         )}
         {authors.error && (
           <p className="form-error" role="alert">

@@ -1,11 +1,13 @@
 import { expect, test } from "./fixtures";
-import { sectionPanel, sectionText, seriousAccessibilityViolations, signIn } from "./helpers";
+import { seriousAccessibilityViolations } from "./helpers";
+import { LoginPage } from "./pages/login-page";
+import { StatementPage } from "./pages/statement-page";
 
 test("the admin creates a template, and a new statement made from it has its sections", async ({
   browser,
 }) => {
   const name = `Yttrande om bidrag ${Date.now()}`;
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   await admin.goto("/admin");
   await admin
     .getByRole("navigation", { name: "Administration" })
@@ -42,7 +44,8 @@ test("the admin creates a template, and a new statement made from it has its sec
   ).toHaveValue("bedomning-av-ansokan");
   expect(await seriousAccessibilityViolations(admin)).toEqual([]);
 
-  const handlaggare = await signIn(browser, "handlaggare.bou@demo.test");
+  const drafting = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
+  const handlaggare = drafting.page;
   await handlaggare.getByRole("link", { name: "Nytt tjänsteutlåtande" }).click();
   await handlaggare.getByRole("group", { name: "Mall" }).getByRole("radio", { name }).check();
   await handlaggare.getByLabel("Till", { exact: true }).fill("Hässelby-Vällingby stadsdelsnämnd");
@@ -57,16 +60,14 @@ test("the admin creates a template, and a new statement made from it has its sec
     "Bedömning av ansökan",
     "Förslag till beslut",
   ]);
-  await expect(sectionPanel(handlaggare, "bedomning-av-ansokan")).toBeVisible();
-  await expect(sectionText(handlaggare, "bedomning-av-ansokan")).toHaveAttribute(
+  await expect(drafting.section("bedomning-av-ansokan")).toBeVisible();
+  await expect(drafting.text("bedomning-av-ansokan")).toHaveAttribute(
     "aria-placeholder",
     "Bedöm ansökan mot riktlinjerna.",
   );
-  await sectionText(handlaggare, "bedomning-av-ansokan").click();
+  await drafting.text("bedomning-av-ansokan").click();
   await handlaggare.keyboard.type("Föreningen uppfyller riktlinjerna.");
-  await expect(sectionText(handlaggare, "bedomning-av-ansokan")).toContainText(
-    "Föreningen uppfyller riktlinjerna.",
-  );
+  await expect(drafting.text("bedomning-av-ansokan")).toContainText("Föreningen uppfyller riktlinjerna.");
 
   // Editing the template afterwards leaves the statement as it was made.
   const stored = admin.getByRole("form", { name: "Mallens innehåll" });

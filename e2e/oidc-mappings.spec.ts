@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, seriousAccessibilityViolations, signIn } from "./helpers";
+import { seriousAccessibilityViolations } from "./helpers";
+import { DEMO_PASSWORD, LoginPage } from "./pages/login-page";
 
 test("the admin maps an identity-provider group to a role and removes the mapping again", async ({
   browser,
@@ -8,7 +9,7 @@ test("the admin maps an identity-provider group to a role and removes the mappin
   // The repeated mapping is refused with 409 on purpose.
   consoleGuard.allow(/status of 409 .*\/api\/admin\/oidc-mappings/);
   const group = `bou-handlaggare-${Date.now()}`;
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   await admin.goto("/admin");
   await admin
     .getByRole("navigation", { name: "Administration" })
@@ -42,7 +43,7 @@ test("an account without any role sees whom to ask for access, and reaches nothi
   browser,
 }) => {
   const email = `utan.roll.${Date.now()}@demo.test`;
-  const admin = await signIn(browser, "admin@demo.test");
+  const admin = await LoginPage.signIn(browser, "admin@demo.test");
   const created = await admin.request.post("/api/admin/users", {
     data: { name: "Utan Roll", email, password: DEMO_PASSWORD },
   });

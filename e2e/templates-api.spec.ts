@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { refusal } from "./api-helpers";
-import { signIn } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 
 /* The section templates over HTTP, against both databases: permissions, validation, 404 and 409. */
 
@@ -28,8 +28,8 @@ const template = (name: string) => ({
 test("every template route answers the administratör, refuses others, and checks its input", async ({
   browser,
 }) => {
-  const admin = (await signIn(browser, "admin@demo.test")).request;
-  const chef = (await signIn(browser, "enhetschef.bou@demo.test")).request;
+  const admin = (await LoginPage.signIn(browser, "admin@demo.test")).request;
+  const chef = (await LoginPage.signIn(browser, "enhetschef.bou@demo.test")).request;
   const name = `API-mall ${Date.now()}`;
 
   const list = await admin.get("/api/admin/templates");

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { createStatementViaForm, seriousAccessibilityViolations } from "./helpers";
+import { LoginPage } from "./pages/login-page";
 import { StatementPage } from "./pages/statement-page";
 
 const YTTRANDE = "forvaltningens-yttrande";
@@ -49,21 +50,22 @@ test("names a version, diffs it with the current text, and restores a section se
 
 test("a chef restores the whole statement from a version, seen live elsewhere", async ({ browser }) => {
   test.setTimeout(120_000);
-  const drafter = await signIn(browser, "handlaggare.eb@demo.test");
+  const drafting = await StatementPage.signIn(browser, "handlaggare.eb@demo.test");
+  const drafter = drafting.page;
   const url = await createStatementViaForm(drafter, `Remiss om badhus ${Date.now()}`);
-  await focusEndOfSection(drafter, YTTRANDE);
+  await drafting.focusEnd(YTTRANDE);
   await drafter.keyboard.type("Badhusen är viktiga.");
-  const chef = await signIn(browser, "enhetschef.eb@demo.test");
+  const chef = await LoginPage.signIn(browser, "enhetschef.eb@demo.test");
   await chef.goto(`${url}/historik`);
   await chef.getByLabel("Namn").fill("Första utkastet");
   await chef.getByRole("button", { name: "Spara version" }).click();
   await expect(chef.getByRole("cell", { name: "Första utkastet" })).toBeVisible();
 
-  await focusEndOfSection(drafter, YTTRANDE);
+  await drafting.focusEnd(YTTRANDE);
   await drafter.keyboard.type(" Men dyra.");
-  await focusEndOfSection(drafter, "bakgrund");
+  await drafting.focusEnd("bakgrund");
   await drafter.keyboard.type("Remissen kom i maj.");
-  await expect(sectionText(drafter, "bakgrund")).toContainText("Remissen kom i maj.");
+  await expect(drafting.text("bakgrund")).toContainText("Remissen kom i maj.");
   // A handläggare approves no section, so is not offered the whole restore.
   await drafter.goto(`${url}/historik`);
   await drafter
@@ -73,8 +75,8 @@ test("a chef restores the whole statement from a version, seen live elsewhere", 
   await expect(
     drafter.getByRole("button", { name: "Återställ hela utlåtandet till denna version" }),
   ).toHaveCount(0);
-  const watcher = await openStatementAt(browser, "handlaggare.bou@demo.test", url);
-  await expect(sectionText(watcher, YTTRANDE)).toContainText("Men dyra.");
+  const watcher = await StatementPage.signIn(browser, "handlaggare.bou@demo.test", url);
+  await expect(watcher.text(YTTRANDE)).toContainText("Men dyra.");
 
   await chef
     .getByRole("row", { name: /Första utkastet/ })
@@ -87,9 +89,9 @@ test("a chef restores the whole statement from a version, seen live elsewhere", 
   await expect(
     chef.getByRole("status").filter({ hasText: "Utlåtandet är återställt (2 avsnitt)." }),
   ).toBeVisible();
-  await expect(sectionText(watcher, YTTRANDE)).not.toContainText("Men dyra.");
-  await expect(sectionText(watcher, YTTRANDE)).toContainText("Badhusen är viktiga.");
-  await expect(sectionText(watcher, "bakgrund")).not.toContainText("Remissen kom i maj.");
+  await expect(watcher.text(YTTRANDE)).not.toContainText("Men dyra.");
+  await expect(watcher.text(YTTRANDE)).toContainText("Badhusen är viktiga.");
+  await expect(watcher.text("bakgrund")).not.toContainText("Remissen kom i maj.");
   await expect(chef.getByRole("cell", { name: "Före återställning av hela utlåtandet" })).toBeVisible();
 });
 
