@@ -27,18 +27,19 @@ import {
   templatePatchSchema,
 } from "./templates";
 
-const ADMIN_ONLY = refused("Användaren är inte administratör");
+/** Refused to anyone but an administratör. */
+export const ADMIN_ONLY = refused("Användaren är inte administratör");
 const TAKEN = refused("Namnet eller e-postadressen används redan");
 const TEMPLATE_CLASH = refused("Namnet används redan, eller två avsnitt har samma nyckel");
 
 const UNIT: Answer = { description: "Enheten", schema: adminUnitSchema };
 const USER: Answer = { description: "Användaren", schema: adminUserSchema };
 
-/** An administrator creates a unit or user whose name or e-mail must be free. */
-const creation = (summary: string, request: z.ZodType, created: Answer) => ({
+/** An administratör creates something whose name (or e-mail, or grant) must be free. */
+export const creation = (summary: string, request: z.ZodType, created: Answer, conflict: Answer = TAKEN) => ({
   summary,
   request,
-  responses: { 201: created, 400: INVALID, 403: ADMIN_ONLY, 409: TAKEN },
+  responses: { 201: created, 400: INVALID, 403: ADMIN_ONLY, 409: conflict },
 });
 
 /** A change of a unit or user: refused when not allowed, unknown or in conflict with another. */
@@ -118,16 +119,12 @@ export const ADMIN_ROUTES: ApiRoutes = {
       summary: "Every section template of the organisation, deactivated ones included",
       responses: { 200: { description: "Mallarna", schema: templateListSchema }, 403: ADMIN_ONLY },
     },
-    post: {
-      summary: "Creates a section template with its sections in order",
-      request: templateCreateSchema,
-      responses: {
-        201: { description: "Den nya mallen", schema: adminTemplateSchema },
-        400: INVALID,
-        403: ADMIN_ONLY,
-        409: TEMPLATE_CLASH,
-      },
-    },
+    post: creation(
+      "Creates a section template with its sections in order",
+      templateCreateSchema,
+      { description: "Den nya mallen", schema: adminTemplateSchema },
+      TEMPLATE_CLASH,
+    ),
   },
   "/api/admin/templates/{id}": {
     get: {

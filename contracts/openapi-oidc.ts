@@ -1,8 +1,7 @@
 import { unitDeletedSchema } from "./admin";
 import { oidcMappingCreateSchema, oidcMappingListSchema, oidcMappingSchema } from "./oidc-mappings";
-import { type ApiRoutes, INVALID, NOT_FOUND, refused } from "./openapi-operation";
-
-const ADMIN_ONLY = refused("Användaren är inte administratör");
+import { ADMIN_ONLY, creation } from "./openapi-admin";
+import { type ApiRoutes, NOT_FOUND, refused } from "./openapi-operation";
 
 /** The OpenAPI operations of the mappings from identity-provider groups to roles. */
 export const OIDC_ROUTES: ApiRoutes = {
@@ -11,16 +10,12 @@ export const OIDC_ROUTES: ApiRoutes = {
       summary: "The organisation's mappings from identity-provider groups to roles",
       responses: { 200: { description: "Kopplingarna", schema: oidcMappingListSchema }, 403: ADMIN_ONLY },
     },
-    post: {
-      summary: "Maps a group of the identity provider to a role, in a unit for unit roles",
-      request: oidcMappingCreateSchema,
-      responses: {
-        201: { description: "Den nya kopplingen", schema: oidcMappingSchema },
-        400: INVALID,
-        403: ADMIN_ONLY,
-        409: refused("Gruppen har redan den rollen"),
-      },
-    },
+    post: creation(
+      "Maps a group of the identity provider to a role, in a unit for unit roles",
+      oidcMappingCreateSchema,
+      { description: "Den nya kopplingen", schema: oidcMappingSchema },
+      refused("Gruppen har redan den rollen"),
+    ),
   },
   "/api/admin/oidc-mappings/{id}": {
     delete: {
