@@ -6,6 +6,7 @@ import type { VersionDetailBody, VersionDiffBody, VersionSummaryBody } from "@/c
 import { formatSwedishDateTime } from "@/domain/deadline";
 import { problemOf } from "./api-client";
 import { versionsApi } from "./api-versions";
+import { RestoreStatementButton } from "./RestoreStatementButton";
 import { DiffParts } from "./TextDiff";
 
 const KIND_LABELS: Record<VersionSummaryBody["kind"], string> = {
@@ -162,9 +163,7 @@ export function VersionHistory({ statementId, versions, sections, canName, canRe
         <section aria-labelledby="opened-version">
           <h2 id="opened-version">{versionLabel(opened)}</h2>
           {canRestoreAll && (
-            <button type="button" onClick={() => void restoreAll(opened.id)}>
-              Återställ hela utlåtandet till denna version
-            </button>
+            <RestoreStatementButton key={opened.id} onConfirm={() => void restoreAll(opened.id)} />
           )}
           {opened.sections.map((section) => (
             <article key={section.key} className="version-section" data-section={section.key}>

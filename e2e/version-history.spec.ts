@@ -86,6 +86,7 @@ test("a chef restores the whole statement from a version, seen live elsewhere", 
   await expect(restoreAll).toBeVisible();
   expect(await seriousAccessibilityViolations(chef)).toEqual([]);
   await restoreAll.click();
+  await chef.getByRole("button", { name: "Ja, återställ hela utlåtandet" }).click();
   await expect(
     chef.getByRole("status").filter({ hasText: "Utlåtandet är återställt (2 avsnitt)." }),
   ).toBeVisible();
