@@ -3,9 +3,9 @@ import { type Browser, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "beredning-demo";
 
-/** Signs in through the real login form, in a browser context of its own. */
-export async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+/** Signs in through the real login form, in a browser context of its own (on `baseURL` if given). */
+export async function signIn(browser: Browser, email: string, baseURL?: string): Promise<Page> {
+  const context = await browser.newContext(baseURL ? { baseURL } : undefined);
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("E-postadress").fill(email);
