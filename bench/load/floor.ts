@@ -187,6 +187,9 @@ onParentMessages({
     }
     const result: TypingResult = {
       latenciesBySecond: latencies.bySecond,
+      // One node: every delivery is on it.
+      crossNodeLatencies: [],
+      sameNodeLatencies: latencies.bySecond.flat(),
       convergedAfterMs,
       converged,
       missingUpdates,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { findFreePort } from "./free-port";
 
-const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+export const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
 
 export interface TestRedis {
   readonly url: string;
