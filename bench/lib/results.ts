@@ -87,6 +87,9 @@ export interface TwoNodeFigures extends TypingFigures {
   crossNode: Distribution;
   /** Keystrokes seen by a client of the typist's own node, in the same run. */
   sameNode: Distribution;
+  /** The same two, for the keystrokes typed from 3 s on (without the start-up). */
+  crossNodeSteady: Distribution;
+  sameNodeSteady: Distribution;
 }
 
 export interface LoadWarmUp {

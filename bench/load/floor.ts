@@ -188,8 +188,8 @@ onParentMessages({
     const result: TypingResult = {
       latenciesBySecond: latencies.bySecond,
       // One node: every delivery is on it.
-      crossNodeLatencies: [],
-      sameNodeLatencies: latencies.bySecond.flat(),
+      crossNodeLatenciesBySecond: [],
+      sameNodeLatenciesBySecond: latencies.bySecond,
       convergedAfterMs,
       converged,
       missingUpdates,

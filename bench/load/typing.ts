@@ -76,9 +76,9 @@ export interface TypingResult {
    * typing the keystroke was typed in (see LatencyRecorder).
    */
   latenciesBySecond: number[][];
-  /** Of those, with the typist and the receiver on different nodes, and on the same node (flat). */
-  crossNodeLatencies: number[];
-  sameNodeLatencies: number[];
+  /** Of those, with the typist and the receiver on different nodes, and on the same node. */
+  crossNodeLatenciesBySecond: number[][];
+  sameNodeLatenciesBySecond: number[][];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
   converged: boolean;
@@ -120,8 +120,8 @@ interface LiveTarget {
   spec: TypingTarget;
   rooms: LiveRoom[];
   latencies: LatencyRecorder;
-  crossNodeLatencies: number[];
-  sameNodeLatencies: number[];
+  crossNodeLatencies: LatencyRecorder;
+  sameNodeLatencies: LatencyRecorder;
   connectMs: number[];
   /** While this target is typed at: when its current turn began, and its typing time before it (ms). */
   turn: { startedAt: number; typedBeforeMs: number; cpuAtStart: NodeJS.CpuUsage } | null;
@@ -205,10 +205,10 @@ function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
       let seen = typist.seenBy.get(receiver) ?? 0;
       const state = Y.getState(receiver.doc.store, typist.client.doc.clientID);
       while (seen < typist.clocks.length && (typist.clocks[seen] ?? Number.POSITIVE_INFINITY) < state) {
-        const latency = now - (typist.times[seen] ?? now);
-        room.target.latencies.record(typist.seconds[seen] ?? 0, latency);
+        const [second, latency] = [typist.seconds[seen] ?? 0, now - (typist.times[seen] ?? now)];
+        room.target.latencies.record(second, latency);
         const crossNode = room.nodeOf.get(typist.client) !== room.nodeOf.get(receiver);
-        (crossNode ? room.target.crossNodeLatencies : room.target.sameNodeLatencies).push(latency);
+        (crossNode ? room.target.crossNodeLatencies : room.target.sameNodeLatencies).record(second, latency);
         seen++;
         advanced = true;
       }
@@ -316,8 +316,8 @@ async function openTargets(): Promise<LiveTarget[]> {
       spec: targetSpec,
       rooms: [],
       latencies: new LatencyRecorder(),
-      crossNodeLatencies: [],
-      sameNodeLatencies: [],
+      crossNodeLatencies: new LatencyRecorder(),
+      sameNodeLatencies: new LatencyRecorder(),
       connectMs: [],
       turn: null,
       cpuMicros: 0,
@@ -448,8 +448,8 @@ onParentMessages({
       }
       return {
         latenciesBySecond: target.latencies.bySecond,
-        crossNodeLatencies: target.crossNodeLatencies,
-        sameNodeLatencies: target.sameNodeLatencies,
+        crossNodeLatenciesBySecond: target.crossNodeLatencies.bySecond,
+        sameNodeLatenciesBySecond: target.sameNodeLatencies.bySecond,
         convergedAfterMs,
         converged,
         missingUpdates,

@@ -369,12 +369,19 @@ function splitOverNodes(
 
 /** The day over two nodes: its figures, with the cross-node and same-node deliveries apart. */
 function recordTwoNodes(figures: TypingFigures, outcomes: TypingResult[]): void {
-  const crossNode = distribution(outcomes.flatMap((outcome) => outcome.crossNodeLatencies));
-  const sameNode = distribution(outcomes.flatMap((outcome) => outcome.sameNodeLatencies));
-  results.nodes = [...(results.nodes ?? []), { ...figures, crossNode, sameNode }];
+  const cross = joinSeconds(outcomes.map((outcome) => outcome.crossNodeLatenciesBySecond));
+  const same = joinSeconds(outcomes.map((outcome) => outcome.sameNodeLatenciesBySecond));
+  const [crossNode, sameNode] = [distribution(cross.flat()), distribution(same.flat())];
+  const crossNodeSteady = distribution(cross.slice(START_UP_SECONDS).flat());
+  const sameNodeSteady = distribution(same.slice(START_UP_SECONDS).flat());
+  results.nodes = [
+    ...(results.nodes ?? []),
+    { ...figures, crossNode, sameNode, crossNodeSteady, sameNodeSteady },
+  ];
   log(
     `nodes ${figures.server}: cross-node p99 ${crossNode.p99.toFixed(1)} ms (${crossNode.count} deliveries), ` +
-      `same-node p99 ${sameNode.p99.toFixed(1)} ms (${sameNode.count}), missing ${figures.missingUpdates}`,
+      `same-node p99 ${sameNode.p99.toFixed(1)} ms (${sameNode.count}); from 3 s on ` +
+      `${crossNodeSteady.p99.toFixed(1)} / ${sameNodeSteady.p99.toFixed(1)} ms; missing ${figures.missingUpdates}`,
   );
 }
 
