@@ -1,7 +1,7 @@
 import type { Distribution } from "./stats";
 
 export type ServerName = "ours-pglite" | "ours-postgres" | "stock" | "hocuspocus" | "floor";
-export type ScenarioName = "day" | "saturation" | "cold" | "many" | "export" | "versions";
+export type ScenarioName = "day" | "saturation" | "nodes" | "cold" | "many" | "export" | "versions";
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   "ours-pglite": "ours (PGlite)",
@@ -76,6 +76,20 @@ export interface TypingFigures extends ServerUsage {
   cpuMicrosPerDelivery: number;
   /** The load generators' warm-up against a server not under test, before the measurement (day). */
   loadWarmUp?: LoadWarmUp | null;
+}
+
+/**
+ * The Beredning day with each statement's clients split over two nodes of ours, Redis between them;
+ * the server CPU and peak memory are both nodes' together.
+ */
+export interface TwoNodeFigures extends TypingFigures {
+  /** Keystrokes typed on one node and seen by a client of the other. */
+  crossNode: Distribution;
+  /** Keystrokes seen by a client of the typist's own node, in the same run. */
+  sameNode: Distribution;
+  /** The same two, for the keystrokes typed from 3 s on (without the start-up). */
+  crossNodeSteady: Distribution;
+  sameNodeSteady: Distribution;
 }
 
 export interface LoadWarmUp {
@@ -202,6 +216,8 @@ export interface BenchResults {
   skipped: string[];
   day: TypingFigures[];
   saturation: TypingFigures[];
+  /** Absent in results written before the two-node scenario existed. */
+  nodes?: TwoNodeFigures[];
   cold: ColdFigures[];
   many: ManyFigures[];
   /** Absent in results written before the export scenario existed. */

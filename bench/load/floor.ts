@@ -187,6 +187,9 @@ onParentMessages({
     }
     const result: TypingResult = {
       latenciesBySecond: latencies.bySecond,
+      // One node: every delivery is on it.
+      crossNodeLatenciesBySecond: [],
+      sameNodeLatenciesBySecond: latencies.bySecond,
       convergedAfterMs,
       converged,
       missingUpdates,

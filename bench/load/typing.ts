@@ -24,6 +24,8 @@ export interface TypingClientSpec {
   typistSlot: number;
   /** Applies the initial document to an empty room (servers that keep nothing of their own). */
   seeds: boolean;
+  /** The node this client connects to, when a target is several nodes; else the target's baseUrl. */
+  baseUrl?: string;
 }
 
 export interface TypingRoomSpec {
@@ -74,6 +76,9 @@ export interface TypingResult {
    * typing the keystroke was typed in (see LatencyRecorder).
    */
   latenciesBySecond: number[][];
+  /** Of those, with the typist and the receiver on different nodes, and on the same node. */
+  crossNodeLatenciesBySecond: number[][];
+  sameNodeLatenciesBySecond: number[][];
   /** Milliseconds from "go" until every client here had every keystroke it expected. */
   convergedAfterMs: number;
   converged: boolean;
@@ -105,6 +110,8 @@ interface LiveRoom {
   target: LiveTarget;
   clients: BenchClient[];
   typists: Typist[];
+  /** The node each client is connected to. */
+  nodeOf: Map<BenchClient, string>;
 }
 
 /** One server's rooms, and what was measured against it. */
@@ -113,6 +120,8 @@ interface LiveTarget {
   spec: TypingTarget;
   rooms: LiveRoom[];
   latencies: LatencyRecorder;
+  crossNodeLatencies: LatencyRecorder;
+  sameNodeLatencies: LatencyRecorder;
   connectMs: number[];
   /** While this target is typed at: when its current turn began, and its typing time before it (ms). */
   turn: { startedAt: number; typedBeforeMs: number; cpuAtStart: NodeJS.CpuUsage } | null;
@@ -196,7 +205,10 @@ function observeReceiver(room: LiveRoom, receiver: BenchClient): void {
       let seen = typist.seenBy.get(receiver) ?? 0;
       const state = Y.getState(receiver.doc.store, typist.client.doc.clientID);
       while (seen < typist.clocks.length && (typist.clocks[seen] ?? Number.POSITIVE_INFINITY) < state) {
-        room.target.latencies.record(typist.seconds[seen] ?? 0, now - (typist.times[seen] ?? now));
+        const [second, latency] = [typist.seconds[seen] ?? 0, now - (typist.times[seen] ?? now)];
+        room.target.latencies.record(second, latency);
+        const crossNode = room.nodeOf.get(typist.client) !== room.nodeOf.get(receiver);
+        (crossNode ? room.target.crossNodeLatencies : room.target.sameNodeLatencies).record(second, latency);
         seen++;
         advanced = true;
       }
@@ -241,13 +253,15 @@ async function openRoom(
   roomSpec: TypingRoomSpec,
   initialDocument: Uint8Array | null,
 ): Promise<LiveRoom> {
-  const room: LiveRoom = { spec: roomSpec, target, clients: [], typists: [] };
+  const room: LiveRoom = { spec: roomSpec, target, clients: [], typists: [], nodeOf: new Map() };
   const { kind, baseUrl } = target.spec;
   await Promise.all(
     roomSpec.clients.map(async (clientSpec, index) => {
       const started = performance.now();
-      const client = connectClient(kind, baseUrl, roomSpec.name, clientSpec.cookie);
+      const node = clientSpec.baseUrl ?? baseUrl;
+      const client = connectClient(kind, node, roomSpec.name, clientSpec.cookie);
       room.clients[index] = client;
+      room.nodeOf.set(client, node);
       await withTimeout(client.synced, spec.connectTimeoutMs, `client ${index} of ${roomSpec.name} synced`);
       target.connectMs.push(performance.now() - started);
       client.awareness.setLocalStateField("user", { name: clientSpec.userName, color: "#1f6feb" });
@@ -302,6 +316,8 @@ async function openTargets(): Promise<LiveTarget[]> {
       spec: targetSpec,
       rooms: [],
       latencies: new LatencyRecorder(),
+      crossNodeLatencies: new LatencyRecorder(),
+      sameNodeLatencies: new LatencyRecorder(),
       connectMs: [],
       turn: null,
       cpuMicros: 0,
@@ -432,6 +448,8 @@ onParentMessages({
       }
       return {
         latenciesBySecond: target.latencies.bySecond,
+        crossNodeLatenciesBySecond: target.crossNodeLatencies.bySecond,
+        sameNodeLatenciesBySecond: target.sameNodeLatencies.bySecond,
         convergedAfterMs,
         converged,
         missingUpdates,

@@ -2,6 +2,7 @@ import type { BenchResults } from "../lib/results";
 import { coldSection } from "./cold";
 import { exportSection } from "./export";
 import { manySection } from "./many";
+import { nodesSection } from "./nodes";
 import { daySection, saturationSection } from "./typing";
 import { versionsSection } from "./versions";
 
@@ -9,6 +10,7 @@ import { versionsSection } from "./versions";
 export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
   daySection,
   saturationSection,
+  (results) => nodesSection(results.nodes),
   (results) => coldSection(results.cold),
   (results) => manySection(results.many),
   (results) => exportSection(results.export),

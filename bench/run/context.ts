@@ -47,7 +47,7 @@ export const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(`Usage: npm run bench -- [flags]   (see bench/README.md)
   --quick                tiny sizes; integrity only (timings are not meaningful)
-  --scenarios LIST       day,saturation,cold,many,export,versions
+  --scenarios LIST       day,saturation,nodes,cold,many,export,versions
   --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
   --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --day-turn SECONDS (0 = one server after the other) --day-first-pause SECONDS --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N

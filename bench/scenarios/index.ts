@@ -1,6 +1,7 @@
 import { coldScenario } from "./cold";
 import { exportScenario } from "./export";
 import { manyScenario } from "./many";
+import { nodesScenario } from "./nodes";
 import type { Scenario } from "./scenario";
 import { dayScenario, saturationScenario } from "./typing";
 import { versionsScenario } from "./versions";
@@ -9,6 +10,7 @@ import { versionsScenario } from "./versions";
 export const SCENARIOS: readonly Scenario[] = [
   dayScenario,
   saturationScenario,
+  nodesScenario,
   coldScenario,
   manyScenario,
   exportScenario,

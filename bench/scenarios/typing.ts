@@ -1,3 +1,4 @@
+import type { TestRedis } from "../../tests/support/redis";
 import { openStored, storedDigest } from "../lib/databases";
 import type { Message } from "../lib/ipc";
 import { backgroundMeter } from "../lib/machine";
@@ -7,6 +8,7 @@ import {
   type Background,
   type EventLoopDelay,
   type LoadWarmUp,
+  type ScenarioName,
   SERVER_LABELS,
   type ServerName,
   type TypingFigures,
@@ -58,7 +60,7 @@ export async function warmUpLoads(
             server === own
               ? load.rooms.map((room) => ({
                   name: `warm-up-${load.target}-${room.name}`,
-                  clients: room.clients.map((client) => ({ ...client, cookie: null })),
+                  clients: room.clients.map(({ baseUrl: _node, ...client }) => ({ ...client, cookie: null })),
                 }))
               : [],
         }));
@@ -141,6 +143,11 @@ export function typingLayout(
 /** A typing scenario's servers and load generators, as they are started. */
 interface TypingRun {
   scenario: "day" | "saturation";
+  /** The scenario the figures are recorded under: "nodes" is the day over two nodes. */
+  label: ScenarioName;
+  /** With two nodes: the Redis between them, and each server's second node. */
+  redis: TestRedis | null;
+  secondNodes: harness.RunningServer[];
   isDay: boolean;
   isFloor: boolean;
   servers: ServerName[];
@@ -167,12 +174,19 @@ interface TypingMeasurement {
   verified: (Message & { targets: { name: string; digest: { hash: string } }[][] })[];
 }
 
-function newTypingRun(scenario: "day" | "saturation", servers: ServerName[]): TypingRun {
+function newTypingRun(
+  scenario: "day" | "saturation",
+  servers: ServerName[],
+  redis: TestRedis | null,
+): TypingRun {
   const isDay = scenario === "day";
   const isFloor = servers.includes("floor");
   if (isFloor && servers.length > 1) throw new Error("The floor is measured alone");
   return {
     scenario,
+    label: redis ? "nodes" : scenario,
+    redis,
+    secondNodes: [],
     isDay,
     isFloor,
     servers,
@@ -198,15 +212,19 @@ async function startTyping(run: TypingRun): Promise<void> {
   const procs = isDay
     ? Math.max(1, Math.min(options.loadProcs, options.dayRooms))
     : Math.max(1, options.satProcs);
+  const env: Record<string, string> = run.redis ? { REDIS_URL: run.redis.url } : {};
   for (const server of servers) {
     const location = harness.isOurs(server)
-      ? await harness.freshLocation(server, `${scenario}-${server}`)
+      ? await harness.freshLocation(server, `${run.label}-${server}`)
       : null;
-    run.started.push(await harness.startServer(server, scenario, location));
+    run.started.push(await harness.startServer(server, run.label, location, env));
+    if (run.redis) run.secondNodes.push(await harness.startServer(server, run.label, location, env));
   }
-  run.layouts = servers.map((server) => typingLayout(scenario, server, procs));
+  run.layouts = servers.map((server, target) =>
+    splitOverNodes(typingLayout(scenario, server, procs), run.started[target], run.secondNodes[target]),
+  );
   const script = isFloor ? "bench/load/floor.ts" : "bench/load/typing.ts";
-  const runName = servers.length === 1 ? `${scenario}-${servers[0]}` : `${scenario}-in-turns`;
+  const runName = servers.length === 1 ? `${run.label}-${servers[0]}` : `${run.label}-in-turns`;
   // Each server's clients live in load generators of their own, so that one generator's garbage
   // collection never shows in another server's latency.
   for (const [target, layout] of run.layouts.entries()) {
@@ -240,9 +258,17 @@ async function startTyping(run: TypingRun): Promise<void> {
   }
 }
 
+/** A server's processes: one node, or two in the day over two nodes. */
+const nodesOf = (run: TypingRun, index: number) =>
+  [run.started[index], run.secondNodes[index]].filter((node) => node !== undefined);
+const allNodes = (run: TypingRun) => [...run.started, ...run.secondNodes];
+/** A server's CPU seconds so far: all its nodes'. */
+const nodesCpu = (run: TypingRun, index: number) =>
+  nodesOf(run, index).reduce((sum, node) => sum + cpuSeconds(node.node.pid), 0);
+
 /** Types for the scenario's time, waits for every keystroke to arrive, and reads the servers' figures. */
 async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
-  const { isDay, isFloor, started, loads, servers } = run;
+  const { isDay, isFloor, started, loads, servers, secondNodes } = run;
   const seconds = isDay ? (isFloor ? options.floorSeconds : options.daySeconds) : options.satSeconds;
   const durationMs = seconds * 1000;
   const turnMs = isDay ? options.dayTurn * 1000 : 0;
@@ -251,9 +277,10 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
   // client has synced: ours answers a new client before the room is built.
   const settleMs: number[] = [];
   for (const running of started) settleMs.push(await harness.serverSettled(running));
-  const cpuBefore = started.map((running) => cpuSeconds(running.node.pid));
+  for (const running of secondNodes) await harness.serverSettled(running);
+  const cpuBefore = started.map((_, index) => nodesCpu(run, index));
   const meter = backgroundMeter(() => [
-    ...started.flatMap((running) => [running.node.pid, ...harness.databasePids(running.server)]),
+    ...allNodes(run).flatMap((running) => [running.node.pid, ...harness.databasePids(running.server)]),
     ...loads.map((load) => load.child.pid),
   ]);
   const databases = servers.map(harness.databaseCpuMeter);
@@ -279,7 +306,7 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
       child.request<Message & { results: TypingResult[] }>({ type: "expect", senders }, "done", 180_000),
     ),
   );
-  const cpu = started.map((running, index) => cpuSeconds(running.node.pid) - (cpuBefore[index] ?? 0));
+  const cpu = started.map((_, index) => nodesCpu(run, index) - (cpuBefore[index] ?? 0));
   const loopDelays: EventLoopDelay[] = [];
   for (const running of started) {
     loopDelays.push(
@@ -288,7 +315,9 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
   }
   const background = meter.stop();
   const databaseCpu = databases.map((database) => database.stop());
-  const peakRss = started.map((running) => memory(running.node.pid).peakRss);
+  const peakRss = started.map((_, index) =>
+    nodesOf(run, index).reduce((sum, node) => sum + memory(node.node.pid).peakRss, 0),
+  );
   const verified = await Promise.all(
     loads.map(({ child }) =>
       child.request<Message & { targets: { name: string; digest: { hash: string } }[][] }>(
@@ -299,7 +328,7 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
     ),
   );
   await Promise.all(loads.map((load) => harness.closeLoad(load.child)));
-  for (const running of started) await harness.stopServer(running);
+  for (const running of allNodes(run)) await harness.stopServer(running);
 
   return {
     durationMs,
@@ -316,9 +345,49 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
   };
 }
 
+/**
+ * With two nodes: every room's clients alternate between the nodes, so that each room has typists
+ * and receivers on both and every keystroke reaches some receivers across Redis.
+ */
+function splitOverNodes(
+  layout: TypingLayout,
+  first: harness.RunningServer | undefined,
+  second: harness.RunningServer | undefined,
+): TypingLayout {
+  if (!first || !second) return layout;
+  const perProcess = layout.perProcess.map((rooms) =>
+    rooms.map((room) => ({
+      ...room,
+      clients: room.clients.map((client, index) => ({
+        ...client,
+        baseUrl: index % 2 === 0 ? first.baseUrl : second.baseUrl,
+      })),
+    })),
+  );
+  return { ...layout, perProcess };
+}
+
+/** The day over two nodes: its figures, with the cross-node and same-node deliveries apart. */
+function recordTwoNodes(figures: TypingFigures, outcomes: TypingResult[]): void {
+  const cross = joinSeconds(outcomes.map((outcome) => outcome.crossNodeLatenciesBySecond));
+  const same = joinSeconds(outcomes.map((outcome) => outcome.sameNodeLatenciesBySecond));
+  const [crossNode, sameNode] = [distribution(cross.flat()), distribution(same.flat())];
+  const crossNodeSteady = distribution(cross.slice(START_UP_SECONDS).flat());
+  const sameNodeSteady = distribution(same.slice(START_UP_SECONDS).flat());
+  results.nodes = [
+    ...(results.nodes ?? []),
+    { ...figures, crossNode, sameNode, crossNodeSteady, sameNodeSteady },
+  ];
+  log(
+    `nodes ${figures.server}: cross-node p99 ${crossNode.p99.toFixed(1)} ms (${crossNode.count} deliveries), ` +
+      `same-node p99 ${sameNode.p99.toFixed(1)} ms (${sameNode.count}); from 3 s on ` +
+      `${crossNodeSteady.p99.toFixed(1)} / ${sameNodeSteady.p99.toFixed(1)} ms; missing ${figures.missingUpdates}`,
+  );
+}
+
 /** Records each server's figures and checks its integrity. */
 async function recordTyping(run: TypingRun, measured: TypingMeasurement): Promise<void> {
-  const { scenario, isDay, servers, started, loads, layouts, warmUps } = run;
+  const { label, isDay, servers, started, loads, layouts, warmUps } = run;
   const { durationMs, typed, senders, done, cpu, settleMs, loopDelays, peakRss } = measured;
   const { background, databaseCpu, verified } = measured;
   const typedAfterMs = Math.max(...typed.map((message) => message.typedAfterMs));
@@ -346,14 +415,15 @@ async function recordTyping(run: TypingRun, measured: TypingMeasurement): Promis
       background,
       databaseCpuSeconds: databaseCpu[index] ?? null,
     });
-    (isDay ? results.day : results.saturation).push(figures);
+    if (run.redis) recordTwoNodes(figures, outcomes);
+    else (isDay ? results.day : results.saturation).push(figures);
     log(
-      `${scenario} ${server}: ${figures.keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
+      `${label} ${server}: ${figures.keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
         `p99 ${figures.latency.p99.toFixed(1)} ms, ${figures.updatesPerSecond.toFixed(0)} updates/s, ` +
         `server CPU ${figures.cpuSeconds.toFixed(1)} s, missing ${figures.missingUpdates}, other load ${background.otherCores.toFixed(2)} cores`,
     );
     await checkTypingIntegrity(
-      scenario,
+      label,
       running,
       figures,
       outcomes,
@@ -367,14 +437,18 @@ async function recordTyping(run: TypingRun, measured: TypingMeasurement): Promis
  * day's servers are typed at in turns (`--day-turn`): each for the day's seconds in all, so that the
  * machine's slow spells, which last many seconds on this shared machine, fall on all of them alike.
  */
-export async function runTyping(scenario: "day" | "saturation", servers: ServerName[]): Promise<void> {
-  const run = newTypingRun(scenario, servers);
+export async function runTyping(
+  scenario: "day" | "saturation",
+  servers: ServerName[],
+  redis: TestRedis | null = null,
+): Promise<void> {
+  const run = newTypingRun(scenario, servers, redis);
   try {
     await startTyping(run);
     await recordTyping(run, await measureTyping(run));
   } finally {
     for (const { child } of run.loads) if (child.child.exitCode === null) child.child.kill("SIGKILL");
-    for (const running of run.started)
+    for (const running of allNodes(run))
       if (running.node.child.exitCode === null) await harness.stopServer(running);
   }
 }
@@ -430,7 +504,7 @@ export function typingFigures(measured: {
 
 /** Integrity: nothing lost, every client agrees, the server (and for ours the database) agrees. */
 export async function checkTypingIntegrity(
-  scenario: "day" | "saturation",
+  scenario: ScenarioName,
   running: harness.RunningServer,
   figures: TypingFigures,
   outcomes: TypingResult[],

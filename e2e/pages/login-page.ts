@@ -25,9 +25,12 @@ export class LoginPage {
     await this.submit.click();
   }
 
-  /** Signs in through the form in a browser context of its own; resolves on the statement list. */
-  static async signIn(browser: Browser, email: string): Promise<Page> {
-    const context = await browser.newContext();
+  /**
+   * Signs in through the form in a browser context of its own (on `baseURL`, another app node, if
+   * given); resolves on the statement list.
+   */
+  static async signIn(browser: Browser, email: string, baseURL?: string): Promise<Page> {
+    const context = await browser.newContext(baseURL ? { baseURL } : undefined);
     const login = new LoginPage(await context.newPage());
     await login.goto();
     await login.submitAs(email);

@@ -19,8 +19,13 @@ export class StatementPage {
   }
 
   /** Signs `email` in, in a context of its own; on the statement list, or live at `url`. */
-  static async signIn(browser: Browser, email: string, url?: string): Promise<StatementPage> {
-    const statement = new StatementPage(await LoginPage.signIn(browser, email));
+  static async signIn(
+    browser: Browser,
+    email: string,
+    url?: string,
+    baseURL?: string,
+  ): Promise<StatementPage> {
+    const statement = new StatementPage(await LoginPage.signIn(browser, email, baseURL));
     if (url) await statement.openAt(url);
     return statement;
   }

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import getPort from "get-port";
 import { expect, vi } from "vitest";
 import { TEST_AUTH_SECRET } from "./session";
 
@@ -15,10 +14,7 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** A loopback port that was free a moment ago (the server process binds it itself). */
-export function findFreePort(): Promise<number> {
-  return getPort({ host: "127.0.0.1" });
-}
+export { findFreePort } from "./free-port";
 
 /**
  * `node --expose-gc --import tsx server/main.ts`, collaboration endpoint only, on 127.0.0.1:`port`. A guard

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { findFreePort } from "./child-server";
+import { findFreePort } from "./free-port";
 
-const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+export const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
 
 export interface TestRedis {
   readonly url: string;

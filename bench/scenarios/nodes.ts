@@ -1,0 +1,26 @@
+import { existsSync } from "node:fs";
+import { REDIS_SERVER, startRedis } from "../../tests/support/redis";
+import { results } from "../run/context";
+import type { Scenario } from "./scenario";
+import { runTyping } from "./typing";
+
+/**
+ * The Beredning day over two nodes of ours on one PostgreSQL database, with a throwaway Redis
+ * between them (multi-node mode): each statement's clients alternate between the nodes. Only ours
+ * (PostgreSQL) has nodes; the other servers are not run here.
+ */
+async function runTwoNodes(servers: Parameters<Scenario["run"]>[0]): Promise<void> {
+  if (!servers.includes("ours-postgres")) return;
+  if (!existsSync(REDIS_SERVER)) {
+    results.skipped.push(`two nodes: no ${REDIS_SERVER} (apt-get install redis-server, or set REDIS_SERVER)`);
+    return;
+  }
+  const redis = await startRedis();
+  try {
+    await runTyping("day", ["ours-postgres"], redis);
+  } finally {
+    await redis.remove();
+  }
+}
+
+export const nodesScenario: Scenario = { name: "nodes", run: runTwoNodes };
