@@ -31,6 +31,8 @@ function countingTransactions(db: Database): Database & { readonly count: number
   }) as Database & { readonly count: number };
 }
 
+// Several nodes share one PostgreSQL database; PGlite belongs to one process, so on the PGlite
+// project this is skipped (the same file runs on PostgreSQL in `npm test`).
 describe.skipIf(!onPostgres)("compaction across nodes", () => {
   let redis: TestRedis;
   let database: TestDatabase;

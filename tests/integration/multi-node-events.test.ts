@@ -26,6 +26,8 @@ import {
 
 const onPostgres = process.env.TEST_DB === "postgres";
 
+// Several nodes share one PostgreSQL database; PGlite belongs to one process, so on the PGlite
+// project this is skipped (the same file runs on PostgreSQL in `npm test`).
 /*
  * Node one is this process (its workflow calls are the API's), node two a server process; both
  * over the test's PostgreSQL database and a throwaway Redis.

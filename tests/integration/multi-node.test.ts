@@ -68,6 +68,8 @@ class Typing {
   }
 }
 
+// Several nodes share one PostgreSQL database; PGlite belongs to one process, so on the PGlite
+// project this is skipped (the same file runs on PostgreSQL in `npm test`).
 describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () => {
   const nodes = nodesFixture();
   let database: ChildProcessDatabase;
