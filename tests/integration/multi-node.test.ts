@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
 import { loadDocument } from "../../server/collab/document-store";
 import {
   closeCodeOf,
@@ -92,6 +93,21 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
     return client;
   };
   const storedDocument = () => database.withConnection((db) => loadDocument(db, database.seedStatementId));
+  /** Waits until every client holds all that was typed. */
+  const untilAllHold = (typing: Typing, everyone: TestClient[]) =>
+    waitForDocs(
+      everyone.map((client) => client.doc),
+      () => everyone.every((client) => typing.holdsEverything(client)),
+      20_000,
+    );
+  /** The stored document holds exactly what was typed; resolves to it. */
+  const expectStoredAsTyped = async (typing: Typing): Promise<Y.Doc> => {
+    const stored = await storedDocument();
+    for (const [key, text] of Object.entries(typing.expected())) {
+      expect(paragraphText(stored, key).toString()).toBe(text);
+    }
+    return stored;
+  };
 
   it("relays every keystroke between three nodes, and the database equals the clients after shutdown", async () => {
     // Compactions every few updates on every node, while both type: one at a time, none losing any.
@@ -112,18 +128,12 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
       typing.keystroke();
       await nextKeystroke();
     }
-    const everyone = [sara, ingrid, observer];
-    await waitForDocs(
-      everyone.map((client) => client.doc),
-      () => everyone.every((client) => typing.holdsEverything(client)),
-      20_000,
-    );
+    await untilAllHold(typing, [sara, ingrid, observer]);
 
     for (const client of clients.splice(0)) client.destroy();
     expect(await Promise.all(started.map(stopNode))).toEqual(started.map(() => ({ code: 0, signal: null })));
-    const stored = await storedDocument();
-    for (const [key, text] of Object.entries(typing.expected())) {
-      expect(paragraphText(stored, key).toString()).toBe(text);
+    const stored = await expectStoredAsTyped(typing);
+    for (const key of Object.keys(typing.expected())) {
       expect(sectionText(stored, key)).toBe(sectionText(sara.doc, key));
     }
   }, 100_000);
@@ -172,18 +182,11 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
         typing.keystroke();
         await nextKeystroke();
       }
-      await waitForDocs(
-        [sara.doc, ingrid.doc],
-        () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
-        20_000,
-      );
+      await untilAllHold(typing, [sara, ingrid]);
 
       for (const client of clients.splice(0)) client.destroy();
       expect(await stopNode(two)).toEqual({ code: 0, signal: null });
-      const stored = await storedDocument();
-      for (const [key, text] of Object.entries(typing.expected())) {
-        expect(paragraphText(stored, key).toString()).toBe(text);
-      }
+      await expectStoredAsTyped(typing);
     },
     100_000,
   );
@@ -201,21 +204,14 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
       await nextKeystroke();
     }
     // Each node serves its own client throughout; after Redis is back, they exchange what they missed.
-    await waitForDocs(
-      [sara.doc, ingrid.doc],
-      () => typing.holdsEverything(sara) && typing.holdsEverything(ingrid),
-      20_000,
-    );
+    await untilAllHold(typing, [sara, ingrid]);
 
     for (const client of clients.splice(0)) client.destroy();
     expect(await Promise.all([one, two].map(stopNode))).toEqual([
       { code: 0, signal: null },
       { code: 0, signal: null },
     ]);
-    const stored = await storedDocument();
-    for (const [key, text] of Object.entries(typing.expected())) {
-      expect(paragraphText(stored, key).toString()).toBe(text);
-    }
+    await expectStoredAsTyped(typing);
   }, 100_000);
 
   it("refuses a statement no node here holds while Redis is unreachable, with 4503, and serves it once Redis is back", async () => {
