@@ -4,9 +4,9 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { ColumnHeads } from "@/components/ColumnHeads";
 import { StatementDeadline } from "@/components/Deadline";
-import { getDb } from "@/db/client";
 import type { StatementOverview } from "@/db/queries/overview";
 import { canCreateStatement } from "@/domain/access";
+import { getDb } from "@/workflow/app-services";
 import { statementOverview } from "@/workflow/statements";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtanden" };

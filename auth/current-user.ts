@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "../db/client";
 import { loadSessionUser, type SessionUser } from "../db/queries/users";
 import { hasAnyRole } from "../domain/access";
+import { getDb } from "../workflow/app-services";
 import { isSessionActive } from "./session-check";
 import { sessionClaimsFromCookies } from "./session-cookie";
 

@@ -1,12 +1,12 @@
 import { LRUCache } from "lru-cache";
 import type { Database } from "../db/client";
 import { touchActiveSession } from "../db/queries/sessions";
-import { sessionEndedBus } from "../events/session-events";
 
 /*
  * Whether a session is still open is asked on every API request and WebSocket upgrade, so the
- * answer is kept for a few seconds; an ended session is forgotten at once through the bus. One
- * cache per process (on globalThis), shared by the Next.js routes and the collaboration server.
+ * answer is kept for a few seconds; an ended session is forgotten at once (the composition root
+ * feeds `forgetEndedSessions` from the session bus). One cache per process (on globalThis), shared
+ * by the Next.js routes and the collaboration server.
  */
 export const SESSION_CHECK_TTL_MS = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,13 +16,15 @@ type GlobalWithCache = typeof globalThis & { [CACHE]?: LRUCache<string, boolean>
 function checkCache(): LRUCache<string, boolean> {
   const global = globalThis as GlobalWithCache;
   if (!global[CACHE]) {
-    const cache = new LRUCache<string, boolean>({ max: 10_000, ttl: SESSION_CHECK_TTL_MS });
-    sessionEndedBus().subscribe((ids) => {
-      for (const id of ids) cache.set(id, false);
-    });
-    global[CACHE] = cache;
+    global[CACHE] = new LRUCache<string, boolean>({ max: 10_000, ttl: SESSION_CHECK_TTL_MS });
   }
   return global[CACHE];
+}
+
+/** Sessions that have ended (here or on another node) answer inactive from now on. */
+export function forgetEndedSessions(sessionIds: string[]): void {
+  const cache = checkCache();
+  for (const id of sessionIds) cache.set(id, false);
 }
 
 /** Whether the session record is neither revoked nor expired (from memory for a few seconds). */

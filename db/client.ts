@@ -126,33 +126,13 @@ export async function migrateDatabase(connection: DatabaseConnection): Promise<v
   }
 }
 
-/*
- * One database connection per process. Next.js bundles its own copy of this module, and two PGlite
- * instances must never open the same folder, so the connection lives on globalThis under a
- * registry symbol, and each module copy wraps the shared driver client with its own Drizzle.
- */
-const PROCESS_CONNECTION = Symbol.for("beredning.database.connection");
-type GlobalWithConnection = typeof globalThis & { [PROCESS_CONNECTION]?: Promise<DatabaseConnection> };
-
-export function installProcessDatabase(connection: Promise<DatabaseConnection>): void {
-  (globalThis as GlobalWithConnection)[PROCESS_CONNECTION] = connection;
-}
-
-export function clearProcessDatabase(): void {
-  delete (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
-}
-
 let wrappedForThisCopy: { client: DriverClient; db: Database } | undefined;
 
-/** The process's database, for code that runs inside the app (route handlers, pages). */
-export async function getDb(): Promise<Database> {
-  const pending = (globalThis as GlobalWithConnection)[PROCESS_CONNECTION];
-  if (!pending) {
-    throw new Error(
-      "No database connection: start the app through server/main.ts (npm start / npm run dev).",
-    );
-  }
-  const connection = await pending;
+/**
+ * The connection's Drizzle database for this module copy: Next.js bundles its own copy of Drizzle
+ * and of the schema, so each copy wraps the shared driver client once with its own.
+ */
+export async function databaseOfThisCopy(connection: DatabaseConnection): Promise<Database> {
   if (wrappedForThisCopy?.client !== connection.client) {
     wrappedForThisCopy = {
       client: connection.client,

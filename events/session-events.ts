@@ -2,19 +2,16 @@ import { EventEmitter } from "node:events";
 
 /**
  * Tells whoever holds a session open (the collaboration server's sockets, cached session checks)
- * that sessions have ended. One in-process bus, shared by the collaboration server and the Next.js
- * routes (separate module copies) on globalThis; a Redis-backed bus for several nodes implements
- * the same interface.
+ * that sessions have ended. The composition root creates one per process: in-process here, or
+ * carried between nodes over Redis (server/collab/relay/redis-session-events.ts).
  */
 export interface SessionEndedBus {
   publish(sessionIds: string[]): void;
   subscribe(listener: (sessionIds: string[]) => void): () => void;
 }
 
-const BUS = Symbol.for("beredning.session-events");
-type GlobalWithBus = typeof globalThis & { [BUS]?: SessionEndedBus };
-
-function inProcessBus(): SessionEndedBus {
+/** The bus within one process; also the local half of the Redis-backed one. */
+export function inProcessSessionEvents(): SessionEndedBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
@@ -24,10 +21,4 @@ function inProcessBus(): SessionEndedBus {
       return () => emitter.off("ended", listener);
     },
   };
-}
-
-export function sessionEndedBus(): SessionEndedBus {
-  const global = globalThis as GlobalWithBus;
-  global[BUS] ??= inProcessBus();
-  return global[BUS];
 }

@@ -1,8 +1,12 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { clearProcessDatabase, type DatabaseConnection, installProcessDatabase } from "../db/client";
+import { forgetEndedSessions } from "../auth/session-check";
+import type { DatabaseConnection } from "../db/client";
 import { closePdfEngine } from "../document/pdf-browser";
+import { inProcessSessionEvents } from "../events/session-events";
+import { inProcessStatementEvents } from "../events/statement-events";
+import { type AppServices, installAppServices } from "../workflow/app-services";
 import { isCollabPath } from "./collab/authorize";
 import type { Logger } from "./collab/logger";
 import { type CollabExtensions, type CollabServer, createCollabServer } from "./collab/server";
@@ -20,6 +24,8 @@ export interface RunningApp {
   port: number;
   database: DatabaseConnection;
   collab: CollabServer;
+  /** What the use cases of this process run on (installed for the Next.js routes too). */
+  services: AppServices;
   /** Stops accepting, closes sockets with 1001, flushes writes, closes the database it opened. */
   close(): Promise<void>;
 }
@@ -55,7 +61,11 @@ function notFound(response: ServerResponse) {
   response.end(JSON.stringify({ error: "Not found" }));
 }
 
-/** Starts the one process: database, collaboration endpoint and (unless collab-only) the Next.js app. */
+/**
+ * The composition root: opens the database, creates the buses (Redis-backed with `REDIS_URL`) and
+ * the collaboration server, hands them to the use cases, and serves the collaboration endpoint and
+ * (unless collab-only) the Next.js app.
+ */
 export async function startApp(
   config: ServerConfig,
   logger: Logger,
@@ -65,12 +75,14 @@ export async function startApp(
   extensions?: CollabExtensions,
 ): Promise<RunningApp> {
   const database = givenDatabase ?? (await openDatabase(config, logger));
-  installProcessDatabase(Promise.resolve(database));
   process.env.NEXTAUTH_SECRET = config.authSecret;
   process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
   process.env.LOGIN_THROTTLE_BASE_DELAY_MS = String(config.loginThrottle.baseDelayMs);
   process.env.LOGIN_THROTTLE_MAX_DELAY_MS = String(config.loginThrottle.maxDelayMs);
   const multiNode = config.redisUrl ? await startMultiNode(config.redisUrl, database, logger) : null;
+  const statementEvents = multiNode?.statementEvents ?? inProcessStatementEvents();
+  const sessionEvents = multiNode?.sessionEvents ?? inProcessSessionEvents();
+  const stopForgettingSessions = sessionEvents.subscribe(forgetEndedSessions);
   const updateLogWriter = openUpdateLogWriter(database);
   const collab = createCollabServer({
     db: database.db,
@@ -80,7 +92,11 @@ export async function startApp(
     extensions,
     ...config.collab,
     relay: multiNode?.relay,
+    statementEvents,
+    sessionEvents,
   });
+  const services: AppServices = { database, statementEvents, sessionEvents, documents: collab.documents };
+  installAppServices(services);
   logger.info("database reads warmed up", { ms: Math.round(await warmUpDatabaseReads(database.db)) });
   logger.info("update log writes warmed up", { ms: Math.round(await updateLogWriter.warmedUp()) });
   const nextHandlers = config.parts === "all" ? await prepareNext(config) : null;
@@ -135,16 +151,18 @@ export async function startApp(
     port,
     database,
     collab,
+    services,
     async close() {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      stopForgettingSessions();
       await multiNode?.close();
       await updateLogWriter.close();
       server.closeAllConnections();
       await stopped;
       await nextHandlers?.close();
       await closePdfEngine();
-      clearProcessDatabase();
+      installAppServices(undefined);
       if (!givenDatabase) await database.close();
     },
   };

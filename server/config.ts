@@ -43,6 +43,8 @@ const environmentSchema = z.object({
   COLLAB_UNLOAD_GRACE_MS: whole(2000, 0),
   COLLAB_COMPACT_EVERY: whole(500, 1),
   COLLAB_HEARTBEAT_MS: whole(30000, 1000),
+  /** How often open sockets' sessions are asked about again: expiry, and endings the bus missed. */
+  COLLAB_SESSION_RECHECK_MS: whole(10_000, 1000),
   COLLAB_STALE_CHECK_MS: whole(150, 0, 1000),
   /** Per connection; 0 turns a limit off. Over one, the socket is closed with 4429. */
   COLLAB_MAX_MESSAGES_PER_SECOND: whole(1000, 0),
@@ -90,6 +92,7 @@ export interface ServerConfig {
     unloadGraceMs: number;
     compactEvery: number;
     heartbeatMs: number;
+    sessionRecheckMs: number;
     staleCheckMs: number;
     maxMessagesPerSecond: number;
     maxBytesPerSecond: number;
@@ -153,6 +156,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       unloadGraceMs: env.COLLAB_UNLOAD_GRACE_MS,
       compactEvery: env.COLLAB_COMPACT_EVERY,
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,
+      sessionRecheckMs: env.COLLAB_SESSION_RECHECK_MS,
       staleCheckMs: env.COLLAB_STALE_CHECK_MS,
       maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
       maxBytesPerSecond: env.COLLAB_MAX_BYTES_PER_SECOND,

@@ -14,9 +14,8 @@ import { getStatementDetail } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canReadStatement } from "../domain/access";
 import { canResolveThread, isOwnComment } from "../domain/comments";
-import { publishStatementEvent } from "../events/statement-events";
+import { appServices } from "./app-services";
 import { fail, readableStatement, readIfAllowed, statementUnavailable, type WorkflowResult } from "./result";
-import { statementDocuments } from "./statement-documents";
 
 export const COMMENT_NOT_FOUND = "Kommentaren finns inte";
 
@@ -46,7 +45,7 @@ export async function startThread(
     return fail("conflict", "Tjänsteutlåtandet är justerat; nya kommentarer tas inte emot");
   const section = detail.sections.find((candidate) => candidate.key === input.sectionKey);
   if (!section) return fail("invalid", `Avsnittet "${input.sectionKey}" finns inte i tjänsteutlåtandet`);
-  if (!(await statementDocuments().isValidAnchor(statementId, section.key, input.anchor))) {
+  if (!(await appServices().documents.isValidAnchor(statementId, section.key, input.anchor))) {
     return fail("invalid", "Kommentarens förankring (anchor.start/anchor.end) pekar inte in i avsnittet");
   }
   const id = await createThread(db, {
@@ -61,7 +60,7 @@ export async function startThread(
     quote: input.quote,
     proposedText: input.proposedText,
   });
-  publishStatementEvent({ statementId, kind: "comments" });
+  appServices().statementEvents.publish({ statementId, kind: "comments" });
   return { ok: true, value: { id } };
 }
 
@@ -96,7 +95,7 @@ export async function reply(
     authorId: user.id,
     body,
   });
-  publishStatementEvent({ statementId, kind: "comments" });
+  appServices().statementEvents.publish({ statementId, kind: "comments" });
   return { ok: true, value: { id } };
 }
 
@@ -130,7 +129,7 @@ export async function updateComment(
       });
     }
   }
-  publishStatementEvent({ statementId, kind: "comments" });
+  appServices().statementEvents.publish({ statementId, kind: "comments" });
   return { ok: true, value: { id: comment.id } };
 }
 
@@ -145,6 +144,6 @@ export async function removeComment(
   if (!isOwnComment(user, found.comment))
     return fail("forbidden", "Du kan bara ta bort dina egna kommentarer");
   await deleteComment(db, { organisationId: found.organisationId, comment: found.comment, actorId: user.id });
-  publishStatementEvent({ statementId, kind: "comments" });
+  appServices().statementEvents.publish({ statementId, kind: "comments" });
   return { ok: true, value: { id: found.comment.id } };
 }

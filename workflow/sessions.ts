@@ -4,7 +4,7 @@ import { recordAccountEvent } from "../db/queries/account-events";
 import { createSession, revokeSession, revokeUserSessions, setDeactivated } from "../db/queries/sessions";
 import { loadSessionUser, type SessionUser } from "../db/queries/users";
 import { canEndSessionsOf, isAdministrator } from "../domain/access";
-import { sessionEndedBus } from "../events/session-events";
+import { appServices } from "./app-services";
 import { fail, type WorkflowResult } from "./result";
 
 /** Opens the server-side record of a new sign-in; its id goes into the session token. */
@@ -15,7 +15,7 @@ export function openSession(db: Database, userId: string): Promise<string> {
 /** "Logga ut": the session is revoked, and open sockets and cached checks of it learn so at once. */
 export async function signOutSession(db: Database, sessionId: string): Promise<void> {
   const userId = await revokeSession(db, sessionId, "signed-out");
-  sessionEndedBus().publish([sessionId]);
+  appServices().sessionEvents.publish([sessionId]);
   if (!userId) return;
   const user = await loadSessionUser(db, userId);
   if (user) {
@@ -43,7 +43,7 @@ export async function endUserSessions(
   if (!canEndSessionsOf(actor, target)) return fail("forbidden", NO_SESSION_RIGHTS);
   const reason = actor.id === target.id ? "ended-by-user" : "ended-by-admin";
   const ended = await revokeUserSessions(db, target.id, reason);
-  sessionEndedBus().publish(ended);
+  appServices().sessionEvents.publish(ended);
   await recordAccountEvent(db, {
     userId: target.id,
     email: target.email,
@@ -72,7 +72,7 @@ export async function setUserActive(
   if (!isAdministrator(actor) || target.id === actor.id) return fail("forbidden", ONLY_ADMINS_DEACTIVATE);
   await setDeactivated(db, target.id, !active);
   const ended = active ? [] : await revokeUserSessions(db, target.id, "deactivated");
-  sessionEndedBus().publish(ended);
+  appServices().sessionEvents.publish(ended);
   await recordAccountEvent(db, {
     userId: target.id,
     email: target.email,

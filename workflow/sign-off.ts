@@ -16,9 +16,8 @@ import {
   canFinalise,
   SECTION_STATE_LABELS,
 } from "../domain/signoff";
-import { publishStatementEvent } from "../events/statement-events";
+import { appServices } from "./app-services";
 import { fail, statementUnavailable, type WorkflowResult } from "./result";
-import { statementDocuments } from "./statement-documents";
 import { loadStatementWorkflow } from "./statement-workflow";
 
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
@@ -72,7 +71,7 @@ export async function approve(
   const refusal = approvalRefusal(user, section.requirements);
   if (refusal) return fail("forbidden", refusal);
   // The whole statement is read at this moment: it becomes the approval's version.
-  const captured = await statementDocuments().capture(
+  const captured = await appServices().documents.capture(
     statementId,
     found.workflow.sections.map((candidate) => candidate.key),
   );
@@ -107,7 +106,7 @@ export async function approve(
    * document is loaded: the hash above was read from it) re-checks every approved section when
    * told, and credits the staleness to whoever edited; a check here would credit it to the approver.
    */
-  publishStatementEvent({ statementId, kind: "approvals" });
+  appServices().statementEvents.publish({ statementId, kind: "approvals" });
   return { ok: true, value: { approvalIds, contentHash } };
 }
 
@@ -132,7 +131,7 @@ export async function revoke(
   );
   if (revoked === FINALISED) return fail("conflict", FINALISED_REVOKE);
   if (revoked === 0) return fail("not-found", "Du har inget godkännande av detta avsnitt att återkalla");
-  publishStatementEvent({ statementId, kind: "approvals" });
+  appServices().statementEvents.publish({ statementId, kind: "approvals" });
   return { ok: true, value: { revoked } };
 }
 
@@ -154,7 +153,7 @@ export async function finalise(
   if (lookup.statement.status === "finalised") return fail("conflict", "Tjänsteutlåtandet är redan justerat");
 
   let notApproved: { key: string; title: string; state: string }[] = [];
-  const finalised = await statementDocuments().freezeWhile(statementId, async (frozenDocument) => {
+  const finalised = await appServices().documents.freezeWhile(statementId, async (frozenDocument) => {
     // Decided on the frozen document, so no edit can slip in between the check and the version.
     const frozen = await loadStatementWorkflow(db, user, statementId);
     if (!frozen.found) return false;
@@ -189,6 +188,6 @@ export async function finalise(
     }
     return fail("conflict", "Tjänsteutlåtandet är redan justerat");
   }
-  publishStatementEvent({ statementId, kind: "status" });
+  appServices().statementEvents.publish({ statementId, kind: "status" });
   return { ok: true, value: { finalisedAt: new Date().toISOString() } };
 }

@@ -5,7 +5,7 @@ import { getStatementDetail, type StatementDetail } from "../db/queries/statemen
 import { findOrganisationUnits } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
 import { canEditStatementText } from "../domain/access";
-import { publishStatementEvent } from "../events/statement-events";
+import { appServices } from "./app-services";
 import { fail, type WorkflowResult } from "./result";
 import { visibleStatement } from "./visible-statement";
 
@@ -80,6 +80,6 @@ export async function updateStatementDetails(
     audit: { changes },
   });
   if (!written) return fail("conflict", DETAILS_FINALISED);
-  publishStatementEvent({ statementId, kind: "details" });
+  appServices().statementEvents.publish({ statementId, kind: "details" });
   return { ok: true, value: { changed } };
 }

@@ -7,8 +7,8 @@ import { listUnits } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
 import type { ApprovalRecord, StatementDocumentModel } from "../document/model";
 import { describeRequirement } from "../domain/signoff";
+import { appServices } from "./app-services";
 import { fail, type WorkflowResult } from "./result";
-import { statementDocuments } from "./statement-documents";
 import { visibleStatement } from "./visible-statement";
 
 /** The avdelning that prepares the statement: a preparing avdelning, or the parent of a preparing enhet. */
@@ -80,7 +80,7 @@ export async function loadStatementDocument(
   const contents = final
     ? new Map(final.sections.map((section) => [section.key, section.content]))
     : new Map(
-        (await statementDocuments().sections(statementId, keys)).map((section) => [
+        (await appServices().documents.sections(statementId, keys)).map((section) => [
           section.key,
           section.content,
         ]),

@@ -28,10 +28,10 @@ export interface CapturedStatement {
 
 /**
  * What the app's routes may do with live statement documents, which the collaboration server
- * holds in memory (possibly with edits not yet written to the database). Registered process-wide
- * by the collaboration server because the Next.js routes run as a separate module copy; for the
- * same reason only plain data crosses this boundary, never Yjs objects (whose classes differ
- * between the copies).
+ * holds in memory (possibly with edits not yet written to the database). The collaboration server
+ * implements it, and the composition root hands it to the use cases (workflow/app-services.ts).
+ * Only plain data crosses this boundary, never Yjs objects: the Next.js routes run as a separate
+ * module copy, whose Yjs classes differ.
  */
 export interface StatementDocuments {
   /** The current state of the given sections, loading the document if no client has it open. */
@@ -56,17 +56,4 @@ export interface StatementDocuments {
     sectionKey: string,
     anchor: { start: string; end: string },
   ): Promise<boolean>;
-}
-
-const REGISTRY = Symbol.for("beredning.statement-documents");
-type GlobalWithDocuments = typeof globalThis & { [REGISTRY]?: StatementDocuments };
-
-export function registerStatementDocuments(documents: StatementDocuments | undefined): void {
-  (globalThis as GlobalWithDocuments)[REGISTRY] = documents;
-}
-
-export function statementDocuments(): StatementDocuments {
-  const documents = (globalThis as GlobalWithDocuments)[REGISTRY];
-  if (!documents) throw new Error("The collaboration server is not running in this process");
-  return documents;
 }

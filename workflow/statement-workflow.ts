@@ -17,7 +17,7 @@ import {
   type Requirement,
   sectionState,
 } from "../domain/signoff";
-import { statementDocuments } from "./statement-documents";
+import { appServices } from "./app-services";
 
 export type WorkflowLookup =
   | { found: true; statement: StatementDetail; workflow: StatementWorkflow }
@@ -28,7 +28,7 @@ export async function currentSectionHashes(
   statementId: string,
   keys: string[],
 ): Promise<Map<string, string>> {
-  const snapshots = await statementDocuments().sections(statementId, keys);
+  const snapshots = await appServices().documents.sections(statementId, keys);
   return new Map(snapshots.map((snapshot) => [snapshot.key, snapshot.hash]));
 }
 

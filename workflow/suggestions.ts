@@ -2,7 +2,7 @@ import type { NewSuggestion } from "../contracts/suggestions";
 import type { Database } from "../db/client";
 import { decideSuggestion } from "../db/queries/comments";
 import type { SessionUser } from "../db/queries/users";
-import { publishStatementEvent } from "../events/statement-events";
+import { appServices } from "./app-services";
 import { findLiveComment, startThread } from "./comments";
 import { fail, succeed, type WorkflowResult } from "./result";
 import { loadStatementWorkflow } from "./statement-workflow";
@@ -49,6 +49,6 @@ export async function decide(
     actorId: user.id,
     ...decision,
   });
-  publishStatementEvent({ statementId, kind: "comments" });
+  appServices().statementEvents.publish({ statementId, kind: "comments" });
   return succeed({ id: comment.id });
 }

@@ -24,8 +24,8 @@ import {
 import { canEditStatementText } from "../domain/access";
 import { presenceIdentityOf } from "../domain/presence";
 import { diffParagraphs, diffWords } from "../domain/text-diff";
+import { appServices } from "./app-services";
 import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
-import { statementDocuments } from "./statement-documents";
 import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
 
 export const VERSION_NOT_FOUND = "Versionen finns inte";
@@ -72,7 +72,7 @@ async function keepNamedVersion(
 ): Promise<string> {
   const statementId = found.statement.id;
   const keys = found.workflow.sections.map((section) => section.key);
-  const captured = await statementDocuments().capture(statementId, keys);
+  const captured = await appServices().documents.capture(statementId, keys);
   return insertVersion(db, { statementId, kind: "named", name, note, captured, createdBy: user.id });
 }
 
@@ -158,7 +158,7 @@ export async function diffVersions(
   let to: Pick<VersionSection, "key" | "title" | "text">[];
   if (toId === "current") {
     const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
-    const current = await statementDocuments().sections(statementId, [...titles.keys()]);
+    const current = await appServices().documents.sections(statementId, [...titles.keys()]);
     to = current.map((section) => ({
       key: section.key,
       title: titles.get(section.key) ?? section.key,
@@ -188,7 +188,7 @@ async function applyRestore(
 ): Promise<boolean> {
   const statementId = found.statement.id;
   const content = stored.content as JSONContent;
-  const applied = await statementDocuments().replaceSection(statementId, stored.key, content, user.id);
+  const applied = await appServices().documents.replaceSection(statementId, stored.key, content, user.id);
   if (!applied) return false;
   await recordAuditEvent(db, {
     organisationId: found.statement.organisationId,
@@ -279,7 +279,7 @@ export async function authorship(
   const found = await readable(db, user, statementId);
   if (isFailure(found)) return found;
   const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
-  const sections = await statementDocuments().paragraphs(statementId, [...titles.keys()]);
+  const sections = await appServices().documents.paragraphs(statementId, [...titles.keys()]);
   const clientIds = [
     ...new Set(sections.flatMap((section) => section.paragraphs.flatMap((p) => p.clientIds))),
   ];

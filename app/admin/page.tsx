@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { ColumnHeads } from "@/components/ColumnHeads";
-import { getDb } from "@/db/client";
 import { listAdministrationEvents } from "@/workflow/admin-events";
+import { getDb } from "@/workflow/app-services";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";

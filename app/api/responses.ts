@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import { isUuid } from "@/contracts/common";
-import { type Database, getDb } from "@/db/client";
+import type { Database } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
 import { hasAnyRole } from "@/domain/access";
 import { FORBIDDEN_TEXT_MESSAGE, hasForbiddenText } from "@/domain/text-safety";
+import { getDb } from "@/workflow/app-services";
 import type { FailureKind, WorkflowResult } from "@/workflow/result";
 
 export function jsonError(status: number, message: string): NextResponse {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
-import { getDb } from "@/db/client";
 import { hasAnyRole } from "@/domain/access";
+import { getDb } from "@/workflow/app-services";
 import { administratorsToAsk } from "@/workflow/no-access";
 
 export const metadata: Metadata = { title: "Ingen behörighet ännu" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SetupForm } from "@/components/admin/SetupForm";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { awaitsSetUp } from "@/workflow/first-admin";
 
 export const metadata: Metadata = { title: "Kom igång" };

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { type ApprovalHash, loadApprovalHashes, recordStaleness } from "../../db/queries/approvals";
 import { sectionHash } from "../../editor/section-hash";
-import { publishStatementEvent, subscribeToStatement } from "../../events/statement-events";
+import type { StatementEventBus } from "../../events/statement-events";
 import type { RoomHooks } from "./hooks";
 import type { Logger } from "./logger";
 import { RELAYED_ORIGIN } from "./room";
@@ -15,6 +15,7 @@ export interface ApprovalWatchOptions {
   sectionKeys: string[];
   /** Edits are checked in batches this long after the first one. */
   checkDelayMs: number;
+  events: StatementEventBus;
 }
 
 /**
@@ -40,7 +41,7 @@ export class ApprovalWatch implements RoomHooks {
       fragment.observeDeep(observer);
       this.unobserve.push(() => fragment.unobserveDeep(observer));
     }
-    this.unsubscribe = subscribeToStatement(options.statementId, (event) => {
+    this.unsubscribe = options.events.subscribe(options.statementId, (event) => {
       // An approval is written after its text was read, and reaches this watch later still: an edit
       // in between found no approval to check. So every section with approvals is compared anew.
       if (event.kind === "approvals") this.enqueue(() => this.check(true));
@@ -136,7 +137,7 @@ export class ApprovalWatch implements RoomHooks {
     }
     if (anyChange) {
       await this.reload();
-      publishStatementEvent({ statementId: this.options.statementId, kind: "approvals" });
+      this.options.events.publish({ statementId: this.options.statementId, kind: "approvals" });
     }
   }
 

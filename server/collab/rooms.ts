@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import { loadStatementEditRules } from "../../db/queries/statements";
+import type { StatementEventBus } from "../../events/statement-events";
 import { ApprovalWatch } from "./approval-watch";
 import { AuthorshipRecorder } from "./authorship-recorder";
 import { Compaction } from "./compaction";
@@ -29,6 +30,8 @@ export interface RoomRegistryOptions extends RoomOptions {
   unloadGraceMs: number;
   /** How soon after an edit approvals of the section are checked for staleness. */
   staleCheckMs: number;
+  /** Where the approval watch announces staleness and hears of new approvals. */
+  statementEvents: StatementEventBus;
   /** See VersionKeeper. */
   versionQuietMs: number;
   versionIntervalMs: number;
@@ -122,6 +125,7 @@ export class RoomRegistry {
       organisationId: facts.organisationId,
       sectionKeys: rules.sections.map((section) => section.key),
       checkDelayMs: this.options.staleCheckMs,
+      events: this.options.statementEvents,
     });
     const keeper = new VersionKeeper(doc, {
       db,

@@ -6,8 +6,9 @@ import { recheckSession } from "../../auth/session-check";
 import type { Database } from "../../db/client";
 import { isValidAnchor } from "../../editor/comment-anchors";
 import { replaceFragmentContent } from "../../editor/section-content";
-import { sessionEndedBus } from "../../events/session-events";
-import { registerStatementDocuments, type StatementDocuments } from "../../workflow/statement-documents";
+import type { SessionEndedBus } from "../../events/session-events";
+import type { StatementEventBus } from "../../events/statement-events";
+import type { StatementDocuments } from "../../workflow/statement-documents";
 import { sessionAuthorization } from "./authorize";
 import { CloseCode, TryAgainLater } from "./close-codes";
 import { CollabConnection } from "./connection";
@@ -47,6 +48,10 @@ export interface CollabServerOptions extends ConnectionLimitSettings {
   extensions?: CollabExtensions;
   /** Several nodes: shares rooms with the other nodes, and compacts under their common lease. */
   relay?: RoomRelay;
+  /** Where approval changes are announced and status changes followed. */
+  statementEvents: StatementEventBus;
+  /** Ended sessions, whose sockets are closed with 4401. */
+  sessionEvents: SessionEndedBus;
   authSecret: string;
   logger: Logger;
   /** Frames above this close the connection with 1009. */
@@ -60,6 +65,8 @@ export interface CollabServerOptions extends ConnectionLimitSettings {
   staleCheckMs: number;
   /** Sockets that miss a ping for this long are terminated. */
   heartbeatMs: number;
+  /** How often open sockets' sessions are asked about again: expiry, and endings the bus missed. */
+  sessionRecheckMs: number;
   /** Refused updates of one account in one statement audited together (see RefusalAudit). */
   refusalsAuditedAfter: number;
   /** A version is taken after editing pauses this long, at most once per `versionIntervalMs`. */
@@ -76,6 +83,8 @@ export interface CollabServer {
   flush(): Promise<void>;
   /** Closes every socket with 1001, flushes and unloads every room. */
   close(): Promise<void>;
+  /** The live documents, for the use cases (workflow/statement-documents.ts). */
+  readonly documents: StatementDocuments;
   readonly loadedRooms: number;
   readonly connectionCount: number;
 }
@@ -127,8 +136,6 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
 /** Memory is released after this many unloads, once a second has passed without one (see MemoryRelease). */
 const MEMORY_RELEASE_MIN_UNLOADS = 100;
 const MEMORY_RELEASE_QUIET_MS = 1000;
-/** How often open sockets' sessions are asked about again: expiry, and revocations the bus did not carry. */
-const SESSION_RECHECK_MS = 10_000;
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const { db, logger } = options;
@@ -166,6 +173,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     store,
     roomHooks: extensions.roomHooks,
     relay: options.relay,
+    statementEvents: options.statementEvents,
     logger,
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
@@ -175,7 +183,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     onUnloaded: () => memoryRelease.noteUnload(),
     onRefused: (refusal) => refusalAudit.note(refusal),
   });
-  registerStatementDocuments(statementDocumentsOf(rooms));
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -185,9 +192,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const maxQueuedBytes = 2 * options.maxMessageBytes;
   const heartbeat = new Heartbeat<WebSocket>(options.heartbeatMs);
   const sessionSockets = new SessionSockets({
-    bus: sessionEndedBus(),
+    bus: options.sessionEvents,
     recheck: (sessionId) => recheckSession(db, sessionId),
-    recheckMs: SESSION_RECHECK_MS,
+    recheckMs: options.sessionRecheckMs,
     onError: (error) => logger.error("session re-check failed", { error: String(error) }),
   });
   let closing = false;
@@ -260,6 +267,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       void admit(request, socket, head);
     },
     flush: () => store.flush(),
+    documents: statementDocumentsOf(rooms),
     async close() {
       closing = true;
       heartbeat.stop();
@@ -270,7 +278,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, "Server shutting down");
       await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 2000))]);
       for (const ws of wss.clients) ws.terminate();
-      registerStatementDocuments(undefined);
       await rooms.unloadAll();
       memoryRelease.stop();
       await store.flush();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { appendUpdates } from "../../db/queries/documents";
+import { inProcessStatementEvents } from "../../events/statement-events";
 import { DatabaseDocumentStore } from "../../server/collab/database-document-store";
 import { loadDocument } from "../../server/collab/document-store";
 import { silentLogger } from "../../server/collab/logger";
@@ -47,7 +48,7 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
     for (let i = 0; i < 2; i++) {
       const node = await RedisNode.connect(redis.url, silentLogger);
       nodes.push(node);
-      relays.push(new NodeRelay(node, database.connection.db, silentLogger));
+      relays.push(new NodeRelay(node, database.connection.db, inProcessStatementEvents(), silentLogger));
     }
   });
 

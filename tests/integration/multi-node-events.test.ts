@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { type StatementEvent, subscribeToStatement } from "../../events/statement-events";
+import type { StatementEvent } from "../../events/statement-events";
+import { signOutSession } from "../../workflow/sessions";
 import { finalise } from "../../workflow/sign-off";
 import { startCollabServer } from "../support/app";
 import {
+  closeCodeOf,
   connectClient,
+  openRawSocket,
   type TestClient,
   waitForAwareness,
   waitForDocs,
@@ -13,6 +16,7 @@ import { createTestDatabase } from "../support/database";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { type NodeProcess, nodesFixture } from "../support/nodes";
+import { sessionIdOf } from "../support/session";
 import { signOffHelpers } from "../support/sign-off";
 import { WAIT } from "../support/wait";
 import {
@@ -93,7 +97,9 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
       // Node one has let the statement go: only node two can record and announce the staleness.
       await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
       const events: StatementEvent[] = [];
-      const unsubscribe = subscribeToStatement(signOff.seed(), (event) => events.push(event));
+      const unsubscribe = collab.server.services.statementEvents.subscribe(signOff.seed(), (event) =>
+        events.push(event),
+      );
       try {
         insertAtStart(writer.doc, YTTRANDE, "Ändrat ");
         await signOff.waitForStaleness(YTTRANDE, true, 1);
@@ -108,6 +114,25 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
     } finally {
       writer.destroy();
     }
+  }, 100_000);
+
+  it("closes a session's socket on node two, and refuses its cookie there, once it is signed out through node one", async () => {
+    // Node two asks about open sessions again only every ten minutes: the close can only come over Redis.
+    const two = await nodes.startNode({
+      DATABASE_URL: collab.database.url ?? "",
+      COLLAB_SESSION_RECHECK_MS: "600000",
+    });
+    const cookie = await collab.cookieFor(HANDLAGGARE_EB);
+    const roomOnTwo = `${two.wsUrl}/${signOff.seed()}`;
+    const open = await openRawSocket(roomOnTwo, { cookie });
+    const closes: { code: number; reason: string }[] = [];
+    open.once("close", (code, reason) => closes.push({ code, reason: reason.toString() }));
+
+    await signOutSession(signOff.db(), await sessionIdOf(cookie));
+
+    await vi.waitFor(() => expect(closes).toEqual([{ code: 4401, reason: "Session ended" }]), WAIT);
+    // Node two checked this session a moment ago and would answer from its cache, had the bus not told it.
+    expect(await closeCodeOf(roomOnTwo, { cookie })).toMatchObject({ code: 4401 });
   }, 100_000);
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statementDetailsPatchSchema } from "../../contracts/statement-details";
 import { getStatementDetail } from "../../db/queries/statements";
-import { type StatementEvent, subscribeToStatement } from "../../events/statement-events";
+import type { StatementEvent } from "../../events/statement-events";
 import { finalise } from "../../workflow/sign-off";
 import { updateStatementDetails } from "../../workflow/statement-details";
 import { commentHelpers } from "../support/comments";
@@ -33,7 +33,9 @@ describe("statement details", () => {
 
   it("lets a drafter change them, audits old and new values, and tells open pages", async () => {
     const events: StatementEvent[] = [];
-    const unsubscribe = subscribeToStatement(seed(), (event) => events.push(event));
+    const unsubscribe = collab.server.services.statementEvents.subscribe(seed(), (event) =>
+      events.push(event),
+    );
     const contacts = [
       { name: "Sara Lindqvist", title: "utredare", phone: "08-508 00 000", email: "sara@demo.test" },
     ];

@@ -6,7 +6,6 @@ import { PDF_ENGINE_UNAVAILABLE } from "../../contracts/statement-export";
 import { statements } from "../../db/schema";
 import { closePdfEngine } from "../../document/pdf";
 import { finalise } from "../../workflow/sign-off";
-import { statementDocuments } from "../../workflow/statement-documents";
 import { exportStatement } from "../../workflow/statement-export";
 import { createFromDocx } from "../../workflow/statement-import";
 import { commentHelpers } from "../support/comments";
@@ -26,7 +25,7 @@ async function docxText(bytes: Buffer): Promise<string> {
 
 async function sectionTexts(statementId: string): Promise<string[]> {
   const keys = (await signOff.workflow(HANDLAGGARE_BOU, statementId)).sections.map((section) => section.key);
-  return (await statementDocuments().sections(statementId, keys)).map((section) => section.text);
+  return (await collab.server.services.documents.sections(statementId, keys)).map((section) => section.text);
 }
 
 const statementCount = async () => (await db().select({ n: count() }).from(statements))[0]?.n;

@@ -9,7 +9,6 @@ import { organisations, units, userRoles, users } from "../../db/schema";
 import { listComments, startThread } from "../../workflow/comments";
 import { createNewStatement } from "../../workflow/new-statement";
 import type { FailureKind, WorkflowResult } from "../../workflow/result";
-import { statementDocuments } from "../../workflow/statement-documents";
 import { passageAnchor } from "./anchors";
 import { connectClient, type TestClient, waitForSynced } from "./clients";
 import type { CollabFixture } from "./fixture";
@@ -72,7 +71,7 @@ export function commentHelpers(collab: CollabFixture) {
     },
     /** The hash of the section as the live document holds it: what an approval must name. */
     async currentHash(statementId: string, key: string): Promise<string> {
-      const [section] = await statementDocuments().sections(statementId, [key]);
+      const [section] = await collab.server.services.documents.sections(statementId, [key]);
       if (!section) throw new Error(`No section ${key}`);
       return section.hash;
     },

@@ -3,8 +3,8 @@ import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { isOidcEnabled } from "@/auth/options";
 import { OidcMappingsAdmin } from "@/components/admin/OidcMappingsAdmin";
-import { getDb } from "@/db/client";
 import { listUnitsForAdmin } from "@/workflow/admin-units";
+import { getDb } from "@/workflow/app-services";
 import { listGroupMappings } from "@/workflow/oidc-mappings";
 
 export const metadata: Metadata = { title: "Inloggning och grupper" };

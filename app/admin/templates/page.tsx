@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { ColumnHeads } from "@/components/ColumnHeads";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { listTemplatesForAdmin } from "@/workflow/templates";
 
 export const metadata: Metadata = { title: "Mallar" };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { UsersAdmin } from "@/components/admin/UsersAdmin";
-import { getDb } from "@/db/client";
 import { listUnitsForAdmin } from "@/workflow/admin-units";
 import { searchUsers } from "@/workflow/admin-users";
+import { getDb } from "@/workflow/app-services";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { setUpOrganisation } from "@/workflow/first-admin";
 import { readJsonBody, workflowResponse } from "../responses";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { startStatement, statementCreationRefusal } from "@/workflow/new-statement";
 import { organisationStatements } from "@/workflow/statements";
 import { json, readJsonBody, withUser, workflowResponse } from "../responses";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { templateOptions } from "@/workflow/templates";
 import { withUser, workflowResponse } from "../responses";
 

@@ -5,9 +5,9 @@ import { AppHeader } from "@/components/AppHeader";
 import { StatementHeader } from "@/components/StatementHeader";
 import { StatementWorkspace } from "@/components/StatementWorkspace";
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
 import { actorUnitIds } from "@/domain/access";
 import { presenceIdentityOf } from "@/domain/presence";
+import { getDb } from "@/workflow/app-services";
 import { listComments } from "@/workflow/comments";
 import { organisationUnits, statementFor } from "@/workflow/statements";
 

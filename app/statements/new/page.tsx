@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { NewStatementForm } from "@/components/NewStatementForm";
-import { getDb } from "@/db/client";
 import { canCreateStatement } from "@/domain/access";
+import { getDb } from "@/workflow/app-services";
 import { organisationUnits } from "@/workflow/statements";
 import { templateOptions } from "@/workflow/templates";
 

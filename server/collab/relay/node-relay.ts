@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/client";
+import type { StatementEventBus } from "../../../events/statement-events";
 import type { DocumentStore } from "../document-store";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
@@ -25,6 +26,7 @@ export class NodeRelay implements RoomRelay {
   constructor(
     private readonly node: RedisNode,
     private readonly db: Database,
+    private readonly events: StatementEventBus,
     private readonly logger: Logger,
   ) {
     this.stopListening = node.onReconnect(() => {
@@ -36,7 +38,7 @@ export class NodeRelay implements RoomRelay {
 
   async attach(room: Room): Promise<RoomHooks> {
     this.node.assertAvailable();
-    const link = new RoomLink(room, this.node, this.db, this.logger);
+    const link = new RoomLink(room, this.node, this.db, this.events, this.logger);
     this.links.set(room, link);
     try {
       await link.join();

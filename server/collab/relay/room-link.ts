@@ -2,7 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "../../../db/client";
 import { loadStatementEditRules } from "../../../db/queries/statements";
-import { subscribeToStatement } from "../../../events/statement-events";
+import type { StatementEventBus } from "../../../events/statement-events";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
 import { RELAYED_ORIGIN, type Room } from "../room";
@@ -35,6 +35,7 @@ export class RoomLink implements RoomHooks {
     readonly room: Room,
     private readonly node: RedisNode,
     private readonly db: Database,
+    private readonly events: StatementEventBus,
     private readonly logger: Logger,
   ) {
     this.channel = roomChannel(room.statementId);
@@ -46,7 +47,7 @@ export class RoomLink implements RoomHooks {
    * it is finalised.
    */
   private followStatus(): void {
-    this.stopFollowingStatus = subscribeToStatement(this.room.statementId, (event) => {
+    this.stopFollowingStatus = this.events.subscribe(this.room.statementId, (event) => {
       if (event.kind !== "status") return;
       const { room, db, logger } = this;
       room

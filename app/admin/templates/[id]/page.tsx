@@ -3,8 +3,8 @@ import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { TemplateEditor } from "@/components/admin/TemplateEditor";
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
 import { listUnitsForAdmin } from "@/workflow/admin-units";
+import { getDb } from "@/workflow/app-services";
 import { templateForAdmin } from "@/workflow/templates";
 
 export const metadata: Metadata = { title: "Mall" };

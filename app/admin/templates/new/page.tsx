@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/auth/current-user";
 import { TemplateEditor } from "@/components/admin/TemplateEditor";
-import { getDb } from "@/db/client";
 import { listUnitsForAdmin } from "@/workflow/admin-units";
+import { getDb } from "@/workflow/app-services";
 
 export const metadata: Metadata = { title: "Ny mall" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { listAdministrationEvents } from "@/workflow/admin-events";
+import { getDb } from "@/workflow/app-services";
 import { withUser, workflowResponse } from "../../responses";
 
 export const dynamic = "force-dynamic";

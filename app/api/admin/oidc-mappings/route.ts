@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { createGroupMapping, listGroupMappings } from "@/workflow/oidc-mappings";
 import { readJsonBody, withUser, workflowResponse } from "../../responses";
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { createTemplate, listTemplatesForAdmin } from "@/workflow/templates";
 import { readJsonBody, withUser, workflowResponse } from "../../responses";
 

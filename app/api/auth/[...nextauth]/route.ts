@@ -2,9 +2,9 @@ import NextAuth from "next-auth";
 import { CLIENT_ADDRESS_HEADER } from "@/auth/client-address";
 import { loginThrottlePolicy } from "@/auth/login-throttle-policy";
 import { authOptions } from "@/auth/options";
-import { getDb } from "@/db/client";
 import { LOGIN_LOCKED_MESSAGE } from "@/domain/login-throttle";
 import { consoleLogger } from "@/server/collab/logger";
+import { getDb } from "@/workflow/app-services";
 import { loginThrottle } from "@/workflow/login";
 
 const handler = NextAuth(authOptions);

@@ -4,9 +4,9 @@ import { requirePageUser } from "@/auth/current-user";
 import { ColumnHeads } from "@/components/ColumnHeads";
 import { StatementSubpage } from "@/components/StatementSubpage";
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
 import { auditActionLabel } from "@/domain/audit-labels";
 import { formatSwedishDateTime } from "@/domain/deadline";
+import { getDb } from "@/workflow/app-services";
 import { statementAudit } from "@/workflow/statements";
 
 export const dynamic = "force-dynamic";

@@ -5,9 +5,9 @@ import { requirePageUser } from "@/auth/current-user";
 import { AppHeader } from "@/components/AppHeader";
 import { ExportLinks } from "@/components/ExportLinks";
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
 import { renderDocumentBody } from "@/document/html";
 import { documentStyles } from "@/document/styles";
+import { getDb } from "@/workflow/app-services";
 import { loadStatementDocument } from "@/workflow/statement-document";
 
 export const dynamic = "force-dynamic";

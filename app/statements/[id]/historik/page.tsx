@@ -4,7 +4,7 @@ import { requirePageUser } from "@/auth/current-user";
 import { StatementSubpage } from "@/components/StatementSubpage";
 import { VersionHistory } from "@/components/VersionHistory";
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { loadStatementWorkflow } from "@/workflow/statement-workflow";
 import { mayRestoreStatement, versionsOf } from "@/workflow/versions";
 

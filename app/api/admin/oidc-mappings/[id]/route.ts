@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { MAPPING_NOT_FOUND, removeGroupMapping } from "@/workflow/oidc-mappings";
 import { withPathIds, workflowResponse } from "../../../responses";
 

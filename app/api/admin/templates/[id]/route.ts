@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { changeTemplate, removeTemplate, TEMPLATE_NOT_FOUND, templateForAdmin } from "@/workflow/templates";
 import { readJsonBody, withPathIds, workflowResponse } from "../../../responses";
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { changeUnit, removeUnit, UNIT_NOT_FOUND } from "@/workflow/admin-units";
+import { getDb } from "@/workflow/app-services";
 import { readJsonBody, withPathIds, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { editUser } from "@/workflow/admin-users";
+import { getDb } from "@/workflow/app-services";
 import { USER_NOT_FOUND } from "@/workflow/sessions";
 import { readJsonBody, withPathIds, workflowResponse } from "../../../responses";
 

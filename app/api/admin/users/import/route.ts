@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { importUsers } from "@/workflow/admin-import";
+import { getDb } from "@/workflow/app-services";
 import { readJsonBody, withUser, workflowResponse } from "../../../responses";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,4 @@
-import { getDb } from "@/db/client";
-import { subscribeToStatement } from "@/events/statement-events";
+import { appServices, getDb } from "@/workflow/app-services";
 import { readableStatement, STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { withPathIds, workflowResponse } from "../../../responses";
 
@@ -28,7 +27,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
           }
         };
         send("retry: 2000\n\n");
-        const unsubscribe = subscribeToStatement(id, (event) =>
+        const unsubscribe = appServices().statementEvents.subscribe(id, (event) =>
           send(`event: changed\ndata: ${JSON.stringify(event)}\n\n`),
         );
         const keepalive = setInterval(() => send(": keepalive\n\n"), KEEPALIVE_MS);

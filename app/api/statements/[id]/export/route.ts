@@ -1,5 +1,5 @@
 import { EXPORT_CONTENT_TYPES, statementExportQuerySchema } from "@/contracts/statement-export";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { fail, STATEMENT_NOT_FOUND } from "@/workflow/result";
 import { exportStatement } from "@/workflow/statement-export";
 import { withPathIds, workflowResponse } from "../../../responses";

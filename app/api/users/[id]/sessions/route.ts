@@ -1,5 +1,5 @@
 import { endSessionsParamsSchema } from "@/contracts/sessions";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { endUserSessions, USER_NOT_FOUND } from "@/workflow/sessions";
 import { jsonError, withUser, workflowResponse } from "../../../responses";
 

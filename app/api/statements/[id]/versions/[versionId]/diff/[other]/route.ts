@@ -1,5 +1,5 @@
 import { isUuid } from "@/contracts/common";
-import { getDb } from "@/db/client";
+import { getDb } from "@/workflow/app-services";
 import { diffVersions, VERSION_NOT_FOUND } from "@/workflow/versions";
 import { jsonError, withPathIds, workflowResponse } from "../../../../../../responses";
 
