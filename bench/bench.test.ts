@@ -65,6 +65,15 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       ).toBe(true);
       expect(p99BySecond?.length, server).toBeLessThanOrEqual(seconds + 1);
     }
+    // Where the day over two nodes ran (PostgreSQL and Redis at hand), the saturation of many
+    // statements ran on one node and then on two.
+    if ((results.nodes ?? []).length > 0) {
+      expect(
+        results.spread?.map((figures) => figures.nodes),
+        output,
+      ).toEqual([1, 2]);
+      for (const figures of results.spread ?? []) expect(figures.keystrokes, output).toBeGreaterThan(0);
+    }
     // The servers that start from the same seeded statement hold the same bytes of the trace (the
     // writer's client id is the same against all; ours on PostgreSQL has a statement seeded apart,
     // with Yjs client ids of its own), and every open has its server's part, within the open.

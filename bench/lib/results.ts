@@ -92,6 +92,14 @@ export interface TwoNodeFigures extends TypingFigures {
   sameNodeSteady: Distribution;
 }
 
+/**
+ * Saturation of many statements, 2 clients each (one typing as fast as its window allows), on one
+ * node of ours or spread over two: whole statements alternate between the nodes.
+ */
+export interface SpreadFigures extends TypingFigures {
+  nodes: 1 | 2;
+}
+
 export interface LoadWarmUp {
   /** The server the load generators typed in while warming up. */
   against: ServerName;
@@ -218,6 +226,8 @@ export interface BenchResults {
   saturation: TypingFigures[];
   /** Absent in results written before the two-node scenario existed. */
   nodes?: TwoNodeFigures[];
+  /** Absent in results written before the saturation over nodes existed. */
+  spread?: SpreadFigures[];
   cold: ColdFigures[];
   many: ManyFigures[];
   /** Absent in results written before the export scenario existed. */

@@ -3,6 +3,7 @@ import { coldSection } from "./cold";
 import { exportSection } from "./export";
 import { manySection } from "./many";
 import { nodesSection } from "./nodes";
+import { spreadSection } from "./spread";
 import { daySection, saturationSection } from "./typing";
 import { versionsSection } from "./versions";
 
@@ -11,6 +12,7 @@ export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
   daySection,
   saturationSection,
   (results) => nodesSection(results.nodes),
+  (results) => spreadSection(results.spread),
   (results) => coldSection(results.cold),
   (results) => manySection(results.many),
   (results) => exportSection(results.export),

@@ -33,6 +33,7 @@ export const { values: flags } = parseArgs({
     "cold-repeats": { type: "string" },
     "warm-opens": { type: "string" },
     many: { type: "string" },
+    "spread-rooms": { type: "string" },
     "load-procs": { type: "string" },
     postgres: { type: "string" },
     out: { type: "string" },
@@ -52,7 +53,7 @@ if (flags.help) {
   --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --day-turn SECONDS (0 = one server after the other) --day-first-pause SECONDS --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
   --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N --warm-opens N
-  --many N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
+  --many N --spread-rooms N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
   --ours-env KEY=VALUE,...  extra settings for ours (e.g. COLLAB_COMPACT_EVERY=2000), for A/B runs
 `);
   process.exit(0);
@@ -124,6 +125,8 @@ export const options = {
    */
   warmOpens: number("warm-opens", 25, 2),
   many: number("many", 2000, 6),
+  /** Statements of the saturation over one node and two (scenario `nodes`): 2 clients each, 1 typing. */
+  spreadRooms: number("spread-rooms", 2000, 4),
   loadProcs: number("load-procs", 2, 2),
   postgres: flags.postgres ?? "auto",
   profile: flags.profile ?? false,

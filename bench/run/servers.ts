@@ -43,7 +43,8 @@ export async function cookiesFor(manifest: BenchManifest): Promise<string[]> {
 
 export async function prepareDatabases(): Promise<void> {
   const sizes = {
-    dayRooms: Math.max(options.dayRooms, 1),
+    // The saturation over nodes types in the day's statements, and needs as many as it spreads.
+    dayRooms: Math.max(options.dayRooms, options.scenarios.includes("nodes") ? options.spreadRooms : 1, 1),
     manyStatements: options.scenarios.includes("many") ? options.many : 0,
   };
   const wantPglite = options.servers.includes("ours-pglite");

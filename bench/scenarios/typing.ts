@@ -21,7 +21,7 @@ import { check, log, options, quick, results } from "../run/context";
 import * as harness from "../run/servers";
 import type { Scenario } from "./scenario";
 
-// Typing scenarios: Beredning day and saturation
+// Typing scenarios: Beredning day, saturation, and saturation of many statements over nodes
 
 /** The kind of client a server is driven by (the floor's own sockets aside). */
 export const clientKindOf = (server: ServerName): YjsServerKind =>
@@ -107,17 +107,28 @@ export interface TypingLayout {
   seedFile: string | null;
 }
 
-export function typingLayout(
-  scenario: "day" | "saturation",
-  server: ServerName,
-  procs: number,
-): TypingLayout {
-  const isDay = scenario === "day";
-  const rooms = harness.roomsFor(server, scenario);
-  const clientsPerRoom = isDay ? options.dayClients : options.satClients;
-  const typistsPerRoom = isDay ? Math.min(options.dayTypists, clientsPerRoom) : clientsPerRoom;
-  const roomNames = isDay ? rooms.dayRooms.slice(0, options.dayRooms) : [rooms.saturationRoom];
-  // Whole rooms per process (day); the one room's clients in contiguous blocks (saturation).
+/** The day; saturation of one statement; "spread": saturation of many statements, 2 clients each. */
+export type TypingKind = "day" | "saturation" | "spread";
+
+/** Clients and typists per room, and the rooms typed in, of each kind of typing. */
+function roomsOfKind(kind: TypingKind, rooms: ReturnType<typeof harness.roomsFor>) {
+  if (kind === "day") {
+    const clients = options.dayClients;
+    return {
+      clients,
+      typists: Math.min(options.dayTypists, clients),
+      names: rooms.dayRooms.slice(0, options.dayRooms),
+    };
+  }
+  if (kind === "spread")
+    return { clients: 2, typists: 1, names: rooms.dayRooms.slice(0, options.spreadRooms) };
+  return { clients: options.satClients, typists: options.satClients, names: [rooms.saturationRoom] };
+}
+
+export function typingLayout(scenario: TypingKind, server: ServerName, procs: number): TypingLayout {
+  const rooms = harness.roomsFor(server, scenario === "saturation" ? "saturation" : "day");
+  const { clients: clientsPerRoom, typists: typistsPerRoom, names: roomNames } = roomsOfKind(scenario, rooms);
+  // Whole rooms per process (day, spread); the one room's clients in contiguous blocks (saturation).
   const perProcess: TypingRoomSpec[][] = Array.from({ length: procs }, () => []);
   for (const [roomIndex, name] of roomNames.entries()) {
     const clients = Array.from({ length: clientsPerRoom }, (_, index) => ({
@@ -127,7 +138,7 @@ export function typingLayout(
       typistSlot: index,
       seeds: index === 0,
     }));
-    if (isDay) {
+    if (scenario !== "saturation") {
       perProcess[roomIndex % procs]?.push({ name, clients });
     } else {
       for (let proc = 0; proc < procs; proc++) {
@@ -142,8 +153,8 @@ export function typingLayout(
 
 /** A typing scenario's servers and load generators, as they are started. */
 interface TypingRun {
-  scenario: "day" | "saturation";
-  /** The scenario the figures are recorded under: "nodes" is the day over two nodes. */
+  scenario: TypingKind;
+  /** The scenario the figures are recorded under: "nodes" for the day and the spread over nodes. */
   label: ScenarioName;
   /** With two nodes: the Redis between them, and each server's second node. */
   redis: TestRedis | null;
@@ -174,17 +185,13 @@ interface TypingMeasurement {
   verified: (Message & { targets: { name: string; digest: { hash: string } }[][] })[];
 }
 
-function newTypingRun(
-  scenario: "day" | "saturation",
-  servers: ServerName[],
-  redis: TestRedis | null,
-): TypingRun {
+function newTypingRun(scenario: TypingKind, servers: ServerName[], redis: TestRedis | null): TypingRun {
   const isDay = scenario === "day";
   const isFloor = servers.includes("floor");
   if (isFloor && servers.length > 1) throw new Error("The floor is measured alone");
   return {
     scenario,
-    label: redis ? "nodes" : scenario,
+    label: redis || scenario === "spread" ? "nodes" : scenario,
     redis,
     secondNodes: [],
     isDay,
@@ -211,26 +218,33 @@ async function startTyping(run: TypingRun): Promise<void> {
   const { scenario, servers, isDay, isFloor } = run;
   const procs = isDay
     ? Math.max(1, Math.min(options.loadProcs, options.dayRooms))
-    : Math.max(1, options.satProcs);
+    : scenario === "spread"
+      ? Math.max(1, options.loadProcs)
+      : Math.max(1, options.satProcs);
   const env: Record<string, string> = run.redis ? { REDIS_URL: run.redis.url } : {};
   for (const server of servers) {
     const location = harness.isOurs(server)
-      ? await harness.freshLocation(server, `${run.label}-${server}`)
+      ? await harness.freshLocation(server, `${runName(run)}-${server}`)
       : null;
     run.started.push(await harness.startServer(server, run.label, location, env));
     if (run.redis) run.secondNodes.push(await harness.startServer(server, run.label, location, env));
   }
   run.layouts = servers.map((server, target) =>
-    splitOverNodes(typingLayout(scenario, server, procs), run.started[target], run.secondNodes[target]),
+    splitOverNodes(
+      typingLayout(scenario, server, procs),
+      run.started[target],
+      run.secondNodes[target],
+      scenario,
+    ),
   );
   const script = isFloor ? "bench/load/floor.ts" : "bench/load/typing.ts";
-  const runName = servers.length === 1 ? `${run.label}-${servers[0]}` : `${run.label}-in-turns`;
+  const loadName = servers.length === 1 ? `${runName(run)}-${servers[0]}` : `${runName(run)}-in-turns`;
   // Each server's clients live in load generators of their own, so that one generator's garbage
   // collection never shows in another server's latency.
   for (const [target, layout] of run.layouts.entries()) {
     for (const [proc, rooms] of layout.perProcess.entries()) {
       const name =
-        servers.length === 1 ? `${runName}-load${proc}` : `${runName}-${servers[target]}-load${proc}`;
+        servers.length === 1 ? `${loadName}-load${proc}` : `${loadName}-${servers[target]}-load${proc}`;
       run.loads.push({ child: harness.spawnLoad(script, name), target, rooms });
     }
   }
@@ -346,26 +360,35 @@ async function measureTyping(run: TypingRun): Promise<TypingMeasurement> {
 }
 
 /**
- * With two nodes: every room's clients alternate between the nodes, so that each room has typists
- * and receivers on both and every keystroke reaches some receivers across Redis.
+ * With two nodes, in the day every room's clients alternate between the nodes, so that each room
+ * has typists and receivers on both and every keystroke reaches some receivers across Redis; in
+ * the spread whole rooms alternate, as statements spread over nodes behind a load balancer would.
  */
 function splitOverNodes(
   layout: TypingLayout,
   first: harness.RunningServer | undefined,
   second: harness.RunningServer | undefined,
+  scenario: TypingKind,
 ): TypingLayout {
   if (!first || !second) return layout;
+  const roomIndex = new Map(layout.roomNames.map((name, index) => [name, index]));
+  const nodeOf = (room: string, client: number) =>
+    (scenario === "spread" ? (roomIndex.get(room) ?? 0) : client) % 2 === 0 ? first : second;
   const perProcess = layout.perProcess.map((rooms) =>
     rooms.map((room) => ({
       ...room,
       clients: room.clients.map((client, index) => ({
         ...client,
-        baseUrl: index % 2 === 0 ? first.baseUrl : second.baseUrl,
+        baseUrl: nodeOf(room.name, index).baseUrl,
       })),
     })),
   );
   return { ...layout, perProcess };
 }
+
+/** Names this run's databases and load generators apart from the other runs of its scenario. */
+const runName = (run: TypingRun) =>
+  run.scenario === "spread" ? `${run.label}-spread-${run.redis ? 2 : 1}` : run.label;
 
 /** The day over two nodes: its figures, with the cross-node and same-node deliveries apart. */
 function recordTwoNodes(figures: TypingFigures, outcomes: TypingResult[]): void {
@@ -415,10 +438,12 @@ async function recordTyping(run: TypingRun, measured: TypingMeasurement): Promis
       background,
       databaseCpuSeconds: databaseCpu[index] ?? null,
     });
-    if (run.redis) recordTwoNodes(figures, outcomes);
+    if (run.scenario === "spread")
+      results.spread = [...(results.spread ?? []), { ...figures, nodes: run.redis ? 2 : 1 }];
+    else if (run.redis) recordTwoNodes(figures, outcomes);
     else (isDay ? results.day : results.saturation).push(figures);
     log(
-      `${label} ${server}: ${figures.keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
+      `${runName(run)} ${server}: ${figures.keystrokes} keystrokes, p50 ${figures.latency.p50.toFixed(1)} ms, ` +
         `p99 ${figures.latency.p99.toFixed(1)} ms, ${figures.updatesPerSecond.toFixed(0)} updates/s, ` +
         `server CPU ${figures.cpuSeconds.toFixed(1)} s, missing ${figures.missingUpdates}, other load ${background.otherCores.toFixed(2)} cores`,
     );
@@ -438,7 +463,7 @@ async function recordTyping(run: TypingRun, measured: TypingMeasurement): Promis
  * machine's slow spells, which last many seconds on this shared machine, fall on all of them alike.
  */
 export async function runTyping(
-  scenario: "day" | "saturation",
+  scenario: TypingKind,
   servers: ServerName[],
   redis: TestRedis | null = null,
 ): Promise<void> {
