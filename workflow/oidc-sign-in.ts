@@ -36,14 +36,18 @@ async function createAccount(db: Database, email: string, claims: IdentityClaims
   const roles = grantsForGroups((await activeGroupMappings(db, organisationId)) ?? [], claims.groups);
   const name = (claims.name?.trim() || email).slice(0, 200);
   const fields = { name, email, title: null, telephone: null, passwordHash: null };
-  const userId = await insertUser(db, organisationId, fields, roles);
-  await recordOrganisationEvent(db, {
-    organisationId,
-    actorId: null,
-    action: "user.created",
-    targetKind: "user",
-    targetId: userId,
-    details: { name, email, roles, groups: claims.groups, source: "identity-provider" },
+  // The account and its audit event are written together, or neither is.
+  const userId = await db.transaction(async (tx) => {
+    const id = await insertUser(tx, organisationId, fields, roles);
+    await recordOrganisationEvent(tx, {
+      organisationId,
+      actorId: null,
+      action: "user.created",
+      targetKind: "user",
+      targetId: id,
+      details: { name, email, roles, groups: claims.groups, source: "identity-provider" },
+    });
+    return id;
   });
   return { ok: true, userId };
 }
@@ -59,18 +63,20 @@ async function syncRoles(db: Database, userId: string, groups: string[]): Promis
   if (!mappings) return;
   const roles = grantsForGroups(mappings, groups);
   if (sameGrants(user.roles, roles)) return;
-  await updateUser(db, userId, {}, roles);
-  await recordOrganisationEvent(db, {
-    organisationId: user.organisationId,
-    actorId: null,
-    action: "user.roles-synced",
-    targetKind: "user",
-    targetId: userId,
-    details: {
-      before: user.roles.map(({ role, unitId }) => ({ role, unitId })),
-      roles,
-      groups,
-    },
+  await db.transaction(async (tx) => {
+    await updateUser(tx, userId, {}, roles);
+    await recordOrganisationEvent(tx, {
+      organisationId: user.organisationId,
+      actorId: null,
+      action: "user.roles-synced",
+      targetKind: "user",
+      targetId: userId,
+      details: {
+        before: user.roles.map(({ role, unitId }) => ({ role, unitId })),
+        roles,
+        groups,
+      },
+    });
   });
 }
 
