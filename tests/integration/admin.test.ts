@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isSessionActive } from "../../auth/session-check";
 import type { Database } from "../../db/client";
 import { listUnits } from "../../db/queries/units";
@@ -11,11 +11,14 @@ import { createUser, editUser, searchUsers } from "../../workflow/admin-users";
 import { attemptLogin } from "../../workflow/login";
 import { createNewStatement, UnknownPreparingUnitsError } from "../../workflow/new-statement";
 import type { FailureKind } from "../../workflow/result";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { collabFixture } from "../support/fixture";
 import { sessionCookieFor, sessionIdOf } from "../support/session";
 
-/* The administration's use cases, as the /api/admin routes call them, on the demo organisation. */
-let database: TestDatabase;
+/*
+ * The administration's use cases, as the /api/admin routes call them, on the demo organisation, in
+ * a running app (deactivation tells the app's session bus).
+ */
+const collab = collabFixture();
 let db: Database;
 let admin: SessionUser;
 
@@ -38,12 +41,9 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: string })
 }
 
 beforeEach(async () => {
-  database = await createTestDatabase();
-  db = database.connection.db;
+  db = collab.database.connection.db;
   admin = await sessionUser("admin@demo.test");
 });
-
-afterEach(() => database.drop());
 
 describe("administration: permissions", () => {
   it("refuses every use case to anyone but an administratör with 403", async () => {
