@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 /**
  * Tells whoever holds a session open (the collaboration server's sockets, cached session checks)
  * that sessions have ended. The composition root creates one per process: in-process here, or
- * carried between nodes over Redis (server/collab/relay/redis-session-events.ts).
+ * carried between nodes over Redis (server/collab/relay/redis-buses.ts).
  */
 export interface SessionEndedBus {
   publish(sessionIds: string[]): void;

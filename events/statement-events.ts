@@ -6,7 +6,7 @@ export type { StatementEvent, StatementEventKind } from "../contracts/events";
 /**
  * Tells open statement pages and loaded rooms that a statement's workflow state changed. The
  * composition root (server/app.ts) creates one per process: in-process here, or carried between
- * nodes over Redis (server/collab/relay/redis-statement-events.ts).
+ * nodes over Redis (server/collab/relay/redis-buses.ts).
  */
 export interface StatementEventBus {
   publish(event: StatementEvent): void;

@@ -43,9 +43,13 @@ export async function cookiesFor(manifest: BenchManifest): Promise<string[]> {
 
 export async function prepareDatabases(): Promise<void> {
   const sizes = {
-    // The saturation over nodes types in the day's statements, and needs as many as it spreads.
-    dayRooms: Math.max(options.dayRooms, options.scenarios.includes("nodes") ? options.spreadRooms : 1, 1),
+    dayRooms: Math.max(options.dayRooms, 1),
     manyStatements: options.scenarios.includes("many") ? options.many : 0,
+  };
+  // The saturation over nodes (ours on PostgreSQL only) types in as many of the day's statements as it spreads.
+  const postgresSizes = {
+    ...sizes,
+    dayRooms: Math.max(sizes.dayRooms, options.scenarios.includes("nodes") ? options.spreadRooms : 0),
   };
   const wantPglite = options.servers.includes("ours-pglite");
   let wantPostgres = options.servers.includes("ours-postgres") && options.postgres !== "off";
@@ -63,10 +67,12 @@ export async function prepareDatabases(): Promise<void> {
     results.skipped.push("ours (PostgreSQL): --postgres off");
   }
   if (!wantPostgres) options.servers = options.servers.filter((server) => server !== "ours-postgres");
-  log(`seeding databases (${sizes.dayRooms + 2 + sizes.manyStatements} statements each)`);
+  log(`seeding databases (${postgresSizes.dayRooms + 2 + sizes.manyStatements} statements at most)`);
   const [pglite, postgres] = await Promise.all([
     wantPglite ? pgliteTemplate(sizes, options.cache) : Promise.resolve(null),
-    wantPostgres && postgresServer ? postgresTemplate(postgresServer.adminUrl, sizes) : Promise.resolve(null),
+    wantPostgres && postgresServer
+      ? postgresTemplate(postgresServer.adminUrl, postgresSizes)
+      : Promise.resolve(null),
   ]);
   if (pglite) {
     sources.set("pglite", {
