@@ -69,9 +69,12 @@ export class RoomRegistry {
   /**
    * The statement's room, reserved so it stays loaded: `release` it, or join it and leave later.
    * While the room has to be loaded first, `onStoredState` is handed its stored state as soon as it
-   * is read (when that is one snapshot), before the document is rebuilt from it.
+   * is read (when that is one snapshot), before the document is rebuilt from it; never with a relay.
    */
   async reserve(statementId: string, onStoredState?: StoredStateListener): Promise<Room> {
+    // With other nodes the stored state may lack edits they hold and haven't written yet: a client
+    // then waits for the room, which has joined their copies.
+    if (this.options.relay) onStoredState = undefined;
     for (;;) {
       const entry = this.entries.get(statementId);
       if (!entry) {

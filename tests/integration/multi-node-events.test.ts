@@ -116,6 +116,24 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
     }
   }, 100_000);
 
+  it("gives a client opening a statement on node one the edits node two holds and hasn't written yet", async () => {
+    // Node two writes its update log a second after an edit at the soonest.
+    const two = await nodes.startNode({ DATABASE_URL: collab.database.url ?? "", COLLAB_FLUSH_MS: "1000" });
+    const writer = await connectTo(two, HANDLAGGARE_EB);
+    const watcher = await connectTo(two, HANDLAGGARE_BOU);
+    try {
+      insertAtStart(writer.doc, YTTRANDE, "Osparat ");
+      await waitForDocs([watcher.doc], () => sectionText(watcher.doc, YTTRANDE).startsWith("Osparat "));
+      expect(collab.server.collab.loadedRooms).toBe(0);
+      const opener = await collab.connectAs(HANDLAGGARE_BOU);
+      // At its first sync, not later: it is never shown the statement without them.
+      expect(sectionText(opener.doc, YTTRANDE)).toMatch(/^Osparat /);
+    } finally {
+      writer.destroy();
+      watcher.destroy();
+    }
+  }, 100_000);
+
   it("closes a session's socket on node two, and refuses its cookie there, once it is signed out through node one", async () => {
     // Node two asks about open sessions again only every ten minutes: the close can only come over Redis.
     const two = await nodes.startNode({
