@@ -79,7 +79,9 @@ export async function startApp(
   process.env.SESSION_MAX_AGE = String(config.sessionMaxAge);
   process.env.LOGIN_THROTTLE_BASE_DELAY_MS = String(config.loginThrottle.baseDelayMs);
   process.env.LOGIN_THROTTLE_MAX_DELAY_MS = String(config.loginThrottle.maxDelayMs);
-  const multiNode = config.redisUrl ? await startMultiNode(config.redisUrl, database, logger) : null;
+  const multiNode = config.redisUrl
+    ? await startMultiNode(config.redisUrl, database, logger, config.collab.relayResyncMs)
+    : null;
   const statementEvents = multiNode?.statementEvents ?? inProcessStatementEvents();
   const sessionEvents = multiNode?.sessionEvents ?? inProcessSessionEvents();
   const stopForgettingSessions = sessionEvents.subscribe(forgetEndedSessions);

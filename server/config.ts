@@ -46,6 +46,8 @@ const environmentSchema = z.object({
   /** How often open sockets' sessions are asked about again: expiry, and endings the bus missed. */
   COLLAB_SESSION_RECHECK_MS: whole(10_000, 1000),
   COLLAB_STALE_CHECK_MS: whole(150, 0, 1000),
+  /** Several nodes: how often a changing statement re-syncs with the other nodes holding it; 0 = never. */
+  COLLAB_RELAY_RESYNC_MS: whole(10_000, 0),
   /** Per connection; 0 turns a limit off. Over one, the socket is closed with 4429. */
   COLLAB_MAX_MESSAGES_PER_SECOND: whole(1000, 0),
   COLLAB_MAX_BYTES_PER_SECOND: whole(1024 * 1024, 0),
@@ -94,6 +96,7 @@ export interface ServerConfig {
     heartbeatMs: number;
     sessionRecheckMs: number;
     staleCheckMs: number;
+    relayResyncMs: number;
     maxMessagesPerSecond: number;
     maxBytesPerSecond: number;
     maxAwarenessStateBytes: number;
@@ -158,6 +161,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Ser
       heartbeatMs: env.COLLAB_HEARTBEAT_MS,
       sessionRecheckMs: env.COLLAB_SESSION_RECHECK_MS,
       staleCheckMs: env.COLLAB_STALE_CHECK_MS,
+      relayResyncMs: env.COLLAB_RELAY_RESYNC_MS,
       maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
       maxBytesPerSecond: env.COLLAB_MAX_BYTES_PER_SECOND,
       maxAwarenessStateBytes: env.COLLAB_MAX_AWARENESS_BYTES,

@@ -16,11 +16,15 @@ export interface MultiNode {
   close(): Promise<void>;
 }
 
-/** Connects to Redis; refuses the embedded database, which one process owns. */
+/**
+ * Connects to Redis; refuses the embedded database, which one process owns. `resyncMs`: how often
+ * a changing room re-syncs with the other holders (COLLAB_RELAY_RESYNC_MS).
+ */
 export async function startMultiNode(
   redisUrl: string,
   database: DatabaseConnection,
   logger: Logger,
+  resyncMs: number,
 ): Promise<MultiNode> {
   if (database.kind !== "postgres") {
     throw new Error("REDIS_URL (several nodes) requires DATABASE_URL: PGlite cannot be shared between nodes");
@@ -28,7 +32,7 @@ export async function startMultiNode(
   const node = await RedisNode.connect(redisUrl, logger);
   const statementEvents = await redisStatementEvents(node, logger);
   const sessionEvents = await redisSessionEvents(node, logger);
-  const relay = new NodeRelay(node, database.db, statementEvents, logger);
+  const relay = new NodeRelay(node, database.db, statementEvents, logger, resyncMs);
   logger.info("several nodes: connected to redis", { node: node.id });
   return {
     relay,

@@ -48,7 +48,7 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
     for (let i = 0; i < 2; i++) {
       const node = await RedisNode.connect(redis.url, silentLogger);
       nodes.push(node);
-      relays.push(new NodeRelay(node, database.connection.db, inProcessStatementEvents(), silentLogger));
+      relays.push(new NodeRelay(node, database.connection.db, inProcessStatementEvents(), silentLogger, 0));
     }
   });
 

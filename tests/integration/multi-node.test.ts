@@ -138,24 +138,31 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
     }
   }, 100_000);
 
-  it("shows presence across nodes, and removes a killed node's clients within 25 s", async () => {
-    const [one, two] = await nodes.startTwo(database.env);
+  it("shows presence across three nodes, and removes a killed node's clients everywhere within 25 s", async () => {
+    const started = await Promise.all([1, 2, 3].map(() => nodes.startNode(database.env)));
+    const [one, two, three] = started as [NodeProcess, NodeProcess, NodeProcess];
     const sara = await connect(one, "handlaggare.bou@demo.test");
     const ingrid = await connect(two, "avdelningschef@demo.test");
+    const observer = await connect(three, "granskare@demo.test");
     sara.provider.awareness.setLocalStateField("section", SARA_OWN);
     ingrid.provider.awareness.setLocalStateField("section", INGRID_OWN);
-    const saraSeenByIngrid = () => ingrid.provider.awareness.getStates().get(sara.doc.clientID);
-    await waitForAwareness(ingrid.provider.awareness, () => saraSeenByIngrid()?.section === SARA_OWN);
-    await waitForAwareness(
-      sara.provider.awareness,
-      () => sara.provider.awareness.getStates().get(ingrid.doc.clientID)?.section === INGRID_OWN,
-    );
-    // The server pins the identity: Ingrid sees Sara's name as the server knows it.
-    expect(saraSeenByIngrid()?.user).toMatchObject({ name: expect.any(String) });
+    const seenBy = (viewer: TestClient, client: TestClient) =>
+      viewer.provider.awareness.getStates().get(client.doc.clientID);
+    for (const viewer of [ingrid, observer]) {
+      await waitForAwareness(viewer.provider.awareness, () => seenBy(viewer, sara)?.section === SARA_OWN);
+    }
+    for (const viewer of [sara, observer]) {
+      await waitForAwareness(viewer.provider.awareness, () => seenBy(viewer, ingrid)?.section === INGRID_OWN);
+    }
+    // The server pins the identity: the others see Sara's name as the server knows it.
+    expect(seenBy(ingrid, sara)?.user).toMatchObject({ name: expect.any(String) });
 
     one.child.kill("SIGKILL");
     // Clients drop a silent peer after 30 s by themselves; within 25 s only the nodes can have.
-    await waitForAwareness(ingrid.provider.awareness, () => saraSeenByIngrid() === undefined, 25_000);
+    for (const viewer of [ingrid, observer]) {
+      await waitForAwareness(viewer.provider.awareness, () => seenBy(viewer, sara) === undefined, 25_000);
+    }
+    expect(seenBy(observer, ingrid)?.section).toBe(INGRID_OWN);
   }, 100_000);
 
   it.each([

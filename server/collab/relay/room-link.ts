@@ -11,6 +11,8 @@ import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from "./wir
 
 /** Longest a joining node waits for the other holders' state before it serves its clients. */
 const JOIN_SYNC_TIMEOUT_MS = 2_000;
+/** Least time between two re-syncs asked for because a relayed update waits for a missing one. */
+const GAP_SYNC_SPACING_MS = 1_000;
 
 export const roomChannel = (statementId: string) => `beredning:room:${statementId}`;
 const holdersKey = (statementId: string) => `beredning:holders:${statementId}`;
@@ -30,6 +32,9 @@ export class RoomLink implements RoomHooks {
   private awaitedReplies: { from: Set<string>; done: () => void } | null = null;
   private readonly channel: string;
   private stopFollowingStatus: (() => void) | null = null;
+  /** Whether the document changed since the last periodic re-sync: unchanged rooms sit it out. */
+  private changedSinceResync = false;
+  private lastGapSync = 0;
 
   constructor(
     readonly room: Room,
@@ -107,6 +112,26 @@ export class RoomLink implements RoomHooks {
     });
   }
 
+  /**
+   * The periodic re-sync, which heals a relay message lost while Redis stayed up: a room whose
+   * document changed asks the holders for what it lacks and sends them what they lack.
+   */
+  resyncIfChanged(): void {
+    if (!this.changedSinceResync) return;
+    this.changedSinceResync = false;
+    this.requestSync();
+  }
+
+  /** A relayed update that waits for one this node never got shows a lost message: re-sync now. */
+  private resyncIfGap(): void {
+    const { pendingStructs, pendingDs } = this.room.doc.store;
+    if (!pendingStructs && !pendingDs) return;
+    const now = Date.now();
+    if (now - this.lastGapSync < GAP_SYNC_SPACING_MS) return;
+    this.lastGapSync = now;
+    this.requestSync();
+  }
+
   /** After a Redis outage: registers again and exchanges state and presence with every holder. */
   async resync(): Promise<void> {
     await this.node.commands.sadd(holdersKey(this.room.statementId), this.node.id).catch(() => {});
@@ -131,6 +156,7 @@ export class RoomLink implements RoomHooks {
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown) => {
+    this.changedSinceResync = true;
     if (origin === RELAYED_ORIGIN) return;
     this.publish({ kind: "update", from: this.node.id, update });
   };
@@ -186,6 +212,7 @@ export class RoomLink implements RoomHooks {
     switch (message.kind) {
       case "update":
         this.room.applyRelayedUpdate(message.update);
+        this.resyncIfGap();
         return;
       case "awareness":
         this.applyAwareness(message.from, message.update);

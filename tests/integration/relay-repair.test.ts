@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { inProcessStatementEvents } from "../../events/statement-events";
+import type { DocumentStore } from "../../server/collab/document-store";
+import { loadDocument } from "../../server/collab/document-store";
+import { silentLogger } from "../../server/collab/logger";
+import { NodeRelay } from "../../server/collab/relay/node-relay";
+import { RedisNode } from "../../server/collab/relay/redis-node";
+import { decodeRelayMessage } from "../../server/collab/relay/wire";
+import { Room } from "../../server/collab/room";
+import { StoredStateHandoff } from "../../server/collab/stored-state-handoff";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { insertAtStart, paragraphText, sectionText } from "../support/document";
+import { startRedis, type TestRedis } from "../support/redis";
+
+/** Edits here are made on the rooms' documents directly: nothing is logged, so the store only has to exist. */
+const unusedStore = { append() {} } as unknown as DocumentStore;
+
+interface Holder {
+  node: RedisNode;
+  room: Room;
+  /** The next document update this node publishes never reaches Redis, as if pub/sub lost it. */
+  loseNextUpdate(): void;
+}
+
+// Pub/sub is at-most-once; these lose one relay message while Redis and every connection stay up.
+describe("re-sync between nodes after a lost relay message", () => {
+  let redis: TestRedis;
+  let database: TestDatabase;
+  const relays: NodeRelay[] = [];
+  const nodes: RedisNode[] = [];
+
+  beforeEach(async () => {
+    redis = await startRedis();
+    database = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    for (const relay of relays.splice(0)) relay.stop();
+    for (const node of nodes.splice(0)) await node.close();
+    await database.drop();
+    await redis.remove();
+  });
+
+  /** A node holding the seed statement, linked to the others; `resyncMs` as COLLAB_RELAY_RESYNC_MS. */
+  async function holder(resyncMs: number): Promise<Holder> {
+    const db = database.connection.db;
+    const node = await RedisNode.connect(redis.url, silentLogger);
+    nodes.push(node);
+    const relay = new NodeRelay(node, db, inProcessStatementEvents(), silentLogger, resyncMs);
+    relays.push(relay);
+    const doc = await loadDocument(db, database.seedStatementId);
+    const options = { store: unusedStore, logger: silentLogger, compactEvery: Number.MAX_SAFE_INTEGER };
+    const room = new Room(database.seedStatementId, doc, options, new StoredStateHandoff());
+    room.addHooks(await relay.attach(room));
+    let losing = false;
+    const publish = node.publish.bind(node);
+    node.publish = (channel, message) => {
+      if (losing && decodeRelayMessage(message).kind === "update") {
+        losing = false;
+        return;
+      }
+      publish(channel, message);
+    };
+    return { node, room, loseNextUpdate: () => (losing = true) };
+  }
+
+  const bakgrund = (holder: Holder) => sectionText(holder.room.doc, "bakgrund");
+
+  it("asks for a lost update as soon as a later one arrives that depends on it", async () => {
+    // The periodic re-sync is off: only the gap can have healed it.
+    const one = await holder(0);
+    const two = await holder(0);
+    one.loseNextUpdate();
+    insertAtStart(one.room.doc, "bakgrund", "Först ");
+    insertAtStart(one.room.doc, "bakgrund", "Sedan ");
+    await vi.waitFor(() => expect(bakgrund(two)).toBe(bakgrund(one)), { timeout: 10_000 });
+    expect(bakgrund(two)).toMatch(/^Sedan Först /);
+    expect(two.room.doc.store.pendingStructs).toBeNull();
+  });
+
+  it("gets a lost last update at the next periodic re-sync", async () => {
+    const one = await holder(300);
+    const two = await holder(300);
+    one.loseNextUpdate();
+    insertAtStart(one.room.doc, "bakgrund", "Ensam ");
+    await vi.waitFor(() => expect(bakgrund(two)).toMatch(/^Ensam /), { timeout: 10_000 });
+    expect(bakgrund(two)).toBe(bakgrund(one));
+  });
+
+  it("gets a lost deletion, which no later update depends on, at the next periodic re-sync", async () => {
+    const one = await holder(300);
+    const two = await holder(300);
+    insertAtStart(one.room.doc, "bakgrund", "Bort ");
+    await vi.waitFor(() => expect(bakgrund(two)).toMatch(/^Bort /), { timeout: 10_000 });
+    one.loseNextUpdate();
+    paragraphText(one.room.doc, "bakgrund").delete(0, "Bort ".length);
+    await vi.waitFor(() => expect(bakgrund(two)).toBe(bakgrund(one)), { timeout: 10_000 });
+    expect(bakgrund(two)).not.toMatch(/^Bort /);
+  });
+});
