@@ -274,8 +274,12 @@ export class CollabConnection implements RoomMember {
 
   private applyDocumentUpdate(room: Room, update: Uint8Array, kind: "update" | "syncStep2"): void {
     const decoded = decodeUpdate(update);
-    if (!this.identity.canWrite || room.frozen) {
+    if (!this.identity.canWrite) {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
+      return;
+    }
+    if (room.frozen) {
+      room.noteDroppedWhileFrozen(this);
       return;
     }
     room.applyClientUpdate(update, decoded, this, kind);

@@ -5,7 +5,13 @@ import type { DocumentStore } from "./document-store";
 import type { DecodedUpdate, RoomHooks, UpdateContext } from "./hooks";
 import type { Logger } from "./logger";
 import { mergeUpdatesInRounds } from "./merge-updates";
-import { EMPTY_STATE_VECTOR, encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage } from "./protocol";
+import {
+  EMPTY_STATE_VECTOR,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from "./protocol";
 import type { StoredStateHandoff } from "./stored-state-handoff";
 import { frameMessages } from "./ws-frames";
 
@@ -79,7 +85,9 @@ export class Room {
   private reservations = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   /** A finalised (justerad) statement: no client's update is applied, ever again. */
-  private finalised = false;
+  private finalisedForGood = false;
+  /** Writers whose updates were dropped while a finalisation decided: asked for them after a thaw. */
+  private readonly droppedWhileFreezing = new Set<RoomMember>();
   /** Finalisations deciding right now; while any is, no client's update is applied either. */
   private freezing = 0;
   /** The room's lifecycle hooks (see hooks.ts), added by the registry. */
@@ -156,7 +164,11 @@ export class Room {
   }
 
   markFinalised(): void {
-    this.finalised = true;
+    this.finalisedForGood = true;
+  }
+
+  get finalised(): boolean {
+    return this.finalisedForGood;
   }
 
   /**
@@ -169,7 +181,25 @@ export class Room {
       return await decide();
     } finally {
       this.freezing--;
+      if (this.freezing === 0) this.askForDroppedUpdates();
     }
+  }
+
+  /** A writer's update was dropped because the room is frozen. */
+  noteDroppedWhileFrozen(member: RoomMember): void {
+    if (!this.finalisedForGood) this.droppedWhileFreezing.add(member);
+  }
+
+  /**
+   * Thawed without a finalisation: each writer whose updates were dropped gets a sync step 1, which
+   * a y-websocket client answers with everything the room lacks, so no dropped edit is lost.
+   */
+  private askForDroppedUpdates(): void {
+    const members = [...this.droppedWhileFreezing].filter((member) => this.members.has(member));
+    this.droppedWhileFreezing.clear();
+    if (this.finalisedForGood || members.length === 0) return;
+    const { whole } = frameMessages([encodeSyncStep1(this.doc)]);
+    for (const member of members) member.sendFrames(whole);
   }
 
   /** Whether a client answered from `handoff`'s stored state holds exactly this room's document. */
@@ -187,7 +217,7 @@ export class Room {
 
   /** A finalised statement, or one being finalised: no client's update is applied. */
   get frozen(): boolean {
-    return this.finalised || this.freezing > 0;
+    return this.finalisedForGood || this.freezing > 0;
   }
 
   get isIdle(): boolean {

@@ -48,6 +48,11 @@ export interface RoomRegistryOptions extends RoomOptions {
 /** Joins a freshly built room to the other nodes' copies; its hooks are the room's last. */
 export interface RoomRelay {
   attach(room: Room): Promise<RoomHooks>;
+  /**
+   * Freezes the other nodes' copies of `room` for a finalisation on this node, once they have
+   * relayed what they applied; resolves to the thaw that tells them the outcome.
+   */
+  freezeOthers(room: Room): Promise<(finalised: boolean) => void>;
   /** The store rooms use when other nodes may hold them too, built on the node's own `base`. */
   store(db: Database, base: DocumentStore): DocumentStore;
 }

@@ -90,7 +90,7 @@ export interface CollabServer {
 }
 
 /** Live documents for the app's routes: reads and finalisation go through the loaded rooms. */
-function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
+function statementDocumentsOf(rooms: RoomRegistry, relay: RoomRelay | undefined): StatementDocuments {
   /** Holds the statement's room loaded while `use` runs. */
   async function inRoom<T>(statementId: string, use: (room: Room) => T | Promise<T>): Promise<T> {
     const room = await rooms.reserve(statementId);
@@ -121,11 +121,18 @@ function statementDocumentsOf(rooms: RoomRegistry): StatementDocuments {
     freezeWhile(statementId, decide) {
       return inRoom(statementId, (room) =>
         room.freezeWhile(async () => {
-          const keep = await decide({
-            documentState: Y.encodeStateAsUpdate(room.doc),
-            sections: (keys) => snapshotSections(room.doc, keys),
-          });
-          if (keep) room.markFinalised();
+          // Other nodes holding the statement freeze too, and their edits are here before deciding.
+          const thawOthers = relay ? await relay.freezeOthers(room) : () => {};
+          let keep = false;
+          try {
+            keep = await decide({
+              documentState: Y.encodeStateAsUpdate(room.doc),
+              sections: (keys) => snapshotSections(room.doc, keys),
+            });
+            if (keep) room.markFinalised();
+          } finally {
+            thawOthers(keep);
+          }
           return keep;
         }),
       );
@@ -267,7 +274,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       void admit(request, socket, head);
     },
     flush: () => store.flush(),
-    documents: statementDocumentsOf(rooms),
+    documents: statementDocumentsOf(rooms, options.relay),
     async close() {
       closing = true;
       heartbeat.stop();

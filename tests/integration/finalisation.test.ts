@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, statements, statementVersions } from "../../db/schema";
 import { sectionHash } from "../../editor/section-hash";
 import { approve, finalise, revoke } from "../../workflow/sign-off";
-import { waitForDocs } from "../support/clients";
+import { waitForAwareness, waitForDocs } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
 import { signOffHelpers } from "../support/sign-off";
@@ -77,6 +77,34 @@ describe("finalisation (justering)", () => {
     insertAtStart(writer.doc, "sammanfattning", "Fortfarande utkast. ");
     await waitForDocs([reader.doc], () =>
       sectionText(reader.doc, "sammanfattning").startsWith("Fortfarande"),
+    );
+  });
+
+  it("keeps a writer's edit made while a finalisation decided and was refused", async () => {
+    const writer = await collab.connectAs(HANDLAGGARE_BOU);
+    const reader = await collab.connectAs(HANDLAGGARE_EB);
+    let refuse: (keep: boolean) => void = () => {};
+    const decided = new Promise<boolean>((resolve) => (refuse = resolve));
+    let deciding: () => void = () => {};
+    const frozen = new Promise<void>((resolve) => (deciding = resolve));
+    const finalisation = collab.server.services.documents.freezeWhile(seed(), () => {
+      deciding();
+      return decided;
+    });
+    await frozen;
+    // Typed while the room is frozen: the server drops it, and asks the writer for it after the thaw.
+    insertAtStart(writer.doc, "sammanfattning", "Under justeringen. ");
+    // The server handles a socket's messages in order: once this presence is relayed, the edit was dropped.
+    writer.provider.awareness.setLocalStateField("section", "sammanfattning");
+    await waitForAwareness(
+      reader.provider.awareness,
+      () => reader.provider.awareness.getStates().get(writer.doc.clientID)?.section === "sammanfattning",
+    );
+    expect(sectionText(reader.doc, "sammanfattning")).not.toMatch(/^Under justeringen/);
+    refuse(false);
+    expect(await finalisation).toBe(false);
+    await waitForDocs([reader.doc], () =>
+      sectionText(reader.doc, "sammanfattning").startsWith("Under justeringen."),
     );
   });
 

@@ -66,6 +66,11 @@ export class NodeRelay implements RoomRelay {
     };
   }
 
+  freezeOthers(room: Room): Promise<(finalised: boolean) => void> {
+    const entry = this.links.get(room);
+    return entry ? entry.link.freezeOthers() : Promise.resolve(() => {});
+  }
+
   /** The node's store, compacting under the nodes' common lease (see LeasedDocumentStore). */
   store(db: Database, base: DocumentStore): DocumentStore {
     return new LeasedDocumentStore(base, db, this.node);

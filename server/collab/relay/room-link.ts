@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "../../../db/client";
@@ -11,6 +12,10 @@ import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from "./wir
 
 /** Longest a joining node waits for the other holders' state before it serves its clients. */
 const JOIN_SYNC_TIMEOUT_MS = 2_000;
+/** Longest a finalising node waits for the other holders to confirm they are frozen. */
+const FREEZE_ACK_TIMEOUT_MS = 2_000;
+/** Longest a holder stays frozen for another node's finalisation that never says how it ended. */
+const FREEZE_HOLD_MAX_MS = 30_000;
 /** Least time between two re-syncs asked for because a relayed update waits for a missing one. */
 const GAP_SYNC_SPACING_MS = 1_000;
 
@@ -35,6 +40,10 @@ export class RoomLink implements RoomHooks {
   /** Whether the document changed since the last periodic re-sync: unchanged rooms sit it out. */
   private changedSinceResync = false;
   private lastGapSync = 0;
+  /** Freezes this node holds for other nodes' finalisations, by id, each with its release. */
+  private readonly heldFreezes = new Map<string, (finalised: boolean) => void>();
+  /** A finalisation of this node's waiting for the holders' `frozen`, and how to end the wait. */
+  private awaitedFreeze: { id: string; from: Set<string>; done: () => void } | null = null;
 
   constructor(
     readonly room: Room,
@@ -83,7 +92,13 @@ export class RoomLink implements RoomHooks {
   private async register(): Promise<Set<string>> {
     const key = holdersKey(this.room.statementId);
     const [, members] = (await this.node.commands.multi().sadd(key, this.node.id).smembers(key).exec()) ?? [];
-    const others = ((members?.[1] as string[] | undefined) ?? []).filter((id) => id !== this.node.id);
+    return this.liveOf((members?.[1] as string[] | undefined) ?? []);
+  }
+
+  /** The live holders among `members` other than this node; the dead ones are removed. */
+  private async liveOf(members: string[]): Promise<Set<string>> {
+    const key = holdersKey(this.room.statementId);
+    const others = members.filter((id) => id !== this.node.id);
     const live = (await this.node.liveNodes(others)) ?? new Set(others);
     const dead = others.filter((id) => !live.has(id));
     if (dead.length > 0) await this.node.commands.srem(key, ...dead);
@@ -137,6 +152,62 @@ export class RoomLink implements RoomHooks {
     await this.node.commands.sadd(holdersKey(this.room.statementId), this.node.id).catch(() => {});
     this.requestSync();
     this.publishOwnAwareness();
+  }
+
+  /**
+   * Before this node finalises the statement: every other holder freezes its room and confirms,
+   * after relaying what it applied before, so the decision sees all of it. Resolves to the thaw,
+   * which tells them the outcome; a holder that does not confirm in time is not waited for.
+   */
+  async freezeOthers(): Promise<(finalised: boolean) => void> {
+    const holders = await this.node.commands
+      .smembers(holdersKey(this.room.statementId))
+      .then((members) => this.liveOf(members))
+      .catch((error: unknown) => {
+        this.logger.warn("finalising without freezing the other nodes: redis unreachable", {
+          statementId: this.room.statementId,
+          error: String(error),
+        });
+        return new Set<string>();
+      });
+    if (holders.size === 0) return () => {};
+    const id = randomUUID();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), FREEZE_ACK_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        this.awaitedFreeze = null;
+        resolve();
+      };
+      this.awaitedFreeze = { id, from: holders, done };
+      this.publish({ kind: "freeze", from: this.node.id, id });
+    });
+    return (finalised) => this.publish({ kind: "thaw", from: this.node.id, id, finalised });
+  }
+
+  /** Freezes the room for another node's finalisation `id` until its thaw (or the hold's limit). */
+  private holdFreeze(from: string, id: string): void {
+    void this.room.freezeWhile(
+      () =>
+        new Promise<void>((release) => {
+          const timer = setTimeout(() => finish(false), FREEZE_HOLD_MAX_MS);
+          const finish = (finalised: boolean) => {
+            clearTimeout(timer);
+            this.heldFreezes.delete(id);
+            if (finalised) this.room.markFinalised();
+            release();
+          };
+          this.heldFreezes.set(id, finish);
+        }),
+    );
+    this.publish({ kind: "frozen", from: this.node.id, to: from, id });
+  }
+
+  private noteFrozen(from: string, id: string): void {
+    const awaited = this.awaitedFreeze;
+    if (awaited?.id !== id) return;
+    awaited.from.delete(from);
+    if (awaited.from.size === 0) awaited.done();
   }
 
   /** Other nodes' clients this link shows, by node. */
@@ -239,6 +310,15 @@ export class RoomLink implements RoomHooks {
         });
         this.noteReply(message.from);
         return;
+      case "freeze":
+        this.holdFreeze(message.from, message.id);
+        return;
+      case "frozen":
+        if (message.to === this.node.id) this.noteFrozen(message.from, message.id);
+        return;
+      case "thaw":
+        this.heldFreezes.get(message.id)?.(message.finalised);
+        return;
     }
   }
 
@@ -262,6 +342,8 @@ export class RoomLink implements RoomHooks {
   async leave(): Promise<void> {
     this.stopFollowingStatus?.();
     this.awaitedReplies?.done();
+    this.awaitedFreeze?.done();
+    for (const finish of this.heldFreezes.values()) finish(false);
     this.room.doc.off("update", this.onDocumentUpdate);
     this.room.awareness.off("update", this.onAwarenessUpdate);
     await this.node.unsubscribe(this.channel);

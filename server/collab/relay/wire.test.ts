@@ -16,6 +16,10 @@ describe("relay wire format", () => {
       stateVector: bytes(1, 7, 8),
       awareness: bytes(),
     },
+    { kind: "freeze", from: "node-a", id: "f-1" },
+    { kind: "frozen", from: "node-b", to: "node-a", id: "f-1" },
+    { kind: "thaw", from: "node-a", id: "f-1", finalised: true },
+    { kind: "thaw", from: "node-a", id: "f-2", finalised: false },
   ];
 
   it.each(messages)("carries a $kind message unchanged", (message) => {
@@ -23,6 +27,6 @@ describe("relay wire format", () => {
   });
 
   it("refuses a kind it does not know", () => {
-    expect(() => decodeRelayMessage(bytes(9, 0))).toThrow(/Unknown relay message/);
+    expect(() => decodeRelayMessage(bytes(19, 0))).toThrow(/Unknown relay message/);
   });
 });

@@ -20,9 +20,15 @@ export type RelayMessage =
       update: Uint8Array;
       stateVector: Uint8Array;
       awareness: Uint8Array;
-    };
+    }
+  /** The sender is finalising the statement: holders freeze their room until `thaw` with this id. */
+  | { kind: "freeze"; from: string; id: string }
+  /** Sent by a holder to `to` once frozen, after every update it applied before. */
+  | { kind: "frozen"; from: string; to: string; id: string }
+  /** The finalisation `id` is decided; `finalised`: the holders keep their room frozen for good. */
+  | { kind: "thaw"; from: string; id: string; finalised: boolean };
 
-const KINDS = ["update", "awareness", "syncRequest", "syncReply"] as const;
+const KINDS = ["update", "awareness", "syncRequest", "syncReply", "freeze", "frozen", "thaw"] as const;
 
 export function encodeRelayMessage(message: RelayMessage): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -41,6 +47,17 @@ export function encodeRelayMessage(message: RelayMessage): Uint8Array {
       encoding.writeVarUint8Array(encoder, message.update);
       encoding.writeVarUint8Array(encoder, message.stateVector);
       encoding.writeVarUint8Array(encoder, message.awareness);
+      break;
+    case "freeze":
+      encoding.writeVarString(encoder, message.id);
+      break;
+    case "frozen":
+      encoding.writeVarString(encoder, message.to);
+      encoding.writeVarString(encoder, message.id);
+      break;
+    case "thaw":
+      encoding.writeVarString(encoder, message.id);
+      encoding.writeUint8(encoder, message.finalised ? 1 : 0);
       break;
   }
   return encoding.toUint8Array(encoder);
@@ -65,6 +82,17 @@ export function decodeRelayMessage(data: Uint8Array): RelayMessage {
         update: decoding.readVarUint8Array(decoder),
         stateVector: decoding.readVarUint8Array(decoder),
         awareness: decoding.readVarUint8Array(decoder),
+      };
+    case "freeze":
+      return { kind, from, id: decoding.readVarString(decoder) };
+    case "frozen":
+      return { kind, from, to: decoding.readVarString(decoder), id: decoding.readVarString(decoder) };
+    case "thaw":
+      return {
+        kind,
+        from,
+        id: decoding.readVarString(decoder),
+        finalised: decoding.readUint8(decoder) === 1,
       };
     default:
       throw new Error("Unknown relay message");

@@ -20,10 +20,13 @@ interface Holder {
   room: Room;
   /** The next document update this node publishes never reaches Redis, as if pub/sub lost it. */
   loseNextUpdate(): void;
+  /** As when this node finalises: the other holders freeze; resolves to their thaw. */
+  freezeOthers(): Promise<(finalised: boolean) => void>;
 }
 
-// Pub/sub is at-most-once; these lose one relay message while Redis and every connection stay up.
-describe("re-sync between nodes after a lost relay message", () => {
+// Rooms of several nodes in this process, linked over a real Redis. The re-sync tests lose one relay
+// message while Redis and every connection stay up (pub/sub is at-most-once).
+describe("rooms of two nodes linked over Redis", () => {
   let redis: TestRedis;
   let database: TestDatabase;
   const relays: NodeRelay[] = [];
@@ -61,7 +64,12 @@ describe("re-sync between nodes after a lost relay message", () => {
       }
       publish(channel, message);
     };
-    return { node, room, loseNextUpdate: () => (losing = true) };
+    return {
+      node,
+      room,
+      loseNextUpdate: () => (losing = true),
+      freezeOthers: () => relay.freezeOthers(room),
+    };
   }
 
   const bakgrund = (holder: Holder) => sectionText(holder.room.doc, "bakgrund");
@@ -96,5 +104,28 @@ describe("re-sync between nodes after a lost relay message", () => {
     paragraphText(one.room.doc, "bakgrund").delete(0, "Bort ".length);
     await vi.waitFor(() => expect(bakgrund(two)).toBe(bakgrund(one)), { timeout: 10_000 });
     expect(bakgrund(two)).not.toMatch(/^Bort /);
+  });
+
+  it("freezes the other node's room before a finalisation decides, with its earlier edits relayed", async () => {
+    const one = await holder(0);
+    const two = await holder(0);
+    insertAtStart(two.room.doc, "bakgrund", "Sista ");
+    const thaw = await one.freezeOthers();
+    // Two relayed its edit before confirming: the finalising node decides on it.
+    expect(bakgrund(one)).toMatch(/^Sista /);
+    expect(two.room.frozen).toBe(true);
+    thaw(true);
+    await vi.waitFor(() => expect(two.room.finalised).toBe(true), { timeout: 10_000 });
+    expect(two.room.frozen).toBe(true);
+  });
+
+  it("thaws the other node's room when the finalisation is refused", async () => {
+    const one = await holder(0);
+    const two = await holder(0);
+    const thaw = await one.freezeOthers();
+    expect(two.room.frozen).toBe(true);
+    thaw(false);
+    await vi.waitFor(() => expect(two.room.frozen).toBe(false), { timeout: 10_000 });
+    expect(two.room.finalised).toBe(false);
   });
 });
