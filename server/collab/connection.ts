@@ -278,10 +278,6 @@ export class CollabConnection implements RoomMember {
       // Read-only clients still send their (unchanged or locally diverged) state; it is never applied.
       return;
     }
-    if (room.frozen) {
-      room.noteDroppedWhileFrozen(this);
-      return;
-    }
     room.applyClientUpdate(update, decoded, this, kind);
   }
 

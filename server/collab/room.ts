@@ -185,11 +185,6 @@ export class Room {
     }
   }
 
-  /** A writer's update was dropped because the room is frozen. */
-  noteDroppedWhileFrozen(member: RoomMember): void {
-    if (!this.finalisedForGood) this.droppedWhileFreezing.add(member);
-  }
-
   /**
    * Thawed without a finalisation: each writer whose updates were dropped gets a sync step 1, which
    * a y-websocket client answers with everything the room lacks, so no dropped edit is lost.
@@ -230,7 +225,7 @@ export class Room {
    * document's 'update' event instead would have Yjs encode every applied update again, about a
    * twentieth of the server's work on a busy day. A sync step 2 (a client's reply on connecting)
    * carries its whole delete set and what the server may already hold, so only what it changed goes
-   * on, as Yjs encodes it for that event.
+   * on, as Yjs encodes it for that event. Nothing is applied while the room is frozen.
    */
   applyClientUpdate(
     update: Uint8Array,
@@ -238,6 +233,11 @@ export class Room {
     author: RoomMember,
     kind: "update" | "syncStep2",
   ): void {
+    if (this.frozen) {
+      // Asked for again if the finalisation is refused (askForDroppedUpdates).
+      if (!this.finalisedForGood) this.droppedWhileFreezing.add(author);
+      return;
+    }
     const context: UpdateContext = { room: this, member: author, update, decoded, kind };
     for (const hook of this.hooks) hook.beforeApply?.(context);
     const changesBefore = this.changes;

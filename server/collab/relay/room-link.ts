@@ -24,6 +24,33 @@ const holdersKey = (statementId: string) => `beredning:holders:${statementId}`;
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** Waits until every one of some holders has answered, or until a timeout: `finished` resolves. */
+class HolderAnswers {
+  readonly finished: Promise<void>;
+  private finish: () => void = () => {};
+
+  constructor(
+    private readonly waitingFor: Set<string>,
+    timeoutMs: number,
+  ) {
+    this.finished = new Promise((resolve) => {
+      this.finish = resolve;
+    });
+    const timer = setTimeout(() => this.finish(), timeoutMs);
+    void this.finished.then(() => clearTimeout(timer));
+  }
+
+  answered(from: string): void {
+    this.waitingFor.delete(from);
+    if (this.waitingFor.size === 0) this.finish();
+  }
+
+  /** Stops waiting. */
+  end(): void {
+    this.finish();
+  }
+}
+
 /**
  * One loaded room's link to the other nodes holding its statement: publishes what changes the
  * document and the presence of this node's clients, and applies theirs (see decision 0011).
@@ -33,8 +60,8 @@ export class RoomLink implements RoomHooks {
   private readonly remoteClients = new Map<number, string>();
   /** The node whose awareness update is being applied. */
   private applyingFrom: string | null = null;
-  /** Holders whose sync reply a join still waits for, and how to end the wait. */
-  private awaitedReplies: { from: Set<string>; done: () => void } | null = null;
+  /** The holders' sync replies a join still waits for. */
+  private awaitedReplies: HolderAnswers | null = null;
   private readonly channel: string;
   private stopFollowingStatus: (() => void) | null = null;
   /** Whether the document changed since the last periodic re-sync: unchanged rooms sit it out. */
@@ -42,8 +69,8 @@ export class RoomLink implements RoomHooks {
   private lastGapSync = 0;
   /** Freezes this node holds for other nodes' finalisations, by id, each with its release. */
   private readonly heldFreezes = new Map<string, (finalised: boolean) => void>();
-  /** A finalisation of this node's waiting for the holders' `frozen`, and how to end the wait. */
-  private awaitedFreeze: { id: string; from: Set<string>; done: () => void } | null = null;
+  /** A finalisation of this node's waiting for the holders' `frozen`. */
+  private awaitedFreeze: { id: string; answers: HolderAnswers } | null = null;
 
   constructor(
     readonly room: Room,
@@ -105,17 +132,12 @@ export class RoomLink implements RoomHooks {
     return live;
   }
 
-  private syncWith(holders: Set<string>): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => done(), JOIN_SYNC_TIMEOUT_MS);
-      const done = () => {
-        clearTimeout(timer);
-        this.awaitedReplies = null;
-        resolve();
-      };
-      this.awaitedReplies = { from: new Set(holders), done };
-      this.requestSync();
-    });
+  private async syncWith(holders: Set<string>): Promise<void> {
+    const replies = new HolderAnswers(holders, JOIN_SYNC_TIMEOUT_MS);
+    this.awaitedReplies = replies;
+    this.requestSync();
+    await replies.finished;
+    if (this.awaitedReplies === replies) this.awaitedReplies = null;
   }
 
   /** Asks every holder for what this node lacks; after a Redis outage, also re-registers. */
@@ -172,16 +194,11 @@ export class RoomLink implements RoomHooks {
       });
     if (holders.size === 0) return () => {};
     const id = randomUUID();
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => done(), FREEZE_ACK_TIMEOUT_MS);
-      const done = () => {
-        clearTimeout(timer);
-        this.awaitedFreeze = null;
-        resolve();
-      };
-      this.awaitedFreeze = { id, from: holders, done };
-      this.publish({ kind: "freeze", from: this.node.id, id });
-    });
+    const answers = new HolderAnswers(holders, FREEZE_ACK_TIMEOUT_MS);
+    this.awaitedFreeze = { id, answers };
+    this.publish({ kind: "freeze", from: this.node.id, id });
+    await answers.finished;
+    if (this.awaitedFreeze?.answers === answers) this.awaitedFreeze = null;
     return (finalised) => this.publish({ kind: "thaw", from: this.node.id, id, finalised });
   }
 
@@ -201,13 +218,6 @@ export class RoomLink implements RoomHooks {
         }),
     );
     this.publish({ kind: "frozen", from: this.node.id, to: from, id });
-  }
-
-  private noteFrozen(from: string, id: string): void {
-    const awaited = this.awaitedFreeze;
-    if (awaited?.id !== id) return;
-    awaited.from.delete(from);
-    if (awaited.from.size === 0) awaited.done();
   }
 
   /** Other nodes' clients this link shows, by node. */
@@ -308,13 +318,15 @@ export class RoomLink implements RoomHooks {
           from: this.node.id,
           update: Y.encodeStateAsUpdate(this.room.doc, message.stateVector),
         });
-        this.noteReply(message.from);
+        this.awaitedReplies?.answered(message.from);
         return;
       case "freeze":
         this.holdFreeze(message.from, message.id);
         return;
       case "frozen":
-        if (message.to === this.node.id) this.noteFrozen(message.from, message.id);
+        if (message.to === this.node.id && this.awaitedFreeze?.id === message.id) {
+          this.awaitedFreeze.answers.answered(message.from);
+        }
         return;
       case "thaw":
         this.heldFreezes.get(message.id)?.(message.finalised);
@@ -331,18 +343,11 @@ export class RoomLink implements RoomHooks {
     }
   }
 
-  private noteReply(from: string): void {
-    const awaited = this.awaitedReplies;
-    if (!awaited) return;
-    awaited.from.delete(from);
-    if (awaited.from.size === 0) awaited.done();
-  }
-
   /** Stops relaying, and is no longer a holder. */
   async leave(): Promise<void> {
     this.stopFollowingStatus?.();
-    this.awaitedReplies?.done();
-    this.awaitedFreeze?.done();
+    this.awaitedReplies?.end();
+    this.awaitedFreeze?.answers.end();
     for (const finish of this.heldFreezes.values()) finish(false);
     this.room.doc.off("update", this.onDocumentUpdate);
     this.room.awareness.off("update", this.onAwarenessUpdate);
