@@ -42,7 +42,12 @@ function setupSection(results: BenchResults): string {
     "it), both ends timed with one clock in the load generator that holds sender and receiver.\n";
   for (const line of results.setup) out += `- ${line}\n`;
   const sources = new Map<string, { commits: Set<string>; runs: string[] }>();
-  for (const version of results.codeVersions ?? []) {
+  const baselines = new Set(
+    (results.codeVersions ?? []).filter((version) => version.baseline).map((version) => version.commit),
+  );
+  if (baselines.size > 0)
+    out += `- **${label("ours-baseline")}**: ours at commit ${[...baselines].join(", ")}, from a checkout of its own (\`--baseline\`), on the same seeded PGlite database and clients as ours (PGlite).\n`;
+  for (const version of (results.codeVersions ?? []).filter((version) => !version.baseline)) {
     const entry = sources.get(version.fingerprint) ?? { commits: new Set<string>(), runs: [] };
     entry.commits.add(version.commit);
     entry.runs.push(version.run);

@@ -46,10 +46,10 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** A short hash of the code under test (ours): which version of it a server run used. */
-export async function codeFingerprint(): Promise<string> {
+export async function codeFingerprint(repository = REPOSITORY): Promise<string> {
   const hash = createHash("sha256");
   for (const folder of ["server", "db", "seed", "workflow", "auth", "domain", "editor", "events"]) {
-    const root = path.join(REPOSITORY, folder);
+    const root = path.join(repository, folder);
     let files: string[] = [];
     try {
       files = await filesUnder(root);

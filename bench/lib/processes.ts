@@ -24,17 +24,21 @@ export interface NodeChild {
   stop(graceMs: number): Promise<number>;
 }
 
-/** `node [nodeArgs] --import tsx <script>` in the repository, output to `logFile`, with an IPC channel. */
+/**
+ * `node [nodeArgs] --import tsx <script>` in the repository (or in `root`, another checkout of it),
+ * output to `logFile`, with an IPC channel.
+ */
 export function spawnNode(
   script: string,
-  options: { env?: Record<string, string>; nodeArgs?: string[]; logFile: string },
+  options: { env?: Record<string, string>; nodeArgs?: string[]; logFile: string; root?: string },
 ): NodeChild {
+  const root = options.root ?? REPOSITORY;
   const log = openSync(options.logFile, "a");
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", path.join(REPOSITORY, script)],
+    [...(options.nodeArgs ?? []), "--import", "tsx", path.join(root, script)],
     {
-      cwd: REPOSITORY,
+      cwd: root,
       stdio: ["ignore", log, log, "ipc"],
       // Only what the child needs: no secrets or settings of the orchestrator's environment leak in.
       env: {

@@ -1,11 +1,12 @@
 import type { Distribution } from "./stats";
 
-export type ServerName = "ours-pglite" | "ours-postgres" | "stock" | "hocuspocus" | "floor";
+export type ServerName = "ours-pglite" | "ours-postgres" | "ours-baseline" | "stock" | "hocuspocus" | "floor";
 export type ScenarioName = "day" | "saturation" | "nodes" | "cold" | "many" | "export" | "versions";
 
 export const SERVER_LABELS: Record<ServerName, string> = {
   "ours-pglite": "ours (PGlite)",
   "ours-postgres": "ours (PostgreSQL)",
+  "ours-baseline": "ours (PGlite), baseline",
   stock: "stock y-websocket 2.1.0",
   hocuspocus: "Hocuspocus 4",
   floor: "ws relay floor",
@@ -217,7 +218,7 @@ export interface BenchResults {
   versions: Record<string, string>;
   setup: string[];
   /** Ours' code (server, db, auth, domain, editor, events) as each run of ours started it. */
-  codeVersions: { run: string; commit: string; fingerprint: string }[];
+  codeVersions: { run: string; commit: string; fingerprint: string; baseline?: boolean }[];
   /** How long each server run waited for the machine to quieten down, and how busy it still was. */
   quietWaits: { run: string; waitedMs: number; otherCores: number }[];
   notes: string[];

@@ -47,7 +47,7 @@ export function typingSection(title: string, figures: TypingFigures[], saturatio
       background(entry.background),
     ]),
   );
-  const rows = ratioRows(figures, ["stock", "hocuspocus", "floor"], (mine, theirs) => [
+  const rows = ratioRows(figures, ["ours-baseline", "stock", "hocuspocus", "floor"], (mine, theirs) => [
     ...(saturation ? [ratio(mine.updatesPerSecond, theirs.updatesPerSecond)] : []),
     ratio(mine.latency.p50, theirs.latency.p50),
     ratio(mine.latency.p99, theirs.latency.p99),

@@ -41,6 +41,7 @@ export const { values: flags } = parseArgs({
     "no-cache": { type: "boolean", default: false },
     "quiet-wait": { type: "string" },
     "ours-env": { type: "string" },
+    baseline: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -49,12 +50,13 @@ if (flags.help) {
   process.stdout.write(`Usage: npm run bench -- [flags]   (see bench/README.md)
   --quick                tiny sizes; integrity only (timings are not meaningful)
   --scenarios LIST       day,saturation,nodes,cold,many,export,versions
-  --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor
+  --servers LIST         ours-pglite,ours-postgres,stock,hocuspocus,floor (and ours-baseline)
   --day-rooms N --day-clients N --day-typists N --day-cps N --day-seconds N --day-awareness on|off --day-warm-up SECONDS --day-turn SECONDS (0 = one server after the other) --day-first-pause SECONDS --floor-seconds N
   --sat-clients N --sat-seconds N --sat-window N --sat-procs N
   --trace-edits N (0 = the whole trace) --trace-chunk N --trace-flow N --cold-repeats N --warm-opens N
   --many N --spread-rooms N --load-procs N --postgres auto|off --profile --no-cache --quiet-wait SECONDS --out FILE.md
   --ours-env KEY=VALUE,...  extra settings for ours (e.g. COLLAB_COMPACT_EVERY=2000), for A/B runs
+  --baseline DIR         another checkout of ours (with node_modules), served as ours-baseline on PGlite
 `);
   process.exit(0);
 }
@@ -87,7 +89,8 @@ export const ALL_SERVERS: ServerName[] = ["floor", "stock", "hocuspocus", "ours-
 export const options = {
   /** Empty: every scenario (bench/scenarios/index.ts); run.ts checks the names. */
   scenarios: (flags.scenarios?.split(",") ?? []) as ScenarioName[],
-  servers: (flags.servers?.split(",") ?? ALL_SERVERS) as ServerName[],
+  servers: (flags.servers?.split(",") ??
+    (flags.baseline ? [...ALL_SERVERS, "ours-baseline"] : ALL_SERVERS)) as ServerName[],
   dayRooms: number("day-rooms", 50, 2),
   dayClients: number("day-clients", 6, 3),
   dayTypists: number("day-typists", 2, 2),
@@ -134,9 +137,15 @@ export const options = {
   /** Seconds each server run may wait for other processes to go below 0.3 cores (0: never wait). */
   quietWait: number("quiet-wait", 20, 0),
   oursEnv: parseOursEnv(flags["ours-env"]),
+  /** A checkout of an earlier commit of ours, run as the server `ours-baseline` beside this one. */
+  baseline: flags.baseline ? path.resolve(flags.baseline) : null,
 };
 for (const server of options.servers) {
-  if (!ALL_SERVERS.includes(server)) throw new Error(`Unknown server ${server}`);
+  if (!ALL_SERVERS.includes(server) && server !== "ours-baseline")
+    throw new Error(`Unknown server ${server}`);
+}
+if (options.servers.includes("ours-baseline") !== (options.baseline !== null)) {
+  throw new Error("--servers ours-baseline and --baseline DIR go together");
 }
 
 export const runId = new Date().toISOString().replace(/[:.]/g, "-");

@@ -7,9 +7,9 @@ import { sources } from "./servers";
 
 // Machine and versions
 
-export function gitCommit(): string {
+export function gitCommit(repository = REPOSITORY): string {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPOSITORY }).toString().trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repository }).toString().trim();
   } catch {
     return "?";
   }

@@ -51,7 +51,7 @@ export async function prepareDatabases(): Promise<void> {
     ...sizes,
     dayRooms: Math.max(sizes.dayRooms, options.scenarios.includes("nodes") ? options.spreadRooms : 0),
   };
-  const wantPglite = options.servers.includes("ours-pglite");
+  const wantPglite = options.servers.some((server) => server === "ours-pglite" || server === "ours-baseline");
   let wantPostgres = options.servers.includes("ours-postgres") && options.postgres !== "off";
   if (wantPostgres) {
     postgresServer = await findPostgres(quick);
@@ -116,11 +116,13 @@ export interface RunningServer {
   location: StoredLocation | null;
 }
 
-export const isOurs = (server: ServerName) => server === "ours-pglite" || server === "ours-postgres";
+export const isOurs = (server: ServerName) =>
+  server === "ours-pglite" || server === "ours-postgres" || server === "ours-baseline";
 
 export const SERVER_SCRIPTS: Record<ServerName, string> = {
   "ours-pglite": "bench/servers/ours.ts",
   "ours-postgres": "bench/servers/ours.ts",
+  "ours-baseline": "bench/servers/ours.ts",
   stock: "bench/servers/stock.ts",
   hocuspocus: "bench/servers/hocuspocus.ts",
   floor: "bench/servers/floor.ts",
@@ -188,7 +190,13 @@ export async function startServer(
   if (isOurs(server)) {
     if (!location) throw new Error("ours needs a database");
     // The code under test may change while the bench runs (others work in this checkout).
-    results.codeVersions.push({ run: name, commit: gitCommit(), fingerprint: await codeFingerprint() });
+    const root = server === "ours-baseline" ? (options.baseline ?? undefined) : undefined;
+    results.codeVersions.push({
+      run: name,
+      commit: gitCommit(root),
+      fingerprint: await codeFingerprint(root),
+      baseline: root !== undefined,
+    });
     Object.assign(env, {
       BEREDNING_PARTS: "collab",
       HOST: "127.0.0.1",
@@ -211,6 +219,7 @@ export async function startServer(
     env,
     nodeArgs,
     logFile: path.join(logFolder, `${name}.log`),
+    root: server === "ours-baseline" ? (options.baseline ?? undefined) : undefined,
   });
   const ready = await node.next<Message & { port: number }>("ready", 60_000).catch(async (error: unknown) => {
     throw new Error(`${name} did not start: ${String(error)}\n${await readFile(node.logFile, "utf8")}`);
