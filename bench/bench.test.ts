@@ -65,9 +65,13 @@ test("the quick bench pass runs every scenario and integrity holds", async () =>
       ).toBe(true);
       expect(p99BySecond?.length, server).toBeLessThanOrEqual(seconds + 1);
     }
-    // Where the day over two nodes ran (PostgreSQL and Redis at hand), the saturation of many
-    // statements ran on one node and then on two.
+    // Where the day over two nodes ran (PostgreSQL and Redis at hand), a day on one node ran beside
+    // it, and the saturation of many statements ran on one node and then on two.
     if ((results.nodes ?? []).length > 0) {
+      expect(
+        results.day.map((figures) => figures.server),
+        output,
+      ).toContain("ours-postgres");
       expect(
         results.spread?.map((figures) => figures.nodes),
         output,

@@ -11,7 +11,7 @@ import { versionsSection } from "./versions";
 export const REPORT_SECTIONS: readonly ((results: BenchResults) => string)[] = [
   daySection,
   saturationSection,
-  (results) => nodesSection(results.nodes),
+  (results) => nodesSection(results.nodes, results.day),
   (results) => spreadSection(results.spread),
   (results) => coldSection(results.cold),
   (results) => manySection(results.many),
