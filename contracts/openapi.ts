@@ -158,6 +158,7 @@ export const API_ROUTES: ApiRoutes = {
         403: FORBIDDEN,
         404: NOT_FOUND,
         409: { description: "Avsnitt som inte är godkända", schema: notApprovedSchema },
+        503: refused("En annan server med tjänsteutlåtandet öppet svarar inte; försök igen"),
       },
     },
   },

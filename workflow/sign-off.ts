@@ -135,6 +135,9 @@ export async function revoke(
   return { ok: true, value: { revoked } };
 }
 
+export const NODES_UNREACHABLE =
+  "Tjänsteutlåtandet kan inte justeras just nu: alla servrar som har det öppet svarar inte. Försök igen om en stund.";
+
 /**
  * Finalises (justerar) the statement once every section holds fresh approvals. Document updates
  * are refused while the decision is made, so the frozen version is exactly what was approved.
@@ -153,7 +156,7 @@ export async function finalise(
   if (lookup.statement.status === "finalised") return fail("conflict", "Tjänsteutlåtandet är redan justerat");
 
   let notApproved: { key: string; title: string; state: string }[] = [];
-  const finalised = await appServices().documents.freezeWhile(statementId, async (frozenDocument) => {
+  const freeze = await appServices().documents.freezeWhile(statementId, async (frozenDocument) => {
     // Decided on the frozen document, so no edit can slip in between the check and the version.
     const frozen = await loadStatementWorkflow(db, user, statementId);
     if (!frozen.found) return false;
@@ -182,7 +185,8 @@ export async function finalise(
     }
     return outcome.finalised;
   });
-  if (!finalised) {
+  if (freeze === "nodes-unreachable") return fail("unavailable", NODES_UNREACHABLE);
+  if (freeze !== "finalised") {
     if (notApproved.length > 0) {
       return fail("conflict", "Alla avsnitt är inte godkända", { sections: notApproved });
     }

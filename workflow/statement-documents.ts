@@ -26,6 +26,9 @@ export interface CapturedStatement {
   sections: SectionSnapshot[];
 }
 
+/** How a freeze for a finalisation ended; "nodes-unreachable": it did not begin. */
+export type FreezeOutcome = "finalised" | "not-finalised" | "nodes-unreachable";
+
 /**
  * What the app's routes may do with live statement documents, which the collaboration server
  * holds in memory (possibly with edits not yet written to the database). The collaboration server
@@ -38,9 +41,13 @@ export interface StatementDocuments {
   sections(statementId: string, keys: string[]): Promise<SectionSnapshot[]>;
   /**
    * Refuses every document update while `decide` runs; the statement stays frozen if `decide`
-   * returns true (finalised), and thaws otherwise.
+   * returns true (finalised), and thaws otherwise. `decide` is not run when other server nodes
+   * holding the statement cannot be frozen with it.
    */
-  freezeWhile(statementId: string, decide: (frozen: FrozenStatement) => Promise<boolean>): Promise<boolean>;
+  freezeWhile(
+    statementId: string,
+    decide: (frozen: FrozenStatement) => Promise<boolean>,
+  ): Promise<FreezeOutcome>;
   /** The whole state (Yjs V2 update) and the given sections, read at one moment. */
   capture(statementId: string, keys: string[]): Promise<CapturedStatement>;
   /**

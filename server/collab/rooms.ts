@@ -45,14 +45,18 @@ export interface RoomRegistryOptions extends RoomOptions {
   relay?: RoomRelay;
 }
 
+/** Tells the other nodes' frozen copies how a finalisation ended (true: finalised). */
+export type ThawOthers = (finalised: boolean) => void;
+
 /** Joins a freshly built room to the other nodes' copies; its hooks are the room's last. */
 export interface RoomRelay {
   attach(room: Room): Promise<RoomHooks>;
   /**
    * Freezes the other nodes' copies of `room` for a finalisation on this node, once they have
-   * relayed what they applied; resolves to the thaw that tells them the outcome.
+   * relayed what they applied; resolves to the thaw that tells them the outcome, or to null when
+   * some of them could not be reached (the finalisation must not go ahead).
    */
-  freezeOthers(room: Room): Promise<(finalised: boolean) => void>;
+  freezeOthers(room: Room): Promise<ThawOthers | null>;
   /** The store rooms use when other nodes may hold them too, built on the node's own `base`. */
   store(db: Database, base: DocumentStore): DocumentStore;
 }

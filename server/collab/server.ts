@@ -8,7 +8,7 @@ import { isValidAnchor } from "../../editor/comment-anchors";
 import { replaceFragmentContent } from "../../editor/section-content";
 import type { SessionEndedBus } from "../../events/session-events";
 import type { StatementEventBus } from "../../events/statement-events";
-import type { StatementDocuments } from "../../workflow/statement-documents";
+import type { FreezeOutcome, StatementDocuments } from "../../workflow/statement-documents";
 import { sessionAuthorization } from "./authorize";
 import { CloseCode, TryAgainLater } from "./close-codes";
 import { CollabConnection } from "./connection";
@@ -120,9 +120,10 @@ function statementDocumentsOf(rooms: RoomRegistry, relay: RoomRelay | undefined)
     },
     freezeWhile(statementId, decide) {
       return inRoom(statementId, (room) =>
-        room.freezeWhile(async () => {
+        room.freezeWhile(async (): Promise<FreezeOutcome> => {
           // Other nodes holding the statement freeze too, and their edits are here before deciding.
           const thawOthers = relay ? await relay.freezeOthers(room) : () => {};
+          if (!thawOthers) return "nodes-unreachable";
           let keep = false;
           try {
             keep = await decide({
@@ -133,7 +134,7 @@ function statementDocumentsOf(rooms: RoomRegistry, relay: RoomRelay | undefined)
           } finally {
             thawOthers(keep);
           }
-          return keep;
+          return keep ? "finalised" : "not-finalised";
         }),
       );
     },

@@ -4,7 +4,7 @@ import type { DocumentStore } from "../document-store";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
 import type { Room } from "../room";
-import type { RoomRelay } from "../rooms";
+import type { RoomRelay, ThawOthers } from "../rooms";
 import { LeasedDocumentStore } from "./leased-document-store";
 import type { RedisNode } from "./redis-node";
 import { RoomLink } from "./room-link";
@@ -66,7 +66,7 @@ export class NodeRelay implements RoomRelay {
     };
   }
 
-  freezeOthers(room: Room): Promise<(finalised: boolean) => void> {
+  freezeOthers(room: Room): Promise<ThawOthers | null> {
     const entry = this.links.get(room);
     return entry ? entry.link.freezeOthers() : Promise.resolve(() => {});
   }

@@ -7,6 +7,7 @@ import type { StatementEventBus } from "../../../events/statement-events";
 import type { RoomHooks } from "../hooks";
 import type { Logger } from "../logger";
 import { RELAYED_ORIGIN, type Room } from "../room";
+import type { ThawOthers } from "../rooms";
 import type { RedisNode } from "./redis-node";
 import { decodeRelayMessage, encodeRelayMessage, type RelayMessage } from "./wire";
 
@@ -48,6 +49,11 @@ class HolderAnswers {
   /** Stops waiting. */
   end(): void {
     this.finish();
+  }
+
+  /** Whether every holder waited for has answered. */
+  get complete(): boolean {
+    return this.waitingFor.size === 0;
   }
 }
 
@@ -179,27 +185,36 @@ export class RoomLink implements RoomHooks {
   /**
    * Before this node finalises the statement: every other holder freezes its room and confirms,
    * after relaying what it applied before, so the decision sees all of it. Resolves to the thaw,
-   * which tells them the outcome; a holder that does not confirm in time is not waited for.
+   * which tells them the outcome; to null (and the others thawed) when Redis or a live holder does
+   * not answer in time, since that holder's edits may be missing here.
    */
-  async freezeOthers(): Promise<(finalised: boolean) => void> {
-    const holders = await this.node.commands
-      .smembers(holdersKey(this.room.statementId))
-      .then((members) => this.liveOf(members))
-      .catch((error: unknown) => {
-        this.logger.warn("finalising without freezing the other nodes: redis unreachable", {
-          statementId: this.room.statementId,
-          error: String(error),
-        });
-        return new Set<string>();
-      });
+  async freezeOthers(): Promise<ThawOthers | null> {
+    const statementId = this.room.statementId;
+    let holders: Set<string>;
+    try {
+      holders = await this.liveOf(await this.node.commands.smembers(holdersKey(statementId)));
+    } catch (error) {
+      // Another node may hold edits of this statement that this one cannot see: not now.
+      this.logger.warn("not finalising: redis unreachable", { statementId, error: String(error) });
+      return null;
+    }
     if (holders.size === 0) return () => {};
     const id = randomUUID();
-    const answers = new HolderAnswers(holders, FREEZE_ACK_TIMEOUT_MS);
+    const answers = new HolderAnswers(new Set(holders), FREEZE_ACK_TIMEOUT_MS);
     this.awaitedFreeze = { id, answers };
     this.publish({ kind: "freeze", from: this.node.id, id });
     await answers.finished;
     if (this.awaitedFreeze?.answers === answers) this.awaitedFreeze = null;
-    return (finalised) => this.publish({ kind: "thaw", from: this.node.id, id, finalised });
+    const thaw: ThawOthers = (finalised) => this.publish({ kind: "thaw", from: this.node.id, id, finalised });
+    if (!answers.complete) {
+      this.logger.warn("not finalising: a node holding the statement did not confirm its freeze", {
+        statementId,
+        nodes: [...holders],
+      });
+      thaw(false);
+      return null;
+    }
+    return thaw;
   }
 
   /** Freezes the room for another node's finalisation `id` until its thaw (or the hold's limit). */
