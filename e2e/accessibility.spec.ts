@@ -11,7 +11,7 @@ test("the login, list, statement, audit and new-statement pages have no serious 
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
   const signedIn = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
-  await expect(signedIn.page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(signedIn.root).toHaveAttribute("lang", "sv");
   expect(await seriousAccessibilityViolations(signedIn.page)).toEqual([]);
   await signedIn.openSeed();
   await expect(signedIn.text("sammanfattning")).toBeVisible();

@@ -56,10 +56,7 @@ test("the admin creates a template, and a new statement made from it has its sec
     .check();
   await handlaggare.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
   await expect(handlaggare.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  await expect(handlaggare.locator("section.statement-section h2")).toHaveText([
-    "Bedömning av ansökan",
-    "Förslag till beslut",
-  ]);
+  await expect(drafting.sectionHeadings).toHaveText(["Bedömning av ansökan", "Förslag till beslut"]);
   await expect(drafting.section("bedomning-av-ansokan")).toBeVisible();
   await expect(drafting.text("bedomning-av-ansokan")).toHaveAttribute(
     "aria-placeholder",
@@ -78,8 +75,5 @@ test("the admin creates a template, and a new statement made from it has its sec
   );
   await expect(admin.getByText("Tjänsteutlåtanden har skapats från den")).toBeVisible();
   await handlaggare.reload();
-  await expect(handlaggare.locator("section.statement-section h2")).toHaveText([
-    "Bedömning av ansökan",
-    "Förslag till beslut",
-  ]);
+  await expect(drafting.sectionHeadings).toHaveText(["Bedömning av ansökan", "Förslag till beslut"]);
 });

@@ -31,7 +31,7 @@ test("colours paragraphs by who wrote them, with a legend, and inserts Ärendets
     "Ahmed Yilmaz, Enheten för ekonomiskt bistånd",
     "Sara Lindqvist, Barn- och ungdomsenheten",
   ]);
-  const paragraphs = drafting.text(YTTRANDE).locator("p.authored");
+  const paragraphs = drafting.authoredParagraphs(YTTRANDE);
   await expect(paragraphs.nth(0)).toHaveAttribute(
     "title",
     "Skrivet av Ahmed Yilmaz (Enheten för ekonomiskt bistånd)",
@@ -49,12 +49,12 @@ test("colours paragraphs by who wrote them, with a legend, and inserts Ärendets
 
   const suggested =
     "Ärendet har beretts av Enheten för ekonomiskt bistånd (Ahmed Yilmaz) och Barn- och ungdomsenheten (Sara Lindqvist).";
-  const suggestion = drafting.section(BEREDNING).locator(".preparation-suggestion");
-  await expect(suggestion.locator(".suggested-text")).toHaveText(suggested);
+  const suggestion = drafting.preparationSuggestion(BEREDNING);
+  await expect(suggestion.text).toHaveText(suggested);
   await expect(other.text(BEREDNING)).not.toContainText("Ärendet har beretts");
-  await suggestion.getByRole("button", { name: "Infoga förslaget" }).click();
-  await expect(suggestion.getByRole("status")).toHaveText("Förslaget är infogat i avsnittet.");
+  await suggestion.root.getByRole("button", { name: "Infoga förslaget" }).click();
+  await expect(suggestion.root.getByRole("status")).toHaveText("Förslaget är infogat i avsnittet.");
   await expect.poll(() => other.plainText(BEREDNING)).toBe(suggested);
   // Only those who may edit Ärendets beredning are offered the suggestion.
-  await expect(other.section(BEREDNING).locator(".preparation-suggestion")).toHaveCount(0);
+  await expect(other.preparationSuggestion(BEREDNING).root).toHaveCount(0);
 });

@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Page } from "@playwright/test";
 import mammoth from "mammoth";
 import { renderDocx } from "../document/docx";
 import { seedDocumentModel } from "../tests/support/seed-document";
@@ -24,12 +23,6 @@ async function pdfText(bytes: Buffer): Promise<string> {
   }
 }
 
-async function openDocumentView(page: Page): Promise<void> {
-  await page.getByRole("link", { name: "Visa som dokument" }).click();
-  await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}\/dokument$/);
-  await expect(page.getByRole("heading", { name: "Förvaltningens yttrande och synpunkter" })).toBeVisible();
-}
-
 test("a handläggare and the date edited on the statement page show in the document view", async ({
   browser,
 }) => {
@@ -46,27 +39,23 @@ test("a handläggare and the date edited on the statement page show in the docum
   await contacts.getByLabel("Telefon").fill("08-508 03 000");
   await form.getByRole("button", { name: "Spara uppgifter" }).click();
   await expect(page.page.getByRole("button", { name: "Ändra uppgifter" })).toBeVisible();
-  await expect(page.page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
+  await expect(page.detail("Handläggare")).toContainText("Sara Lindqvist, 08-508 03 000");
   // The granskare's open page shows the change without a reload, and offers no form.
-  await expect(reader.page.locator(".metadata")).toContainText("Sara Lindqvist, 08-508 03 000");
-  await expect(reader.page.locator(".metadata")).toContainText("15 augusti 2011");
+  await expect(reader.detail("Handläggare")).toContainText("Sara Lindqvist, 08-508 03 000");
+  await expect(reader.detail("Datum")).toContainText("15 augusti 2011");
   await expect(reader.page.getByRole("button", { name: "Ändra uppgifter" })).toHaveCount(0);
 
-  await openDocumentView(page.page);
-  const document = page.page.locator("article.tu-document");
+  const { document, signatories } = await page.openDocumentView();
   await expect(document).toContainText("Handläggare: Sara Lindqvist, 08-508 03 000");
   await expect(document).toContainText("Datum 15 augusti 2011");
   await expect(document).toContainText("UTKAST");
-  await expect(document.locator(".tu-signatory")).toHaveText([
-    "Leif Spjuthstadsdelsdirektör",
-    "Ingrid Brännströmavdelningschef",
-  ]);
+  await expect(signatories).toHaveText(["Leif Spjuthstadsdelsdirektör", "Ingrid Brännströmavdelningschef"]);
 });
 
 test("the document view prints as the document alone, and passes axe", async ({ browser }) => {
   const page = await StatementPage.signIn(browser, "granskare@demo.test");
   await page.openSeed();
-  await openDocumentView(page.page);
+  await page.openDocumentView();
   expect(await seriousAccessibilityViolations(page.page)).toEqual([]);
   const text = await pdfText(await page.page.pdf({ format: "A4" }));
   expect(text).toContain("Förvaltningens yttrande och synpunkter");
@@ -116,7 +105,7 @@ test("a Word file imported on the new-statement page becomes a statement", async
   await page.page.getByRole("button", { name: "Skapa tjänsteutlåtande från Word-dokumentet" }).click();
   await expect(page.page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
   await expect(page.text("bakgrund")).toContainText("Karin Rågsjö (v) och Måns Almqvist (v)");
-  await expect(page.page.locator(".metadata")).toContainText("Leif Spjuth, stadsdelsdirektör");
+  await expect(page.detail("Undertecknas av")).toContainText("Leif Spjuth, stadsdelsdirektör");
 });
 
 test("a PNG renamed .docx is refused in Swedish", async ({ browser, consoleGuard }) => {

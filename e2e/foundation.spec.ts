@@ -16,7 +16,7 @@ test("a demo user signs in and reads the seed statement live from the collaborat
   await expect(page.text("forvaltningens-yttrande")).toContainText(
     "Segregeringen i Hässelby-Vällingby har ökat",
   );
-  await expect(page.text("forslag-till-beslut").locator("ol > li")).toHaveCount(2);
+  await expect(page.text("forslag-till-beslut").getByRole("listitem")).toHaveCount(2);
   await expect(page.page.getByRole("definition").filter({ hasText: "förlängd från" })).toContainText(
     "1 oktober 2011 (förlängd från 1 september 2011)",
   );

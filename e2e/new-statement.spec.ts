@@ -90,7 +90,7 @@ test("a handläggare creates a statement from the template and starts writing in
   for (const heading of TEMPLATE_HEADINGS) {
     await expect(page.page.getByRole("heading", { level: 2, name: heading, exact: true })).toBeVisible();
   }
-  await expect(page.text("forslag-till-beslut").locator("ol > li")).toHaveText([OPENING_PROPOSAL]);
+  await expect(page.text("forslag-till-beslut").getByRole("listitem")).toHaveText([OPENING_PROPOSAL]);
   await expect(page.text("sammanfattning")).toHaveText("");
 
   const bakgrund = page.text("bakgrund");

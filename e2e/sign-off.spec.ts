@@ -5,22 +5,6 @@ import { StatementPage } from "./pages/statement-page";
 
 const YTTRANDE = "forvaltningens-yttrande";
 
-function state(page: StatementPage, sectionKey: string) {
-  return page.section(sectionKey).locator(".sign-off");
-}
-
-async function approveSection(page: StatementPage, sectionKey: string) {
-  await page
-    .section(sectionKey)
-    .getByRole("button", { name: /^Godkänn/ })
-    .click();
-}
-
-async function justera(direktor: StatementPage) {
-  await direktor.page.getByRole("button", { name: "Justera tjänsteutlåtandet" }).click();
-  await direktor.page.getByRole("button", { name: "Ja, justera" }).click();
-}
-
 test("chefs sign off section by section; an edit makes approvals stale everywhere; the direktör finalises", async ({
   browser,
   consoleGuard,
@@ -46,23 +30,23 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
   const chefBou = await StatementPage.signIn(browser, "enhetschef.bou@demo.test", url);
   const chefEb = await StatementPage.signIn(browser, "enhetschef.eb@demo.test", url);
   await expect(chefBou.text(YTTRANDE)).toContainText("under senare år");
-  await expect(state(chefBou, YTTRANDE)).toHaveAttribute("data-state", "open");
+  await expect(chefBou.signOff(YTTRANDE)).toHaveAttribute("data-state", "open");
   // A handläggare is not asked to approve, and a chef only where the section names their role.
-  await expect(handlaggareEb.section(YTTRANDE).getByRole("button", { name: /^Godkänn/ })).toHaveCount(0);
-  await expect(chefBou.section("bakgrund").getByRole("button", { name: /^Godkänn/ })).toHaveCount(0);
+  await expect(handlaggareEb.approveButton(YTTRANDE)).toHaveCount(0);
+  await expect(chefBou.approveButton("bakgrund")).toHaveCount(0);
 
-  await approveSection(chefBou, YTTRANDE);
+  await chefBou.approve(YTTRANDE);
   for (const page of [chefBou, chefEb, handlaggareEb]) {
-    await expect(state(page, YTTRANDE)).toHaveAttribute("data-state", "partly-approved");
+    await expect(page.signOff(YTTRANDE)).toHaveAttribute("data-state", "partly-approved");
   }
-  await approveSection(chefEb, YTTRANDE);
+  await chefEb.approve(YTTRANDE);
   for (const page of [chefBou, chefEb, handlaggareEb]) {
-    await expect(state(page, YTTRANDE)).toHaveAttribute("data-state", "approved");
-    await expect(state(page, YTTRANDE)).toContainText("Godkänt av Johan Berg");
-    await expect(state(page, YTTRANDE)).toContainText("Godkänt av Elin Nordström");
+    await expect(page.signOff(YTTRANDE)).toHaveAttribute("data-state", "approved");
+    await expect(page.signOff(YTTRANDE)).toContainText("Godkänt av Johan Berg");
+    await expect(page.signOff(YTTRANDE)).toContainText("Godkänt av Elin Nordström");
   }
   // Whoever may edit the approved section is told that an edit makes the approvals stale.
-  const warning = handlaggareEb.section(YTTRANDE).locator(".approved-edit-warning");
+  const warning = handlaggareEb.approvedEditWarning(YTTRANDE);
   await expect(warning).toContainText("Om du ändrar texten blir godkännandena inaktuella");
 
   // One word changes: both approvals turn stale on every open page, with the word in the diff.
@@ -71,36 +55,37 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
   await handlaggareEb.page.keyboard.press("Backspace");
   await handlaggareEb.page.keyboard.type("tid");
   for (const page of [chefBou, chefEb, handlaggareEb]) {
-    await expect(state(page, YTTRANDE)).toHaveAttribute("data-state", "stale");
-    await expect(state(page, YTTRANDE)).toContainText("Ändrad efter godkännande");
-    await expect(state(page, YTTRANDE).locator("del")).toHaveText("borttaget: år");
-    await expect(state(page, YTTRANDE).locator("ins")).toHaveText("tillagt: tid");
+    await expect(page.signOff(YTTRANDE)).toHaveAttribute("data-state", "stale");
+    await expect(page.signOff(YTTRANDE)).toContainText("Ändrad efter godkännande");
+    const change = page.changeSinceApproval(YTTRANDE);
+    await expect(change.removed).toHaveText("borttaget: år");
+    await expect(change.added).toHaveText("tillagt: tid");
   }
   await expect(warning).toHaveCount(0);
 
   // Re-approval by both makes the section approved again.
-  await approveSection(chefBou, YTTRANDE);
-  await approveSection(chefEb, YTTRANDE);
+  await chefBou.approve(YTTRANDE);
+  await chefEb.approve(YTTRANDE);
   for (const page of [chefBou, chefEb, handlaggareEb]) {
-    await expect(state(page, YTTRANDE)).toHaveAttribute("data-state", "approved");
+    await expect(page.signOff(YTTRANDE)).toHaveAttribute("data-state", "approved");
   }
 
   // Finalising is refused while sections are unapproved, then allowed once all are.
   const direktor = await StatementPage.signIn(browser, "direktor@demo.test", url);
   // The refused request is logged by the browser, as every answer other than 2xx is.
   consoleGuard.allow(/status of 409/);
-  await justera(direktor);
+  await direktor.finalise();
   await expect(
     direktor.page.getByRole("alert").filter({ hasText: "Alla avsnitt är inte godkända" }),
   ).toContainText("Bakgrund");
   const avdelningschef = await StatementPage.signIn(browser, "avdelningschef@demo.test", url);
   for (const key of AVDELNING_SECTIONS) {
-    await approveSection(avdelningschef, key);
-    await expect(state(avdelningschef, key)).toHaveAttribute("data-state", "approved");
+    await avdelningschef.approve(key);
+    await expect(avdelningschef.signOff(key)).toHaveAttribute("data-state", "approved");
   }
   await expect(direktor.page.getByText("7 av 7 avsnitt godkända.")).toBeVisible();
   // The earlier refusal does not linger beside the count once every section is approved.
-  await expect(direktor.page.locator(".finalise-panel").getByRole("alert")).toHaveCount(0);
+  await expect(direktor.finalisePanel.getByRole("alert")).toHaveCount(0);
 
   // A granskare's comment, open when the statement is finalised.
   const granskare = await StatementPage.signIn(browser, "granskare@demo.test", url);
@@ -114,10 +99,10 @@ test("chefs sign off section by section; an edit makes approvals stale everywher
   await direktor.page.getByRole("button", { name: "Justera tjänsteutlåtandet" }).click();
   await expect(direktor.page.getByText("kan inte ångras")).toBeVisible();
   await direktor.page.getByRole("button", { name: "Avbryt" }).click();
-  await expect(direktor.page.locator(".finalised-banner")).toHaveCount(0);
-  await justera(direktor);
+  await expect(direktor.finalisedBanner).toHaveCount(0);
+  await direktor.finalise();
   for (const page of [direktor, handlaggareEb, granskare]) {
-    await expect(page.page.locator(".finalised-banner")).toContainText("Justerad av Leif Spjuth");
+    await expect(page.finalisedBanner).toContainText("Justerad av Leif Spjuth");
   }
   // No comment controls once finalised, on pages open at the time and on a fresh one.
   const handlaggareBou = await StatementPage.signIn(browser, "handlaggare.bou@demo.test", url);

@@ -5,28 +5,12 @@ import { StatementPage } from "./pages/statement-page";
 
 /* The rough edges a first walk-through of the app found, each checked as a new user meets it. */
 
-/** Selects the first `length` characters of a section, from its very first character. */
-async function selectSectionStart(page: StatementPage, sectionKey: string, length: number): Promise<string> {
-  return page.text(sectionKey).evaluate((root, count) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const node = walker.nextNode();
-    if (!node) throw new Error("The section has no text");
-    const range = document.createRange();
-    range.setStart(node, 0);
-    range.setEnd(node, count);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    return range.toString();
-  }, length);
-}
-
 test("a comment on a passage from a section's first character keeps its highlight, also after a reload", async ({
   browser,
 }) => {
   const page = await StatementPage.signIn(browser, "granskare@demo.test");
   await page.openSeed();
-  const quote = await selectSectionStart(page, "forvaltningens-yttrande", 13);
+  const quote = await page.selectStart("forvaltningens-yttrande", 13);
   expect(quote).toBe("Segregeringen");
   await page.page
     .getByRole("button", { name: "Kommentera markerad text i Förvaltningens yttrande och synpunkter" })
@@ -58,18 +42,18 @@ test("each section shows its open comments once", async ({ browser }) => {
 test("an empty section of a new statement tells what belongs in it", async ({ browser }) => {
   const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
   await createStatementViaForm(page.page, `Remiss med tomma avsnitt ${Date.now()}`);
-  const empty = page.text("sammanfattning").locator("p.is-editor-empty");
+  const empty = page.emptyTextGuidance("sammanfattning");
   await expect(empty).toHaveAttribute("data-placeholder", /^Sammanfatta remissen/);
   const shown = await empty.evaluate((element) => getComputedStyle(element, "::before").content);
   expect(shown).toContain("Sammanfatta remissen");
-  await expect(page.text("forvaltningens-yttrande").locator("p.is-editor-empty")).toHaveAttribute(
+  await expect(page.emptyTextGuidance("forvaltningens-yttrande")).toHaveAttribute(
     "data-placeholder",
     /förvaltningens bedömning/,
   );
   // Once something is written, the guidance goes.
   await page.text("sammanfattning").click();
   await page.page.keyboard.type("Kort om remissen.");
-  await expect(page.text("sammanfattning").locator("[data-placeholder]")).toHaveCount(0);
+  await expect(page.guidanceMarks("sammanfattning")).toHaveCount(0);
 });
 
 test("another user's caret label never covers the words on the line above", async ({ browser }) => {
@@ -82,31 +66,7 @@ test("another user's caret label never covers the words on the line above", asyn
   await writer.focusParagraph("bakgrund", 0, "end");
   const label = reader.caretLabel("Ahmed Yilmaz");
   await expect(label).toBeVisible();
-  const overlap = await reader
-    .text("bakgrund")
-    .getByRole("paragraph")
-    .first()
-    .evaluate((paragraph) => {
-      const labelBox = paragraph.querySelector(".collaboration-carets__label")?.getBoundingClientRect();
-      if (!labelBox) throw new Error("No label in the paragraph");
-      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-      const lines: DOMRect[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest(".collaboration-carets__caret")) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        lines.push(...range.getClientRects());
-      }
-      const covered = lines.filter(
-        (line) =>
-          line.width > 0 &&
-          line.left < labelBox.right &&
-          line.right > labelBox.left &&
-          line.top < labelBox.bottom - 0.5 &&
-          line.bottom > labelBox.top + 0.5,
-      );
-      return { lines: new Set(lines.map((line) => Math.round(line.top))).size, covered: covered.length };
-    });
+  const overlap = await reader.caretLabelCover("bakgrund", 0);
   expect(overlap.lines).toBeGreaterThan(1);
   expect(overlap.covered).toBe(0);
 });
@@ -115,7 +75,7 @@ test("the statement list uses the width of a wide screen", async ({ browser }) =
   const page = await StatementPage.signIn(browser, "handlaggare.bou@demo.test");
   await page.page.setViewportSize({ width: 1440, height: 900 });
   await page.page.reload();
-  const width = await page.page.locator("table.statement-list").evaluate((table) => table.clientWidth);
+  const width = await page.list.evaluate((table) => table.clientWidth);
   expect(width).toBeGreaterThan(1200);
 });
 
@@ -144,13 +104,14 @@ test("every page has a favicon, and no request of a page fails", async ({ page }
   page.on("response", (response) => {
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto("/login");
-  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  const login = new LoginPage(page);
+  await login.goto();
+  const icon = await login.faviconHref();
   expect(icon).toBeTruthy();
   const answer = await page.request.get(icon ?? "");
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toContain("image/");
-  await new LoginPage(page).submitAs("handlaggare.bou@demo.test");
+  await login.submitAs("handlaggare.bou@demo.test");
   await new StatementPage(page).openSeed();
   expect(failed).toEqual([]);
 });

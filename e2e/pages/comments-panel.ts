@@ -13,6 +13,11 @@ export class CommentsPanel {
     return this.root.getByRole("article").filter({ hasText: text });
   }
 
+  /** Whether the focus is in the panel. */
+  hasFocus(): Promise<boolean> {
+    return this.root.evaluate((panel) => panel.contains(document.activeElement));
+  }
+
   /** Shows the open, the resolved or all threads. */
   async show(filter: "Öppna" | "Lösta" | "Alla"): Promise<void> {
     await this.root.getByRole("radio", { name: filter }).check();

@@ -18,6 +18,11 @@ export class LoginPage {
     await this.page.goto("/login");
   }
 
+  /** Where the page's icon is, as its <link rel="icon"> gives it. */
+  faviconHref(): Promise<string | null> {
+    return this.page.locator('link[rel="icon"]').first().getAttribute("href");
+  }
+
   /** Fills in and sends the form; does not wait for where it leads. */
   async submitAs(email: string, password = DEMO_PASSWORD): Promise<void> {
     await this.email.fill(email);

@@ -1,6 +1,8 @@
 import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import { CommentsPanel } from "./comments-panel";
+import { DocumentView } from "./document-view";
 import { LoginPage } from "./login-page";
+import { SectionToolbar } from "./section-toolbar";
 
 const SEED_TITLE = /Om ökad jämlikhet, minskad segregation/;
 
@@ -12,10 +14,28 @@ export class StatementPage {
   readonly comments: CommentsPanel;
   /** The connection status; "Ansluten" once the document is live. */
   readonly connection: Locator;
+  /** The page's root element, which carries its language. */
+  readonly root: Locator;
+  /** On the statement list, where signing in leads: the table of statements. */
+  readonly list: Locator;
+  /** Every section's heading, in the order of the statement. */
+  readonly sectionHeadings: Locator;
+  /** Justering while the statement is a draft: the count of approved sections, and refusals. */
+  readonly finalisePanel: Locator;
+  /** Once the statement is finalised: who finalised it, and when. */
+  readonly finalisedBanner: Locator;
 
   constructor(readonly page: Page) {
     this.comments = new CommentsPanel(page);
     this.connection = page.getByRole("status").filter({ hasText: "Ansluten" });
+    this.root = page.locator("html");
+    this.list = page.getByRole("table", { name: "Tjänsteutlåtanden i din förvaltning" });
+    this.sectionHeadings = page
+      .getByRole("region")
+      .and(page.locator("[data-section]"))
+      .getByRole("heading", { level: 2 });
+    this.finalisePanel = page.getByRole("region", { name: "Justering", exact: true });
+    this.finalisedBanner = page.getByRole("region", { name: "Justerad", exact: true });
   }
 
   /** Signs `email` in, in a context of its own; on the statement list, or live at `url`. */
@@ -42,6 +62,24 @@ export class StatementPage {
     await expect(this.connection).toBeVisible();
   }
 
+  /** Follows "Visa som dokument" and waits for the document's text. */
+  async openDocumentView(): Promise<DocumentView> {
+    await this.page.getByRole("link", { name: "Visa som dokument" }).click();
+    await expect(this.page).toHaveURL(/\/statements\/[0-9a-f-]{36}\/dokument$/);
+    await expect(
+      this.page.getByRole("heading", { name: "Förvaltningens yttrande och synpunkter" }),
+    ).toBeVisible();
+    return new DocumentView(this.page);
+  }
+
+  /** One of the statement's details under its title ("Till", "Datum", "Handläggare", …), by its term. */
+  detail(term: string): Locator {
+    return this.page
+      .locator("dl.metadata > div")
+      .filter({ has: this.page.getByRole("term").filter({ hasText: term }) })
+      .getByRole("definition");
+  }
+
   /** The section's region: heading, sign-off, editor and comment action. */
   section(key: string): Locator {
     return this.page.getByRole("region").and(this.page.locator(`[data-section="${key}"]`));
@@ -50,6 +88,66 @@ export class StatementPage {
   /** The section's editor. */
   text(key: string): Locator {
     return this.page.getByRole("textbox").and(this.page.locator(`[data-section="${key}"]`));
+  }
+
+  /** The section's formatting toolbar, by the section's title. */
+  toolbar(title: string): SectionToolbar {
+    return new SectionToolbar(this.page, title);
+  }
+
+  /** The section's sign-off: its state (in `data-state`), the approvals and the actions. */
+  signOff(key: string): Locator {
+    return this.section(key).locator(".sign-off");
+  }
+
+  /** The section's approve button ("Godkänn avsnittet", "Godkänn igen"), for those it asks. */
+  approveButton(key: string): Locator {
+    return this.section(key).getByRole("button", { name: /^Godkänn/ });
+  }
+
+  /** Approves the section. */
+  async approve(key: string): Promise<void> {
+    await this.approveButton(key).click();
+  }
+
+  /** Justering: asks to finalise the statement and confirms. */
+  async finalise(): Promise<void> {
+    await this.page.getByRole("button", { name: "Justera tjänsteutlåtandet" }).click();
+    await this.page.getByRole("button", { name: "Ja, justera" }).click();
+  }
+
+  /** The words removed and added since the section's stale approvals, as its sign-off shows them. */
+  changeSinceApproval(key: string) {
+    const signOff = this.signOff(key);
+    return { removed: signOff.getByRole("deletion"), added: signOff.getByRole("insertion") };
+  }
+
+  /** The note to whoever may edit an approved section that an edit makes the approvals stale. */
+  approvedEditWarning(key: string): Locator {
+    return this.section(key)
+      .getByRole("paragraph")
+      .filter({ hasText: /^Avsnittet är godkänt\./ });
+  }
+
+  /** The suggested text for "Ärendets beredning" in the section, and the panel offering it. */
+  preparationSuggestion(key: string) {
+    const root = this.section(key).locator(".preparation-suggestion");
+    return { root, text: root.locator(".suggested-text") };
+  }
+
+  /** The paragraphs of the section coloured by who wrote them; each names its writer in `title`. */
+  authoredParagraphs(key: string): Locator {
+    return this.text(key).locator("p.authored");
+  }
+
+  /** The guidance an empty section's text shows (the placeholder on its empty paragraph). */
+  emptyTextGuidance(key: string): Locator {
+    return this.text(key).locator("p.is-editor-empty");
+  }
+
+  /** Every node of the section's text that carries guidance; none once something is written. */
+  guidanceMarks(key: string): Locator {
+    return this.text(key).locator("[data-placeholder]");
   }
 
   /** The count of open threads shown under the section's heading. */
@@ -147,6 +245,53 @@ export class StatementPage {
       }
       throw new Error(`Text not found: ${wanted}`);
     }, passage);
+  }
+
+  /** Selects the first `length` characters of the section, from its very first one; returns them. */
+  selectStart(key: string, length: number): Promise<string> {
+    return this.text(key).evaluate((root, count) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode();
+      if (!node) throw new Error("The section has no text");
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, count);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return range.toString();
+    }, length);
+  }
+
+  /**
+   * Where another user's caret label sits in one paragraph of the section: how many lines the
+   * paragraph's text (without carets) takes, and how many of those line boxes the label overlaps.
+   */
+  caretLabelCover(key: string, index: number): Promise<{ lines: number; covered: number }> {
+    return this.text(key)
+      .getByRole("paragraph")
+      .nth(index)
+      .evaluate((paragraph) => {
+        const labelBox = paragraph.querySelector(".collaboration-carets__label")?.getBoundingClientRect();
+        if (!labelBox) throw new Error("No label in the paragraph");
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        const lines: DOMRect[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest(".collaboration-carets__caret")) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          lines.push(...range.getClientRects());
+        }
+        const covered = lines.filter(
+          (line) =>
+            line.width > 0 &&
+            line.left < labelBox.right &&
+            line.right > labelBox.left &&
+            line.top < labelBox.bottom - 0.5 &&
+            line.bottom > labelBox.top + 0.5,
+        );
+        return { lines: new Set(lines.map((line) => Math.round(line.top))).size, covered: covered.length };
+      });
   }
 
   /** Selects `passage` and opens the comment form for it. */
