@@ -26,6 +26,8 @@ export interface ApprovalWatchOptions {
 export class ApprovalWatch implements RoomHooks {
   private approvals: ApprovalHash[] = [];
   private readonly changed = new Map<string, Set<string>>();
+  /** Sections edited on another node and relayed here: their transitions are that node's to record. */
+  private readonly relayedEdits = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
@@ -43,8 +45,9 @@ export class ApprovalWatch implements RoomHooks {
     }
     this.unsubscribe = options.events.subscribe(options.statementId, (event) => {
       // An approval is written after its text was read, and reaches this watch later still: an edit
-      // in between found no approval to check. So every section with approvals is compared anew.
-      if (event.kind === "approvals") this.enqueue(() => this.check(true));
+      // in between found no approval to check. So every section with approvals is compared anew,
+      // except those edited on another node, which that node compares and credits to the editor.
+      if (event.kind === "approvals") this.enqueue(() => this.check(true, true, true));
     });
   }
 
@@ -72,8 +75,11 @@ export class ApprovalWatch implements RoomHooks {
    * that node's to check.
    */
   private onEdit(sectionKey: string, origin: unknown) {
-    // Another node received that edit and checks it; checking here too would record it twice.
-    if (origin === RELAYED_ORIGIN) return;
+    // Another node received that edit and checks it: recording it here too, or first, would credit nobody.
+    if (origin === RELAYED_ORIGIN) {
+      this.relayedEdits.add(sectionKey);
+      return;
+    }
     const editors = this.changed.get(sectionKey) ?? new Set<string>();
     const userId = (origin as { userId?: unknown } | null)?.userId;
     if (typeof userId === "string") editors.add(userId);
@@ -96,13 +102,15 @@ export class ApprovalWatch implements RoomHooks {
   }
 
   /**
-   * Checks the edited sections, and with `everyApproved` every section with approvals too; with
-   * `reload`, reloads the approvals first.
+   * Checks the edited sections, and with `everyApproved` every section with approvals too (with
+   * `leaveRelayed`, but those edited on another node); with `reload`, reloads the approvals first.
    */
-  private async check(reload: boolean, everyApproved = reload): Promise<void> {
+  private async check(reload: boolean, everyApproved = reload, leaveRelayed = false): Promise<void> {
     if (reload) await this.reload();
     const keys = new Set(this.changed.keys());
-    if (everyApproved) for (const approval of this.approvals) keys.add(approval.sectionKey);
+    for (const { sectionKey } of everyApproved ? this.approvals : []) {
+      if (!leaveRelayed || !this.relayedEdits.has(sectionKey)) keys.add(sectionKey);
+    }
     let anyChange = false;
     for (const sectionKey of keys) {
       const inForce = this.approvals.filter((approval) => approval.sectionKey === sectionKey);

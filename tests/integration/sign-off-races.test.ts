@@ -1,6 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { statements, statementVersions } from "../../db/schema";
+import { inProcessStatementEvents } from "../../events/statement-events";
+import { ApprovalWatch } from "../../server/collab/approval-watch";
+import { loadDocument } from "../../server/collab/document-store";
+import { silentLogger } from "../../server/collab/logger";
+import { RELAYED_ORIGIN } from "../../server/collab/room";
 import { approve, finalise, revoke } from "../../workflow/sign-off";
 import { waitForDocs } from "../support/clients";
 import { insertAtStart, sectionText } from "../support/document";
@@ -76,6 +82,38 @@ describe("an edit racing an approval", () => {
     const editorId = await collab.userIdOf(HANDLAGGARE_EB);
     expect(event?.details).toMatchObject({ changedBy: [editorId] });
     expect(event?.actor?.id).toBe(editorId);
+  });
+});
+
+describe("an edit relayed from another node racing an approval", () => {
+  it("is left to the node that received it: this node's check after the approval records nothing", async () => {
+    const user = await signOff.user(ENHETSCHEF_BOU);
+    const doc = await loadDocument(db(), seed());
+    const events = inProcessStatementEvents();
+    const watch = new ApprovalWatch(doc, {
+      db: db(),
+      logger: silentLogger,
+      statementId: seed(),
+      organisationId: user.organisationId,
+      sectionKeys: [YTTRANDE],
+      checkDelayMs: 0,
+      events,
+    });
+    await watch.onLoad();
+    await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
+    // The edit another node received is relayed here before the approval's event arrives.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(doc));
+    const relayed: Uint8Array[] = [];
+    elsewhere.on("update", (update: Uint8Array) => relayed.push(update));
+    insertAtStart(elsewhere, YTTRANDE, "Annan nod ");
+    Y.applyUpdate(doc, relayed[0] as Uint8Array, RELAYED_ORIGIN);
+    events.publish({ statementId: seed(), kind: "approvals" });
+    await watch.stop();
+
+    // Had it recorded the staleness, the audit would credit nobody: the receiving node credits the editor.
+    expect(await signOff.activeRows(YTTRANDE)).toMatchObject([{ staleSince: null }]);
+    expect(await signOff.audit("approval.stale")).toEqual([]);
   });
 });
 
