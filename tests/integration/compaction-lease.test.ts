@@ -45,7 +45,7 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
     redis = await startRedis();
     database = await createTestDatabase();
     writer = openUpdateLogWriter(database.connection);
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const node = await RedisNode.connect(redis.url, silentLogger);
       nodes.push(node);
       relays.push(new NodeRelay(node, database.connection.db, inProcessStatementEvents(), silentLogger, 0));
@@ -60,36 +60,44 @@ describe.skipIf(!onPostgres)("compaction across nodes", () => {
     await redis.remove();
   });
 
-  it("lets one node at a time compact a statement, and the snapshot keeps what each node holds", async () => {
+  it("lets one of three nodes at a time compact a statement, and the snapshot keeps what each node holds", async () => {
     const db = database.connection.db;
     const statementId = database.seedStatementId;
     const updateLog = new UpdateLog(writer, { flushDelayMs: 0, writeIntervalMs: 0 });
-    // Node one's document has an edit only it holds; node two's one that is in the log.
-    const [docOne, docTwo] = await Promise.all([
-      loadDocument(db, statementId),
-      loadDocument(db, statementId),
-    ]);
+    // Nodes one and three each have an edit only they hold; node two one that is in the log.
+    const load = () => loadDocument(db, statementId);
+    const [docOne, docTwo, docThree] = await Promise.all([load(), load(), load()]);
     insertAtStart(docOne, "bakgrund", "Ettan ");
     const logged: Uint8Array[] = [];
     docTwo.on("update", (update: Uint8Array) => logged.push(update));
     insertAtStart(docTwo, "sammanfattning", "Tvåan ");
     await appendUpdates(db, [{ statementId, authorId: null, update: logged[0] as Uint8Array }]);
+    insertAtStart(docThree, "arendets-beredning", "Trean ");
 
-    const [relayOne, relayTwo] = relays as [NodeRelay, NodeRelay];
-    const dbTwo = countingTransactions(db);
-    const storeTwo = relayTwo.store(dbTwo, new DatabaseDocumentStore(dbTwo, updateLog));
-    const compactTwo = (id: string, doc: Y.Doc) => storeTwo.compact(id, doc);
-    // Node two tries while node one's compaction is under way: it holds the lease, so two leaves it.
-    const dbOne = gateTransaction(db, () => compactTwo(statementId, docTwo));
-    await relayOne.store(dbOne, new DatabaseDocumentStore(dbOne, updateLog)).compact(statementId, docOne);
-    expect(dbOne.opened).toBe(true);
-    expect(dbTwo.count).toBe(0);
+    const [relayOne, relayTwo, relayThree] = relays as [NodeRelay, NodeRelay, NodeRelay];
+    const compactor = (relay: NodeRelay, doc: Y.Doc, gate?: () => Promise<unknown>) => {
+      const counted = countingTransactions(db);
+      const nodeDb = gate ? gateTransaction(counted, gate) : counted;
+      const store = relay.store(nodeDb, new DatabaseDocumentStore(nodeDb, updateLog));
+      return { compact: () => store.compact(statementId, doc), transactions: () => counted.count };
+    };
+    const three = compactor(relayThree, docThree);
+    // While node two compacts, node three tries: two holds the lease, so three leaves it.
+    const two = compactor(relayTwo, docTwo, () => three.compact());
+    // While node one compacts, nodes two and three try at once: one holds the lease, so both leave it.
+    const one = compactor(relayOne, docOne, () => Promise.all([two.compact(), three.compact()]));
 
-    // With the lease released, node two compacts in turn.
-    await compactTwo(statementId, docTwo);
-    expect(dbTwo.count).toBe(1);
+    await one.compact();
+    expect([one.transactions(), two.transactions(), three.transactions()]).toEqual([1, 0, 0]);
+    // With the lease released, node two compacts in turn, and node three only after it.
+    await two.compact();
+    expect([two.transactions(), three.transactions()]).toEqual([1, 0]);
+    await three.compact();
+    expect(three.transactions()).toBe(1);
+
     const stored = await loadDocument(db, statementId);
     expect(sectionText(stored, "bakgrund")).toMatch(/^Ettan /);
     expect(sectionText(stored, "sammanfattning")).toMatch(/^Tvåan /);
+    expect(sectionText(stored, "arendets-beredning")).toMatch(/^Trean /);
   });
 });

@@ -15,13 +15,14 @@ import {
 import { createTestDatabase } from "../support/database";
 import { insertAtStart, sectionText } from "../support/document";
 import { collabFixture } from "../support/fixture";
-import { type NodeProcess, nodesFixture } from "../support/nodes";
+import { nodesFixture, stopNode } from "../support/nodes";
 import { sessionIdOf } from "../support/session";
 import { signOffHelpers } from "../support/sign-off";
 import { WAIT } from "../support/wait";
 import {
   DIREKTOR,
   ENHETSCHEF_BOU,
+  ENHETSCHEF_EB,
   expectOk,
   HANDLAGGARE_BOU,
   HANDLAGGARE_EB,
@@ -33,8 +34,8 @@ const onPostgres = process.env.TEST_DB === "postgres";
 // Several nodes share one PostgreSQL database; PGlite belongs to one process, so on the PGlite
 // project this is skipped (the same file runs on PostgreSQL in `npm test`).
 /*
- * Node one is this process (its workflow calls are the API's), node two a server process; both
- * over the test's PostgreSQL database and a throwaway Redis.
+ * Node one is this process (its workflow calls are the API's), node two (and three) a server
+ * process; all over the test's PostgreSQL database and a throwaway Redis.
  */
 describe.skipIf(!onPostgres)("statement events across nodes", () => {
   const nodes = nodesFixture();
@@ -45,27 +46,39 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
   const signOff = signOffHelpers(collab);
 
   const startNodeTwo = () => nodes.startNode({ DATABASE_URL: collab.database.url ?? "" });
-  const connectTo = async (node: NodeProcess, email: string): Promise<TestClient> => {
+  const connectTo = async (node: { wsUrl: string }, email: string): Promise<TestClient> => {
     const client = connectClient(node.wsUrl, signOff.seed(), await collab.cookieFor(email));
     await waitForSynced(client);
     return client;
   };
 
-  it("an approval made through node one goes stale on an edit through node two, with one stale audit event", async () => {
-    const two = await startNodeTwo();
+  it("an approval made through node one goes stale on an edit through node two, with one stale audit event although three nodes hold it", async () => {
+    const [two, three] = await nodes.startTwo({ DATABASE_URL: collab.database.url ?? "" });
     const writer = await connectTo(two, HANDLAGGARE_EB);
-    // Both nodes hold the statement: each could check the edit, and exactly one may record it.
-    const watcher = await collab.connectAs(ENHETSCHEF_BOU);
+    // All three nodes hold the statement: each could check the edit, and exactly one may record it.
+    const watchers = [await connectTo(collab.server, ENHETSCHEF_BOU), await connectTo(three, ENHETSCHEF_EB)];
+    const clients = [writer, ...watchers];
     try {
       const approvedHash = await signOff.approveNow(ENHETSCHEF_BOU, YTTRANDE);
       insertAtStart(writer.doc, YTTRANDE, "Ändrat ");
       const [stale] = await signOff.waitForStaleness(YTTRANDE, true, 1);
       expect(stale?.contentHash).toBe(approvedHash);
-      await waitForDocs([watcher.doc], () => sectionText(watcher.doc, YTTRANDE).startsWith("Ändrat "));
-      await collab.server.collab.flush();
-      expect(await signOff.audit("approval.stale")).toHaveLength(1);
+      for (const watcher of watchers) {
+        await waitForDocs([watcher.doc], () => sectionText(watcher.doc, YTTRANDE).startsWith("Ändrat "));
+      }
+      // A node ends its checks as it lets the statement go: two and three as they stop, one as it unloads.
+      for (const client of clients.splice(0)) client.destroy();
+      expect(await Promise.all([two, three].map(stopNode))).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
+      await vi.waitFor(() => expect(collab.server.collab.loadedRooms).toBe(0), WAIT);
+      const staleEvents = await signOff.audit("approval.stale");
+      expect(staleEvents).toHaveLength(1);
+      // Credited to the writer: recorded by node two, which received the edit, not by a node it reached by relay.
+      expect(staleEvents[0]?.details).toMatchObject({ changedBy: [await collab.userIdOf(HANDLAGGARE_EB)] });
     } finally {
-      writer.destroy();
+      for (const client of clients) client.destroy();
     }
   }, 100_000);
 

@@ -13,20 +13,26 @@ import { type ChildProcessDatabase, createChildProcessDatabase } from "../suppor
 import { paragraphText, sectionText } from "../support/document";
 import { type NodeProcess, nodesFixture, stopNode } from "../support/nodes";
 import { sessionCookieFor } from "../support/session";
+import { AVDELNINGSCHEF, GRANSKARE, HANDLAGGARE_BOU, HANDLAGGARE_EB, YTTRANDE } from "../support/workflow";
 
 const onPostgres = process.env.TEST_DB === "postgres";
 
-/** Sara's own section, Ingrid's own section, and the paragraph both type into. */
+/** Sara's own section, Ingrid's own section, the paragraph both type into, and Eva's section. */
 const SARA_OWN = "sammanfattning";
 const INGRID_OWN = "arendets-beredning";
 const SHARED = "bakgrund";
+const EVA_OWN = YTTRANDE;
 const SARA = "abcdefghijklmnopqrstuvwxyzåäö";
 const INGRID = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789";
+const EVA = "0123456789";
 
 /** A new keystroke only after timers ran, so typing spans several relays and write batches. */
 const nextKeystroke = () => new Promise((resolve) => setTimeout(resolve, 1));
 
-/** What Sara and Ingrid type, keystroke by keystroke, and the text every section should end with. */
+/**
+ * What Sara and Ingrid (and Eva, when she takes part) type, keystroke by keystroke, and the text
+ * every section should end with.
+ */
 class Typing {
   private count = 0;
   private readonly original: Record<string, string>;
@@ -34,13 +40,17 @@ class Typing {
   constructor(
     private readonly sara: TestClient,
     private readonly ingrid: TestClient,
+    private readonly eva?: TestClient,
   ) {
     this.original = Object.fromEntries(
-      [SARA_OWN, INGRID_OWN, SHARED].map((key) => [key, paragraphText(sara.doc, key).toString()]),
+      [SARA_OWN, INGRID_OWN, SHARED, EVA_OWN].map((key) => [key, paragraphText(sara.doc, key).toString()]),
     );
   }
 
-  /** Sara types at the start of her own text and of the shared paragraph, Ingrid at the end of it. */
+  /**
+   * Sara types at the start of her own text and of the shared paragraph, Ingrid at the end of it;
+   * Eva at the start of hers.
+   */
   keystroke(): void {
     const i = this.count++;
     const saraKey = SARA[i % SARA.length] ?? "";
@@ -50,6 +60,7 @@ class Typing {
     paragraphText(this.ingrid.doc, INGRID_OWN).insert(i, ingridKey);
     const shared = paragraphText(this.ingrid.doc, SHARED);
     shared.insert(shared.length, ingridKey);
+    if (this.eva) paragraphText(this.eva.doc, EVA_OWN).insert(i, EVA[i % EVA.length] ?? "");
   }
 
   expected(): Record<string, string> {
@@ -59,6 +70,7 @@ class Typing {
       [SARA_OWN]: typed(SARA) + this.original[SARA_OWN],
       [INGRID_OWN]: typed(INGRID) + this.original[INGRID_OWN],
       [SHARED]: typed(SARA) + this.original[SHARED] + typed(INGRID),
+      [EVA_OWN]: (this.eva ? typed(EVA) : "") + this.original[EVA_OWN],
     };
   }
 
@@ -112,10 +124,10 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
   it("relays every keystroke between three nodes, and the database equals the clients after shutdown", async () => {
     // Compactions every few updates on every node, while both type: one at a time, none losing any.
     const env = { ...database.env, COLLAB_COMPACT_EVERY: "10" };
-    const started = await Promise.all([1, 2, 3].map(() => nodes.startNode(env)));
-    const [one, two, three] = started as [NodeProcess, NodeProcess, NodeProcess];
-    const sara = await connect(one, "handlaggare.bou@demo.test");
-    const ingrid = await connect(two, "avdelningschef@demo.test");
+    const started = await nodes.startThree(env);
+    const [one, two, three] = started;
+    const sara = await connect(one, HANDLAGGARE_BOU);
+    const ingrid = await connect(two, AVDELNINGSCHEF);
     const typing = new Typing(sara, ingrid);
 
     for (let i = 0; i < 60; i++) {
@@ -123,7 +135,7 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
       await nextKeystroke();
     }
     // A node that opens the statement now gets the keystrokes from the nodes that hold it.
-    const observer = await connect(three, "granskare@demo.test");
+    const observer = await connect(three, GRANSKARE);
     for (let i = 0; i < 60; i++) {
       typing.keystroke();
       await nextKeystroke();
@@ -139,11 +151,10 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
   }, 100_000);
 
   it("shows presence across three nodes, and removes a killed node's clients everywhere within 25 s", async () => {
-    const started = await Promise.all([1, 2, 3].map(() => nodes.startNode(database.env)));
-    const [one, two, three] = started as [NodeProcess, NodeProcess, NodeProcess];
-    const sara = await connect(one, "handlaggare.bou@demo.test");
-    const ingrid = await connect(two, "avdelningschef@demo.test");
-    const observer = await connect(three, "granskare@demo.test");
+    const [one, two, three] = await nodes.startThree(database.env);
+    const sara = await connect(one, HANDLAGGARE_BOU);
+    const ingrid = await connect(two, AVDELNINGSCHEF);
+    const observer = await connect(three, GRANSKARE);
     sara.provider.awareness.setLocalStateField("section", SARA_OWN);
     ingrid.provider.awareness.setLocalStateField("section", INGRID_OWN);
     const seenBy = (viewer: TestClient, client: TestClient) =>
@@ -169,40 +180,50 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
     ["killed (SIGKILL)", "SIGKILL"],
     ["stopped (SIGTERM)", "SIGTERM"],
   ] as const)(
-    "loses no keystroke when a node is %s mid-typing and its client reconnects to another",
+    "loses no keystroke when one of three nodes is %s mid-typing and its clients reconnect to the others",
     async (_, signal) => {
-      const [one, two] = await nodes.startTwo(database.env);
-      const sara = await connect(one, "handlaggare.bou@demo.test");
-      const ingrid = await connect(two, "avdelningschef@demo.test");
-      const typing = new Typing(sara, ingrid);
+      const [one, two, three] = await nodes.startThree(database.env);
+      const sara = await connect(one, HANDLAGGARE_BOU);
+      const eva = await connect(one, HANDLAGGARE_EB);
+      const ingrid = await connect(two, AVDELNINGSCHEF);
+      // Node three holds the statement too, though only its reader's client is there until node one goes.
+      const reader = await connect(three, GRANSKARE);
+      const typing = new Typing(sara, ingrid, eva);
 
       for (let i = 0; i < 150; i++) {
         if (i === 50) {
           // Killed, node one never writes its last batches; stopped, it hands them over on the way out.
-          const closed = new Promise<void>((resolve) =>
-            sara.provider.once("connection-close", () => resolve()),
+          const closed = [sara, eva].map(
+            (client) =>
+              new Promise<void>((resolve) => client.provider.once("connection-close", () => resolve())),
           );
           one.child.kill(signal);
-          await Promise.all([one.exited, closed]);
+          await Promise.all([one.exited, ...closed]);
           sara.provider.serverUrl = two.wsUrl;
+          eva.provider.serverUrl = three.wsUrl;
         }
         typing.keystroke();
         await nextKeystroke();
       }
-      await untilAllHold(typing, [sara, ingrid]);
+      await untilAllHold(typing, [sara, eva, ingrid, reader]);
 
       for (const client of clients.splice(0)) client.destroy();
-      expect(await stopNode(two)).toEqual({ code: 0, signal: null });
+      expect(await Promise.all([two, three].map(stopNode))).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
       await expectStoredAsTyped(typing);
     },
     100_000,
   );
 
-  it("loses and duplicates no keystroke when Redis is stopped and restarted mid-typing", async () => {
-    const [one, two] = await nodes.startTwo(database.env);
-    const sara = await connect(one, "handlaggare.bou@demo.test");
-    const ingrid = await connect(two, "avdelningschef@demo.test");
-    const typing = new Typing(sara, ingrid);
+  it("loses and duplicates no keystroke on three nodes when Redis is stopped and restarted mid-typing", async () => {
+    const started = await nodes.startThree(database.env);
+    const [one, two, three] = started;
+    const sara = await connect(one, HANDLAGGARE_BOU);
+    const ingrid = await connect(two, AVDELNINGSCHEF);
+    const eva = await connect(three, HANDLAGGARE_EB);
+    const typing = new Typing(sara, ingrid, eva);
 
     for (let i = 0; i < 150; i++) {
       if (i === 50) await nodes.redis.stop();
@@ -211,13 +232,10 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
       await nextKeystroke();
     }
     // Each node serves its own client throughout; after Redis is back, they exchange what they missed.
-    await untilAllHold(typing, [sara, ingrid]);
+    await untilAllHold(typing, [sara, ingrid, eva]);
 
     for (const client of clients.splice(0)) client.destroy();
-    expect(await Promise.all([one, two].map(stopNode))).toEqual([
-      { code: 0, signal: null },
-      { code: 0, signal: null },
-    ]);
+    expect(await Promise.all(started.map(stopNode))).toEqual(started.map(() => ({ code: 0, signal: null })));
     await expectStoredAsTyped(typing);
   }, 100_000);
 
@@ -225,11 +243,11 @@ describe.skipIf(!onPostgres)("several nodes over Redis and one PostgreSQL", () =
     const [one] = await nodes.startTwo(database.env);
     await nodes.redis.stop();
     const refused = await closeCodeOf(`${one.wsUrl}/${database.seedStatementId}`, {
-      cookie: await cookieOf("handlaggare.bou@demo.test"),
+      cookie: await cookieOf(HANDLAGGARE_BOU),
     });
     expect(refused.code).toBe(4503);
     await nodes.redis.restart();
     // y-websocket tries again by itself after 4503 and gets in once the node reaches Redis.
-    await connect(one, "handlaggare.bou@demo.test");
+    await connect(one, HANDLAGGARE_BOU);
   }, 100_000);
 });

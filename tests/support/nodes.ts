@@ -43,6 +43,10 @@ export function nodesFixture() {
       const [one, two] = await Promise.all([fixture.startNode(env), fixture.startNode(env)]);
       return [one, two];
     },
+    /** Three nodes, started side by side. */
+    startThree(env: Record<string, string>): Promise<[NodeProcess, NodeProcess, NodeProcess]> {
+      return Promise.all([fixture.startNode(env), fixture.startNode(env), fixture.startNode(env)]);
+    },
   };
   return fixture;
 }
