@@ -26,7 +26,7 @@ export interface ApprovalWatchOptions {
 export class ApprovalWatch implements RoomHooks {
   private approvals: ApprovalHash[] = [];
   private readonly changed = new Map<string, Set<string>>();
-  /** Sections edited on another node and relayed here: their transitions are that node's to record. */
+  /** Sections last edited on another node and relayed here: their transitions are that node's to record. */
   private readonly relayedEdits = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> = Promise.resolve();
@@ -80,6 +80,7 @@ export class ApprovalWatch implements RoomHooks {
       this.relayedEdits.add(sectionKey);
       return;
     }
+    this.relayedEdits.delete(sectionKey);
     const editors = this.changed.get(sectionKey) ?? new Set<string>();
     const userId = (origin as { userId?: unknown } | null)?.userId;
     if (typeof userId === "string") editors.add(userId);

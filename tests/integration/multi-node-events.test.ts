@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { StatementEvent } from "../../events/statement-events";
 import { signOutSession } from "../../workflow/sessions";
-import { finalise } from "../../workflow/sign-off";
+import { finalise, NODES_UNREACHABLE } from "../../workflow/sign-off";
 import { startCollabServer } from "../support/app";
 import {
   closeCodeOf,
@@ -97,6 +97,30 @@ describe.skipIf(!onPostgres)("statement events across nodes", () => {
         () => writer.provider.awareness.getStates().get(observer.doc.clientID)?.section === "bakgrund",
       );
       await signOff.expectEditDropped(writer, observer);
+    } finally {
+      writer.destroy();
+    }
+  }, 100_000);
+
+  it("refuses a justering through node one with 503 while Redis is unreachable and node two holds the statement", async () => {
+    const two = await startNodeTwo();
+    const writer = await connectTo(two, HANDLAGGARE_BOU);
+    const observer = await collab.connectAs(HANDLAGGARE_EB);
+    try {
+      await signOff.approveEverySection();
+      await nodes.redis.stop();
+      // Node one cannot freeze node two's copy, which may hold edits node one has not seen.
+      expect(await finalise(signOff.db(), await signOff.user(DIREKTOR), signOff.seed())).toMatchObject({
+        ok: false,
+        kind: "unavailable",
+        error: NODES_UNREACHABLE,
+      });
+      await nodes.redis.restart();
+      // Still a draft on both nodes: the writer's next edit reaches node one's client.
+      insertAtStart(writer.doc, "bakgrund", "Efter avbrottet. ");
+      await waitForDocs([observer.doc], () =>
+        sectionText(observer.doc, "bakgrund").startsWith("Efter avbrottet."),
+      );
     } finally {
       writer.destroy();
     }
