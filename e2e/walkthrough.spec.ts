@@ -111,6 +111,10 @@ test("every page has a favicon, and no request of a page fails", async ({ page }
   const answer = await page.request.get(icon ?? "");
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toContain("image/");
+  // Where a page's head names no icon yet, the browser's own guess finds it too.
+  const guessed = await page.request.get("/favicon.ico");
+  expect(guessed.status()).toBe(200);
+  expect(guessed.headers()["content-type"]).toContain("image/");
   await login.submitAs("handlaggare.bou@demo.test");
   await new StatementPage(page).openSeed();
   expect(failed).toEqual([]);
