@@ -187,10 +187,11 @@ export async function startServer(
   }
   const env: Record<string, string> = { NODE_ENV: "production" };
   const nodeArgs = ["--expose-gc"];
+  // The baseline runs from its own checkout; every other server from this one.
+  const root = server === "ours-baseline" ? (options.baseline ?? undefined) : undefined;
   if (isOurs(server)) {
     if (!location) throw new Error("ours needs a database");
     // The code under test may change while the bench runs (others work in this checkout).
-    const root = server === "ours-baseline" ? (options.baseline ?? undefined) : undefined;
     results.codeVersions.push({
       run: name,
       commit: gitCommit(root),
@@ -219,13 +220,13 @@ export async function startServer(
     env,
     nodeArgs,
     logFile: path.join(logFolder, `${name}.log`),
-    root: server === "ours-baseline" ? (options.baseline ?? undefined) : undefined,
+    root,
   });
   const ready = await node.next<Message & { port: number }>("ready", 60_000).catch(async (error: unknown) => {
     throw new Error(`${name} did not start: ${String(error)}\n${await readFile(node.logFile, "utf8")}`);
   });
-  const root = `ws://127.0.0.1:${ready.port}`;
-  return { server, node, baseUrl: isOurs(server) ? `${root}/collab` : root, location };
+  const address = `ws://127.0.0.1:${ready.port}`;
+  return { server, node, baseUrl: isOurs(server) ? `${address}/collab` : address, location };
 }
 
 export async function stopServer(running: RunningServer): Promise<number> {

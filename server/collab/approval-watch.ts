@@ -47,7 +47,7 @@ export class ApprovalWatch implements RoomHooks {
       // An approval is written after its text was read, and reaches this watch later still: an edit
       // in between found no approval to check. So every section with approvals is compared anew,
       // except those edited on another node, which that node compares and credits to the editor.
-      if (event.kind === "approvals") this.enqueue(() => this.check(true, true, true));
+      if (event.kind === "approvals") this.enqueue(() => this.check(true));
     });
   }
 
@@ -103,14 +103,14 @@ export class ApprovalWatch implements RoomHooks {
   }
 
   /**
-   * Checks the edited sections, and with `everyApproved` every section with approvals too (with
-   * `leaveRelayed`, but those edited on another node); with `reload`, reloads the approvals first.
+   * Checks the edited sections, and with `everyApproved` every section with approvals too, but
+   * those last edited on another node; with `reload`, reloads the approvals first.
    */
-  private async check(reload: boolean, everyApproved = reload, leaveRelayed = false): Promise<void> {
+  private async check(reload: boolean, everyApproved = reload): Promise<void> {
     if (reload) await this.reload();
     const keys = new Set(this.changed.keys());
     for (const { sectionKey } of everyApproved ? this.approvals : []) {
-      if (!leaveRelayed || !this.relayedEdits.has(sectionKey)) keys.add(sectionKey);
+      if (!this.relayedEdits.has(sectionKey)) keys.add(sectionKey);
     }
     let anyChange = false;
     for (const sectionKey of keys) {
