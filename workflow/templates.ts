@@ -21,8 +21,16 @@ import type { SessionUser } from "../db/queries/users";
 import type { ContentBlock } from "../domain/content";
 import { isUnitRole } from "../domain/section-plan";
 import { DEFAULT_TEMPLATES, type TemplateSection } from "../domain/template";
-import { adminInput, adminOnly, nothingToChange, recordAdminEvent } from "./admin-access";
-import { fail, succeed, type WorkflowFailure, type WorkflowResult } from "./result";
+import {
+  type Administered,
+  adminChange,
+  administered,
+  adminRead,
+  adminRemoval,
+  adminRequest,
+  recordAdminEvent,
+} from "./admin-access";
+import { fail, type WorkflowFailure, type WorkflowResult } from "./result";
 
 export const TEMPLATE_NOT_FOUND = "Mallen finns inte";
 export const TEMPLATE_NAME_TAKEN = "Det finns redan en mall med det namnet";
@@ -33,25 +41,20 @@ export async function ensureTemplates(db: Database, organisationId: string): Pro
   await ensureDefaultTemplates(db, organisationId, DEFAULT_TEMPLATES);
 }
 
-export async function listTemplatesForAdmin(
-  db: Database,
-  actor: SessionUser,
-): Promise<WorkflowResult<AdminTemplate[]>> {
-  const denied = adminOnly(actor);
-  if (denied) return denied;
-  await ensureTemplates(db, actor.organisationId);
-  return succeed(await listTemplates(db, actor.organisationId));
-}
+/** Every template of the organisation, deactivated ones included. */
+export const listTemplatesForAdmin = adminRead(async (db, organisationId) => {
+  await ensureTemplates(db, organisationId);
+  return listTemplates(db, organisationId);
+});
 
-export async function templateForAdmin(
+const TEMPLATE: Administered<AdminTemplate> = { find: findTemplate, notFound: TEMPLATE_NOT_FOUND };
+
+export function templateForAdmin(
   db: Database,
   actor: SessionUser,
   templateId: string,
 ): Promise<WorkflowResult<AdminTemplate>> {
-  const denied = adminOnly(actor);
-  if (denied) return denied;
-  const template = await findTemplate(db, actor.organisationId, templateId);
-  return template ? succeed(template) : fail("not-found", TEMPLATE_NOT_FOUND);
+  return administered(db, actor, TEMPLATE, templateId);
 }
 
 /** The active templates a new statement can be started from; the first is the default. */
@@ -145,82 +148,58 @@ async function sectionsCheck(
 
 const sectionKeys = (sections: { key: string }[]) => sections.map((section) => section.key);
 
-export async function createTemplate(
-  db: Database,
-  actor: SessionUser,
-  input: unknown,
-): Promise<WorkflowResult<AdminTemplate>> {
-  const body = adminInput(actor, templateCreateSchema, input);
-  if (!body.ok) return body;
-  const { name, description, sections } = body.data;
-  const problem = await sectionsCheck(db, actor.organisationId, sections);
-  if (problem) return problem;
-  if (await templateNameTaken(db, actor.organisationId, name)) return fail("conflict", TEMPLATE_NAME_TAKEN);
-  const id = await insertTemplate(db, actor.organisationId, { name, description, sections });
-  await recordAdminEvent(db, actor, {
-    action: "template.created",
-    targetKind: "template",
-    targetId: id,
-    details: { name, sections: sectionKeys(sections) },
-  });
-  return templateForAdmin(db, actor, id);
-}
+/** Creates a template with its sections in order; a name the organisation already uses is a 409. */
+export const createTemplate = adminRequest(
+  templateCreateSchema,
+  async (db, actor, { name, description, sections }): Promise<WorkflowResult<AdminTemplate>> => {
+    const problem = await sectionsCheck(db, actor.organisationId, sections);
+    if (problem) return problem;
+    if (await templateNameTaken(db, actor.organisationId, name)) return fail("conflict", TEMPLATE_NAME_TAKEN);
+    const id = await insertTemplate(db, actor.organisationId, { name, description, sections });
+    await recordAdminEvent(db, actor, {
+      action: "template.created",
+      targetKind: "template",
+      targetId: id,
+      details: { name, sections: sectionKeys(sections) },
+    });
+    return templateForAdmin(db, actor, id);
+  },
+);
 
 /** Renames, describes, replaces the sections of, deactivates or reactivates a template. */
-export async function changeTemplate(
-  db: Database,
-  actor: SessionUser,
-  templateId: string,
-  input: unknown,
-): Promise<WorkflowResult<AdminTemplate>> {
-  const body = adminInput(actor, templatePatchSchema, input);
-  if (!body.ok) return body;
-  const change = body.data;
-  const empty = nothingToChange(change);
-  if (empty) return empty;
-  const template = await findTemplate(db, actor.organisationId, templateId);
-  if (!template) return fail("not-found", TEMPLATE_NOT_FOUND);
-  if (change.sections) {
-    const problem = await sectionsCheck(db, actor.organisationId, change.sections);
-    if (problem) return problem;
-  }
-  if (
-    change.name !== undefined &&
-    (await templateNameTaken(db, actor.organisationId, change.name, template.id))
-  ) {
-    return fail("conflict", TEMPLATE_NAME_TAKEN);
-  }
-  await updateTemplate(db, template.id, change);
-  const { sections, ...fields } = change;
-  await recordAdminEvent(db, actor, {
-    action: "template.updated",
-    targetKind: "template",
-    targetId: template.id,
-    details: {
-      before: { name: template.name, active: template.active, sections: sectionKeys(template.sections) },
-      change: { ...fields, ...(sections && { sections: sectionKeys(sections) }) },
-    },
-  });
-  return templateForAdmin(db, actor, template.id);
-}
+export const changeTemplate = adminChange(
+  { ...TEMPLATE, schema: templatePatchSchema },
+  async (db, actor, template, change): Promise<WorkflowResult<AdminTemplate>> => {
+    if (change.sections) {
+      const problem = await sectionsCheck(db, actor.organisationId, change.sections);
+      if (problem) return problem;
+    }
+    if (
+      change.name !== undefined &&
+      (await templateNameTaken(db, actor.organisationId, change.name, template.id))
+    ) {
+      return fail("conflict", TEMPLATE_NAME_TAKEN);
+    }
+    await updateTemplate(db, template.id, change);
+    const { sections, ...fields } = change;
+    await recordAdminEvent(db, actor, {
+      action: "template.updated",
+      targetKind: "template",
+      targetId: template.id,
+      details: {
+        before: { name: template.name, active: template.active, sections: sectionKeys(template.sections) },
+        change: { ...fields, ...(sections && { sections: sectionKeys(sections) }) },
+      },
+    });
+    return templateForAdmin(db, actor, template.id);
+  },
+);
 
 /** Deletes a template no statement was started from; one in use can only be deactivated (409). */
-export async function removeTemplate(
-  db: Database,
-  actor: SessionUser,
-  templateId: string,
-): Promise<WorkflowResult<{ deleted: true }>> {
-  const denied = adminOnly(actor);
-  if (denied) return denied;
-  const template = await findTemplate(db, actor.organisationId, templateId);
-  if (!template) return fail("not-found", TEMPLATE_NOT_FOUND);
-  if (template.inUse) return fail("conflict", TEMPLATE_IN_USE);
-  await deleteTemplate(db, template.id);
-  await recordAdminEvent(db, actor, {
-    action: "template.deleted",
-    targetKind: "template",
-    targetId: template.id,
-    details: { name: template.name, sections: sectionKeys(template.sections) },
-  });
-  return succeed({ deleted: true });
-}
+export const removeTemplate = adminRemoval({
+  ...TEMPLATE,
+  targetKind: "template",
+  refusal: (_db, template) => (template.inUse ? TEMPLATE_IN_USE : null),
+  remove: deleteTemplate,
+  logged: ({ name, sections }) => ({ name, sections: sectionKeys(sections) }),
+});
