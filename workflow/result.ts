@@ -24,6 +24,11 @@ export function succeed<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
+/** The result with its value passed through `map`; a failure stays as it is. */
+export function mapValue<T, U>(result: WorkflowResult<T>, map: (value: T) => U): WorkflowResult<U> {
+  return result.ok ? succeed(map(result.value)) : result;
+}
+
 export const STATEMENT_NOT_FOUND = "Tjänsteutlåtandet finns inte";
 export const NO_STATEMENT_ACCESS = "Du har inte behörighet till detta tjänsteutlåtande";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { currentUser } from "@/auth/current-user";
 import { isUuid } from "@/contracts/common";
 import type { Database } from "@/db/client";
@@ -100,6 +100,15 @@ type UseCase<A extends unknown[], T> = (
   user: SessionUser,
   ...args: A
 ) => Promise<WorkflowResult<T>>;
+
+/** The contract of a body its use case validates itself, as the administration does after its 403. */
+export const bodyCheckedByUseCase: z.ZodType<unknown> = z.unknown();
+
+/** A route without path ids or body: the session, then the use case (given the request), whose result is the answer. */
+export function userRoute<T>(run: UseCase<[Request], T>) {
+  return (request: Request) =>
+    withUser(async (user) => workflowResponse(await run(await getDb(), user, request)));
+}
 
 /**
  * A POST/PATCH route without path ids: the session, then the JSON body its contract validates

@@ -1,10 +1,7 @@
 import { listAdministrationEvents } from "@/workflow/admin-events";
-import { getDb } from "@/workflow/app-services";
-import { withUser, workflowResponse } from "../../responses";
+import { userRoute } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/admin/events: the organisation's administration trail, newest first. */
-export function GET() {
-  return withUser(async (user) => workflowResponse(await listAdministrationEvents(await getDb(), user)));
-}
+export const GET = userRoute((db, user) => listAdministrationEvents(db, user));

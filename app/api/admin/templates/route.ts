@@ -1,22 +1,13 @@
-import { getDb } from "@/workflow/app-services";
+import { mapValue } from "@/workflow/result";
 import { createTemplate, listTemplatesForAdmin } from "@/workflow/templates";
-import { readJsonBody, withUser, workflowResponse } from "../../responses";
+import { bodyCheckedByUseCase, bodyRoute, userRoute } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/admin/templates: every section template of the organisation, deactivated ones included. */
-export function GET() {
-  return withUser(async (user) => {
-    const result = await listTemplatesForAdmin(await getDb(), user);
-    return workflowResponse(result.ok ? { ok: true, value: { templates: result.value } } : result);
-  });
-}
+export const GET = userRoute(async (db, user) =>
+  mapValue(await listTemplatesForAdmin(db, user), (templates) => ({ templates })),
+);
 
 /** POST /api/admin/templates: creates a template with its sections in order. */
-export function POST(request: Request) {
-  return withUser(async (user) => {
-    const read = await readJsonBody(request);
-    if (!read.ok) return read.response;
-    return workflowResponse(await createTemplate(await getDb(), user, read.body), 201);
-  });
-}
+export const POST = bodyRoute(bodyCheckedByUseCase, createTemplate, 201);

@@ -1,23 +1,14 @@
 import { createUser, searchUsers } from "@/workflow/admin-users";
-import { getDb } from "@/workflow/app-services";
-import { readJsonBody, withUser, workflowResponse } from "../../responses";
+import { mapValue } from "@/workflow/result";
+import { bodyCheckedByUseCase, bodyRoute, userRoute } from "../../responses";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/admin/users?q=…: the organisation's users, narrowed to names or e-mails containing q. */
-export function GET(request: Request) {
-  return withUser(async (user) => {
-    const query = new URL(request.url).searchParams.get("q") ?? undefined;
-    const result = await searchUsers(await getDb(), user, query);
-    return workflowResponse(result.ok ? { ok: true, value: { users: result.value } } : result);
-  });
-}
+export const GET = userRoute(async (db, user, request) => {
+  const query = new URL(request.url).searchParams.get("q") ?? undefined;
+  return mapValue(await searchUsers(db, user, query), (users) => ({ users }));
+});
 
 /** POST /api/admin/users: creates an account with its roles. */
-export function POST(request: Request) {
-  return withUser(async (user) => {
-    const read = await readJsonBody(request);
-    if (!read.ok) return read.response;
-    return workflowResponse(await createUser(await getDb(), user, read.body), 201);
-  });
-}
+export const POST = bodyRoute(bodyCheckedByUseCase, createUser, 201);
