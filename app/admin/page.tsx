@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
-import { requirePageUser } from "@/auth/current-user";
 import { ColumnHeads } from "@/components/ColumnHeads";
 import { listAdministrationEvents } from "@/workflow/admin-events";
-import { getDb } from "@/workflow/app-services";
+import { adminPageData } from "./admin-page-data";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
@@ -29,10 +27,7 @@ const when = new Intl.DateTimeFormat("sv-SE", {
 });
 
 export default async function AdminPage() {
-  const user = await requirePageUser("/admin");
-  const trail = await listAdministrationEvents(await getDb(), user, 50);
-  if (!trail.ok) forbidden();
-  const { events } = trail.value;
+  const { events } = await adminPageData("/admin", (db, user) => listAdministrationEvents(db, user, 50));
   return (
     <>
       <h1>Administration</h1>

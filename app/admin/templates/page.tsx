@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { requirePageUser } from "@/auth/current-user";
 import { ColumnHeads } from "@/components/ColumnHeads";
-import { getDb } from "@/workflow/app-services";
 import { listTemplatesForAdmin } from "@/workflow/templates";
+import { adminPageData } from "../admin-page-data";
 
 export const metadata: Metadata = { title: "Mallar" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminTemplatesPage() {
-  const user = await requirePageUser("/admin/templates");
-  const templates = await listTemplatesForAdmin(await getDb(), user);
-  if (!templates.ok) forbidden();
+  const templates = await adminPageData("/admin/templates", listTemplatesForAdmin);
   return (
     <>
       <h1>Mallar</h1>
@@ -29,7 +25,7 @@ export default async function AdminTemplatesPage() {
         <caption className="visually-hidden">Förvaltningens mallar</caption>
         <ColumnHeads names={["Mall", "Avsnitt", "Status"]} />
         <tbody>
-          {templates.value.map((template) => (
+          {templates.map((template) => (
             <tr key={template.id}>
               <td>
                 <Link href={`/admin/templates/${template.id}`}>{template.name}</Link>

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
-import { requirePageUser } from "@/auth/current-user";
 import { UnitsAdmin } from "@/components/admin/UnitsAdmin";
 import { listUnitsForAdmin } from "@/workflow/admin-units";
-import { getDb } from "@/workflow/app-services";
+import { adminPageData } from "../admin-page-data";
 
 export const metadata: Metadata = { title: "Enheter" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminUnitsPage() {
-  const user = await requirePageUser("/admin/units");
-  const units = await listUnitsForAdmin(await getDb(), user);
-  if (!units.ok) forbidden();
+  const units = await adminPageData("/admin/units", listUnitsForAdmin);
   return (
     <>
       <h1>Enheter</h1>
-      <UnitsAdmin units={units.value} />
+      <UnitsAdmin units={units} />
     </>
   );
 }
