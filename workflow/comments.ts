@@ -15,7 +15,14 @@ import type { SessionUser } from "../db/queries/users";
 import { canReadStatement } from "../domain/access";
 import { canResolveThread, isOwnComment } from "../domain/comments";
 import { appServices } from "./app-services";
-import { fail, readableStatement, readIfAllowed, statementUnavailable, type WorkflowResult } from "./result";
+import {
+  announced,
+  fail,
+  readableStatement,
+  readIfAllowed,
+  statementUnavailable,
+  type WorkflowResult,
+} from "./result";
 
 export const COMMENT_NOT_FOUND = "Kommentaren finns inte";
 
@@ -60,8 +67,7 @@ export async function startThread(
     quote: input.quote,
     proposedText: input.proposedText,
   });
-  appServices().statementEvents.publish({ statementId, kind: "comments" });
-  return { ok: true, value: { id } };
+  return announced(statementId, "comments", { id });
 }
 
 export async function findLiveComment(
@@ -95,8 +101,7 @@ export async function reply(
     authorId: user.id,
     body,
   });
-  appServices().statementEvents.publish({ statementId, kind: "comments" });
-  return { ok: true, value: { id } };
+  return announced(statementId, "comments", { id });
 }
 
 export async function updateComment(
@@ -129,8 +134,7 @@ export async function updateComment(
       });
     }
   }
-  appServices().statementEvents.publish({ statementId, kind: "comments" });
-  return { ok: true, value: { id: comment.id } };
+  return announced(statementId, "comments", { id: comment.id });
 }
 
 export async function removeComment(
@@ -144,6 +148,5 @@ export async function removeComment(
   if (!isOwnComment(user, found.comment))
     return fail("forbidden", "Du kan bara ta bort dina egna kommentarer");
   await deleteComment(db, { organisationId: found.organisationId, comment: found.comment, actorId: user.id });
-  appServices().statementEvents.publish({ statementId, kind: "comments" });
-  return { ok: true, value: { id: found.comment.id } };
+  return announced(statementId, "comments", { id: found.comment.id });
 }

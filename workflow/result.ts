@@ -1,7 +1,9 @@
+import type { StatementEventKind } from "../contracts/events";
 import type { Database } from "../db/client";
 import { getStatementAccessFacts } from "../db/queries/statements";
 import type { SessionUser } from "../db/queries/users";
 import { canReadStatement, type StatementAccessFacts } from "../domain/access";
+import { appServices } from "./app-services";
 
 /** Why a use case refused; app/api maps each kind to its HTTP status in one place. */
 export type FailureKind = "invalid" | "forbidden" | "not-found" | "conflict" | "unavailable";
@@ -22,6 +24,16 @@ export function fail(kind: FailureKind, error: string, details?: unknown): Workf
 
 export function succeed<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
+}
+
+/** Tells the statement's open views that its `kind` changed, and answers the use case with `value`. */
+export function announced<T>(
+  statementId: string,
+  kind: StatementEventKind,
+  value: T,
+): { ok: true; value: T } {
+  appServices().statementEvents.publish({ statementId, kind });
+  return succeed(value);
 }
 
 /** The result with its value passed through `map`; a failure stays as it is. */

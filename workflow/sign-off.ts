@@ -17,8 +17,8 @@ import {
   SECTION_STATE_LABELS,
 } from "../domain/signoff";
 import { appServices } from "./app-services";
-import { fail, statementUnavailable, type WorkflowResult } from "./result";
-import { loadStatementWorkflow } from "./statement-workflow";
+import { announced, fail, type WorkflowResult } from "./result";
+import { loadStatementWorkflow, readableWorkflow } from "./statement-workflow";
 
 const FINALISED_APPROVE = "Tjänsteutlåtandet är justerat och kan inte längre godkännas";
 const FINALISED_REVOKE = "Tjänsteutlåtandet är justerat; godkännanden kan inte återkallas";
@@ -43,14 +43,12 @@ function listNotApproved(workflow: StatementWorkflow, include: (section: Section
 }
 
 async function findSection(db: Database, user: SessionUser, statementId: string, sectionKey: string) {
-  const lookup = await loadStatementWorkflow(db, user, statementId);
-  if (!lookup.found) {
-    return statementUnavailable(lookup.kind);
-  }
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   const sections = await loadSectionRequirements(db, statementId);
   const section = sections.find((candidate) => candidate.key === sectionKey);
   if (!section) return fail("not-found", "Avsnittet finns inte");
-  return { ok: true as const, statement: lookup.statement, workflow: lookup.workflow, section };
+  return { ...found, section };
 }
 
 /**
@@ -106,8 +104,7 @@ export async function approve(
    * document is loaded: the hash above was read from it) re-checks every approved section when
    * told, and credits the staleness to whoever edited; a check here would credit it to the approver.
    */
-  appServices().statementEvents.publish({ statementId, kind: "approvals" });
-  return { ok: true, value: { approvalIds, contentHash } };
+  return announced(statementId, "approvals", { approvalIds, contentHash });
 }
 
 export async function revoke(
@@ -131,8 +128,7 @@ export async function revoke(
   );
   if (revoked === FINALISED) return fail("conflict", FINALISED_REVOKE);
   if (revoked === 0) return fail("not-found", "Du har inget godkännande av detta avsnitt att återkalla");
-  appServices().statementEvents.publish({ statementId, kind: "approvals" });
-  return { ok: true, value: { revoked } };
+  return announced(statementId, "approvals", { revoked });
 }
 
 export const NODES_UNREACHABLE =
@@ -147,13 +143,11 @@ export async function finalise(
   user: SessionUser,
   statementId: string,
 ): Promise<WorkflowResult<{ finalisedAt: string }>> {
-  const lookup = await loadStatementWorkflow(db, user, statementId);
-  if (!lookup.found) {
-    return statementUnavailable(lookup.kind);
-  }
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   if (!canFinalise(user))
     return fail("forbidden", "Endast stadsdelsdirektören kan justera tjänsteutlåtandet");
-  if (lookup.statement.status === "finalised") return fail("conflict", "Tjänsteutlåtandet är redan justerat");
+  if (found.statement.status === "finalised") return fail("conflict", "Tjänsteutlåtandet är redan justerat");
 
   let notApproved: { key: string; title: string; state: string }[] = [];
   const freeze = await appServices().documents.freezeWhile(statementId, async (frozenDocument) => {
@@ -163,7 +157,7 @@ export async function finalise(
     notApproved = listNotApproved(frozen.workflow, (section) => section.state !== "approved");
     if (notApproved.length > 0) return false;
     const outcome = await finaliseStatement(db, {
-      organisationId: lookup.statement.organisationId,
+      organisationId: found.statement.organisationId,
       statementId,
       finalisedBy: user.id,
       documentState: frozenDocument.documentState,
@@ -192,6 +186,5 @@ export async function finalise(
     }
     return fail("conflict", "Tjänsteutlåtandet är redan justerat");
   }
-  appServices().statementEvents.publish({ statementId, kind: "status" });
-  return { ok: true, value: { finalisedAt: new Date().toISOString() } };
+  return announced(statementId, "status", { finalisedAt: new Date().toISOString() });
 }

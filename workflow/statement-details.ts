@@ -5,8 +5,7 @@ import { getStatementDetail, type StatementDetail } from "../db/queries/statemen
 import { findOrganisationUnits } from "../db/queries/units";
 import type { SessionUser } from "../db/queries/users";
 import { canEditStatementText } from "../domain/access";
-import { appServices } from "./app-services";
-import { fail, type WorkflowResult } from "./result";
+import { announced, fail, type WorkflowResult } from "./result";
 import { visibleStatement } from "./visible-statement";
 
 export const DETAILS_FINALISED = "Tjänsteutlåtandet är justerat och uppgifterna kan inte längre ändras";
@@ -80,6 +79,5 @@ export async function updateStatementDetails(
     audit: { changes },
   });
   if (!written) return fail("conflict", DETAILS_FINALISED);
-  appServices().statementEvents.publish({ statementId, kind: "details" });
-  return { ok: true, value: { changed } };
+  return announced(statementId, "details", { changed });
 }

@@ -18,6 +18,7 @@ import {
   sectionState,
 } from "../domain/signoff";
 import { appServices } from "./app-services";
+import { statementUnavailable, type WorkflowFailure } from "./result";
 
 export type WorkflowLookup =
   | { found: true; statement: StatementDetail; workflow: StatementWorkflow }
@@ -96,4 +97,22 @@ export async function loadStatementWorkflow(
       readyToFinalise: sections.every((section) => section.state === "approved"),
     },
   };
+}
+
+/** A statement the user may read, as `loadStatementWorkflow` finds it. */
+export interface ReadableWorkflow {
+  ok: true;
+  statement: StatementDetail;
+  workflow: StatementWorkflow;
+}
+
+/** The statement as the user sees it, or the failure telling an unknown one (404) from a hidden one (403). */
+export async function readableWorkflow(
+  db: Database,
+  user: SessionUser,
+  statementId: string,
+): Promise<ReadableWorkflow | WorkflowFailure> {
+  const lookup = await loadStatementWorkflow(db, user, statementId);
+  if (!lookup.found) return statementUnavailable(lookup.kind);
+  return { ok: true, statement: lookup.statement, workflow: lookup.workflow };
 }

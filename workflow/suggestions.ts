@@ -2,9 +2,8 @@ import type { NewSuggestion } from "../contracts/suggestions";
 import type { Database } from "../db/client";
 import { decideSuggestion } from "../db/queries/comments";
 import type { SessionUser } from "../db/queries/users";
-import { appServices } from "./app-services";
 import { findLiveComment, startThread } from "./comments";
-import { fail, succeed, type WorkflowResult } from "./result";
+import { announced, fail, type WorkflowResult } from "./result";
 import { loadStatementWorkflow } from "./statement-workflow";
 
 export const SUGGESTION_NOT_FOUND = "Förslaget finns inte";
@@ -49,6 +48,5 @@ export async function decide(
     actorId: user.id,
     ...decision,
   });
-  appServices().statementEvents.publish({ statementId, kind: "comments" });
-  return succeed({ id: comment.id });
+  return announced(statementId, "comments", { id: comment.id });
 }

@@ -25,48 +25,34 @@ import { canEditStatementText } from "../domain/access";
 import { presenceIdentityOf } from "../domain/presence";
 import { diffParagraphs, diffWords } from "../domain/text-diff";
 import { appServices } from "./app-services";
-import { fail, statementUnavailable, type WorkflowFailure, type WorkflowResult } from "./result";
-import { loadStatementWorkflow, type WorkflowLookup } from "./statement-workflow";
+import { fail, readIfAllowed, type WorkflowResult } from "./result";
+import { type ReadableWorkflow, readableWorkflow } from "./statement-workflow";
 
 export const VERSION_NOT_FOUND = "Versionen finns inte";
 const FINALISED_RESTORE = "Tjänsteutlåtandet är justerat; inget avsnitt kan återställas";
 const BEFORE_RESTORE = "Före återställning av hela utlåtandet";
 const FINALISED_NAME = "Tjänsteutlåtandet är justerat; dess slutliga version finns redan";
 
-type Found = Extract<WorkflowLookup, { found: true }>;
-
-async function readable(
-  db: Database,
-  user: SessionUser,
-  statementId: string,
-): Promise<Found | WorkflowFailure> {
-  const lookup = await loadStatementWorkflow(db, user, statementId);
-  return lookup.found ? lookup : statementUnavailable(lookup.kind);
-}
-
-function isFailure(value: Found | WorkflowFailure): value is WorkflowFailure {
-  return "ok" in value;
-}
-
 function summaryBody(version: VersionSummary): VersionSummaryBody {
   return { ...version, createdAt: version.createdAt.toISOString() };
 }
 
-export async function versionsOf(
+/** The statement's versions, newest first. */
+export function versionsOf(
   db: Database,
   user: SessionUser,
   statementId: string,
 ): Promise<WorkflowResult<{ versions: VersionSummaryBody[] }>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
-  return { ok: true, value: { versions: (await listVersions(db, statementId)).map(summaryBody) } };
+  return readIfAllowed(db, user, statementId, async () => ({
+    versions: (await listVersions(db, statementId)).map(summaryBody),
+  }));
 }
 
 /** Stores the statement's current state as a named version by the user; resolves to its id. */
 async function keepNamedVersion(
   db: Database,
   user: SessionUser,
-  found: Found,
+  found: ReadableWorkflow,
   name: string,
   note: string | null,
 ): Promise<string> {
@@ -83,8 +69,8 @@ export async function nameVersion(
   statementId: string,
   request: NamedVersionRequest,
 ): Promise<WorkflowResult<VersionSummaryBody>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   if (found.statement.status === "finalised") return fail("conflict", FINALISED_NAME);
   if (!canEditStatementText(user, found.statement)) {
     return fail("forbidden", "Endast handläggare och chefer kan namnge en version");
@@ -105,8 +91,8 @@ export async function versionDetail(
   statementId: string,
   versionId: string,
 ): Promise<WorkflowResult<VersionDetailBody>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   const version = await versionOf(db, statementId, versionId);
   if (!version) return fail("not-found", VERSION_NOT_FOUND);
   const { sections, statementId: _statement, ...summary } = version;
@@ -151,8 +137,8 @@ export async function diffVersions(
   fromId: string,
   toId: string | "current",
 ): Promise<WorkflowResult<VersionDiffBody>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   const from = await versionOf(db, statementId, fromId);
   if (!from) return fail("not-found", VERSION_NOT_FOUND);
   let to: Pick<VersionSection, "key" | "title" | "text">[];
@@ -181,7 +167,7 @@ type StoredVersion = NonNullable<Awaited<ReturnType<typeof versionOf>>>;
 async function applyRestore(
   db: Database,
   user: SessionUser,
-  found: Found,
+  found: ReadableWorkflow,
   version: StoredVersion,
   stored: VersionSection,
   scope: "section" | "statement",
@@ -213,8 +199,8 @@ export async function restoreSection(
   sectionKey: string,
   versionId: string,
 ): Promise<WorkflowResult<RestoredSectionBody>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   const section = found.workflow.sections.find((candidate) => candidate.key === sectionKey);
   if (!section) return fail("not-found", "Avsnittet finns inte");
   if (found.statement.status === "finalised") return fail("conflict", FINALISED_RESTORE);
@@ -246,8 +232,8 @@ export async function restoreStatement(
   statementId: string,
   versionId: string,
 ): Promise<WorkflowResult<RestoredStatementBody>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   if (found.statement.status === "finalised") return fail("conflict", FINALISED_RESTORE);
   if (!mayRestoreStatement(found.workflow)) {
     return fail("forbidden", "Endast en chef som godkänner avsnitt i utlåtandet kan återställa hela det");
@@ -276,8 +262,8 @@ export async function authorship(
   user: SessionUser,
   statementId: string,
 ): Promise<WorkflowResult<ParagraphAuthorship>> {
-  const found = await readable(db, user, statementId);
-  if (isFailure(found)) return found;
+  const found = await readableWorkflow(db, user, statementId);
+  if (!found.ok) return found;
   const titles = new Map(found.workflow.sections.map((section) => [section.key, section.title]));
   const sections = await appServices().documents.paragraphs(statementId, [...titles.keys()]);
   const clientIds = [
