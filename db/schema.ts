@@ -29,10 +29,35 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+/** Every point in time is stored with its time zone. */
+const timestamptz = <N extends string>(name: N) => timestamp(name, { withTimezone: true });
+const createdAt = () => timestamptz("created_at").notNull().defaultNow();
+const uuidPrimaryKey = () => uuid("id").primaryKey().defaultRandom();
+/** For the append-only logs, whose ids also order their rows. */
+const serialPrimaryKey = () => bigserial("id", { mode: "number" }).primaryKey();
+/** A row's place in its parent's list. */
+const position = () => integer("position").notNull();
+/** An event's free-form details, `{}` when it has none. */
+const eventDetails = () =>
+  jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`);
+
+/** A child row's parent: required, and the child is deleted with it. */
+const parentRef = <N extends string>(name: N, parent: () => AnyPgColumn) =>
+  uuid(name).notNull().references(parent, { onDelete: "cascade" });
+const organisationRef = () =>
+  uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id);
+const userRef = <N extends string>(name: N) => uuid(name).references(() => users.id);
+const unitRef = () => uuid("unit_id").references(() => units.id);
+/**
+ * A role, and for a unit role the unit it applies in; the unit is null for organisation-wide roles
+ * (granskare, stadsdelsdirektör, administratör).
+ */
+const roleInUnit = { role: text("role", { enum: ROLES }).notNull(), unitId: unitRef() };
 
 export const organisations = pgTable("organisations", {
-  id: uuid("id").primaryKey().defaultRandom(),
+  id: uuidPrimaryKey(),
   name: text("name").notNull().unique(),
   createdAt: createdAt(),
 });
@@ -40,26 +65,22 @@ export const organisations = pgTable("organisations", {
 export const units = pgTable(
   "units",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: uuidPrimaryKey(),
+    organisationId: organisationRef(),
     /** The avdelning an enhet belongs to; null for top-level units. */
     parentId: uuid("parent_id"),
     name: text("name").notNull(),
     kind: text("kind", { enum: ["avdelning", "enhet"] }).notNull(),
     /** Set when an administratör deactivates the unit: it keeps its history but gets no new use. */
-    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    deactivatedAt: timestamptz("deactivated_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("units_org_name_idx").on(t.organisationId, t.name)],
 );
 
 export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id")
-    .notNull()
-    .references(() => organisations.id),
+  id: uuidPrimaryKey(),
+  organisationId: organisationRef(),
   /** Always stored lower-case: logins compare case-insensitively. */
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
@@ -69,20 +90,16 @@ export const users = pgTable("users", {
   /** Null for accounts that only sign in through the organisation's identity provider. */
   passwordHash: text("password_hash"),
   /** Set when an administratör deactivates the account: it cannot sign in, and its sessions are ended. */
-  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  deactivatedAt: timestamptz("deactivated_at"),
   createdAt: createdAt(),
 });
 
 export const userRoles = pgTable(
   "user_roles",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ROLES }).notNull(),
-    /** Null for organisation-wide roles (granskare, stadsdelsdirektör, administratör). */
-    unitId: uuid("unit_id").references(() => units.id),
+    id: uuidPrimaryKey(),
+    userId: parentRef("user_id", () => users.id),
+    ...roleInUnit,
   },
   (t) => [index("user_roles_user_idx").on(t.userId)],
 );
@@ -94,16 +111,14 @@ export const userRoles = pgTable(
 export const sectionTemplates = pgTable(
   "section_templates",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: uuidPrimaryKey(),
+    organisationId: organisationRef(),
     name: text("name").notNull(),
     description: text("description"),
     /** Set when an administratör deactivates the template: new statements can no longer use it. */
-    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    deactivatedAt: timestamptz("deactivated_at"),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("section_templates_org_name_idx").on(t.organisationId, t.name)],
 );
@@ -112,11 +127,9 @@ export const sectionTemplates = pgTable(
 export const sectionTemplateSections = pgTable(
   "section_template_sections",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    templateId: uuid("template_id")
-      .notNull()
-      .references(() => sectionTemplates.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
+    id: uuidPrimaryKey(),
+    templateId: parentRef("template_id", () => sectionTemplates.id),
+    position: position(),
     key: text("key").notNull(),
     title: text("title").notNull(),
     guidance: text("guidance"),
@@ -132,12 +145,8 @@ export const sectionTemplateSections = pgTable(
 export const sectionTemplateOwners = pgTable(
   "section_template_owners",
   {
-    templateSectionId: uuid("template_section_id")
-      .notNull()
-      .references(() => sectionTemplateSections.id, { onDelete: "cascade" }),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
+    templateSectionId: parentRef("template_section_id", () => sectionTemplateSections.id),
+    unitId: unitRef().notNull(),
   },
   (t) => [primaryKey({ columns: [t.templateSectionId, t.unitId] })],
 );
@@ -149,13 +158,10 @@ export const sectionTemplateOwners = pgTable(
 export const sectionTemplateApprovals = pgTable(
   "section_template_approvals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    templateSectionId: uuid("template_section_id")
-      .notNull()
-      .references(() => sectionTemplateSections.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    role: text("role", { enum: ROLES }).notNull(),
-    unitId: uuid("unit_id").references(() => units.id),
+    id: uuidPrimaryKey(),
+    templateSectionId: parentRef("template_section_id", () => sectionTemplateSections.id),
+    position: position(),
+    ...roleInUnit,
   },
   (t) => [index("section_template_approvals_section_idx").on(t.templateSectionId)],
 );
@@ -163,10 +169,8 @@ export const sectionTemplateApprovals = pgTable(
 export const statements = pgTable(
   "statements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: uuidPrimaryKey(),
+    organisationId: organisationRef(),
     recipient: text("recipient").notNull(),
     title: text("title").notNull(),
     diarienummer: text("diarienummer"),
@@ -178,12 +182,12 @@ export const statements = pgTable(
     status: text("status", { enum: ["draft", "finalised"] })
       .notNull()
       .default("draft"),
-    createdBy: uuid("created_by").references(() => users.id),
+    createdBy: userRef("created_by"),
     /** The coordinating handläggare, who may edit every section (its creator by default). */
-    coordinatorId: uuid("coordinator_id").references(() => users.id),
+    coordinatorId: userRef("coordinator_id"),
     createdAt: createdAt(),
-    finalisedAt: timestamp("finalised_at", { withTimezone: true }),
-    finalisedBy: uuid("finalised_by").references(() => users.id),
+    finalisedAt: timestamptz("finalised_at"),
+    finalisedBy: userRef("finalised_by"),
     /** The section template the statement was started from; null for imported and older statements. */
     templateId: uuid("template_id").references(() => sectionTemplates.id),
   },
@@ -193,13 +197,9 @@ export const statements = pgTable(
 export const statementPreparingUnits = pgTable(
   "statement_preparing_units",
   {
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
-    position: integer("position").notNull(),
+    statementId: parentRef("statement_id", () => statements.id),
+    unitId: unitRef().notNull(),
+    position: position(),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.unitId] })],
 );
@@ -207,10 +207,8 @@ export const statementPreparingUnits = pgTable(
 export const statementSignatories = pgTable(
   "statement_signatories",
   {
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
+    statementId: parentRef("statement_id", () => statements.id),
+    position: position(),
     name: text("name").notNull(),
     title: text("title").notNull(),
   },
@@ -221,10 +219,8 @@ export const statementSignatories = pgTable(
 export const statementContacts = pgTable(
   "statement_contacts",
   {
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
+    statementId: parentRef("statement_id", () => statements.id),
+    position: position(),
     name: text("name").notNull(),
     title: text("title"),
     phone: text("phone"),
@@ -236,14 +232,12 @@ export const statementContacts = pgTable(
 export const sections = pgTable(
   "sections",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    statementId: parentRef("statement_id", () => statements.id),
     /** Names the section's Y.XmlFragment in the statement's Y.Doc. */
     key: text("key").notNull(),
     title: text("title").notNull(),
-    position: integer("position").notNull(),
+    position: position(),
     /** What belongs in the section, copied from its template; shown while the section is empty. */
     guidance: text("guidance"),
   },
@@ -253,12 +247,8 @@ export const sections = pgTable(
 export const sectionOwners = pgTable(
   "section_owners",
   {
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => sections.id, { onDelete: "cascade" }),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
+    sectionId: parentRef("section_id", () => sections.id),
+    unitId: unitRef().notNull(),
   },
   (t) => [primaryKey({ columns: [t.sectionId, t.unitId] })],
 );
@@ -266,13 +256,10 @@ export const sectionOwners = pgTable(
 export const sectionApprovalRequirements = pgTable(
   "section_approval_requirements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => sections.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ROLES }).notNull(),
-    /** For unit roles: which unit's holder must approve. */
-    unitId: uuid("unit_id").references(() => units.id),
+    id: uuidPrimaryKey(),
+    sectionId: parentRef("section_id", () => sections.id),
+    /** For unit roles, the unit whose holder must approve. */
+    ...roleInUnit,
   },
   (t) => [index("section_approval_requirements_section_idx").on(t.sectionId)],
 );
@@ -281,12 +268,10 @@ export const sectionApprovalRequirements = pgTable(
 export const documentUpdates = pgTable(
   "document_updates",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    id: serialPrimaryKey(),
+    statementId: parentRef("statement_id", () => statements.id),
     update: bytea("update").notNull(),
-    authorId: uuid("author_id").references(() => users.id),
+    authorId: userRef("author_id"),
     createdAt: createdAt(),
   },
   (t) => [index("document_updates_statement_idx").on(t.statementId, t.id)],
@@ -304,22 +289,20 @@ export const documentSnapshots = pgTable("document_snapshots", {
    */
   encoding: smallint("encoding").notNull().default(1),
   lastUpdateId: bigint("last_update_id", { mode: "number" }).notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
 /** Allmän handling: what was decided, by whom, when. Rows are never updated or deleted (a trigger enforces it). */
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: serialPrimaryKey(),
+    organisationId: organisationRef(),
     statementId: uuid("statement_id").references(() => statements.id),
-    actorId: uuid("actor_id").references(() => users.id),
+    actorId: userRef("actor_id"),
     action: text("action").notNull(),
     sectionKey: text("section_key"),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: eventDetails(),
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_statement_idx").on(t.statementId, t.id)],
@@ -332,18 +315,12 @@ export const auditEvents = pgTable(
 export const sectionApprovals = pgTable(
   "section_approvals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => sections.id, { onDelete: "cascade" }),
-    requirementId: uuid("requirement_id")
-      .notNull()
-      .references(() => sectionApprovalRequirements.id, { onDelete: "cascade" }),
-    approverId: uuid("approver_id")
-      .notNull()
-      .references(() => users.id),
+    id: uuidPrimaryKey(),
+    sectionId: parentRef("section_id", () => sections.id),
+    requirementId: parentRef("requirement_id", () => sectionApprovalRequirements.id),
+    approverId: userRef("approver_id").notNull(),
     role: text("role").notNull(),
-    unitId: uuid("unit_id").references(() => units.id),
+    unitId: unitRef(),
     contentHash: text("content_hash").notNull(),
     approvedContent: jsonb("approved_content").$type<Record<string, unknown>>().notNull(),
     approvedText: text("approved_text").notNull(),
@@ -351,10 +328,10 @@ export const sectionApprovals = pgTable(
     openThreads: integer("open_threads").notNull().default(0),
     createdAt: createdAt(),
     /** Set while the section's content differs from the approved content. */
-    staleSince: timestamp("stale_since", { withTimezone: true }),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    staleSince: timestamptz("stale_since"),
+    endedAt: timestamptz("ended_at"),
     endReason: text("end_reason", { enum: ["revoked", "superseded"] }),
-    endedBy: uuid("ended_by").references(() => users.id),
+    endedBy: userRef("ended_by"),
     revokeReason: text("revoke_reason"),
   },
   (t) => [
@@ -370,10 +347,8 @@ export const sectionApprovals = pgTable(
 export const statementVersions = pgTable(
   "statement_versions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    statementId: parentRef("statement_id", () => statements.id),
     kind: text("kind", { enum: ["final", "approval", "quiet", "named"] }).notNull(),
     /** Set for named versions. */
     name: text("name"),
@@ -390,7 +365,7 @@ export const statementVersions = pgTable(
     chainBytes: integer("chain_bytes").notNull().default(0),
     /** Each section's key, title, canonical content, hash and text at the time. */
     sections: jsonb("sections").$type<unknown[]>().notNull(),
-    createdBy: uuid("created_by").references(() => users.id),
+    createdBy: userRef("created_by"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -408,27 +383,21 @@ export const statementVersions = pgTable(
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
-    sectionId: uuid("section_id")
-      .notNull()
-      .references(() => sections.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    statementId: parentRef("statement_id", () => statements.id),
+    sectionId: parentRef("section_id", () => sections.id),
     /** Null for a thread's first comment; otherwise that comment's id. */
     threadId: uuid("thread_id").references((): AnyPgColumn => comments.id),
-    authorId: uuid("author_id")
-      .notNull()
-      .references(() => users.id),
+    authorId: userRef("author_id").notNull(),
     body: text("body").notNull(),
     anchorStart: bytea("anchor_start"),
     anchorEnd: bytea("anchor_end"),
     quote: text("quote"),
     createdAt: createdAt(),
-    editedAt: timestamp("edited_at", { withTimezone: true }),
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    resolvedBy: uuid("resolved_by").references(() => users.id),
+    editedAt: timestamptz("edited_at"),
+    deletedAt: timestamptz("deleted_at"),
+    resolvedAt: timestamptz("resolved_at"),
+    resolvedBy: userRef("resolved_by"),
     /** A suggestion's replacement for the quoted passage; null for an ordinary comment thread. */
     proposedText: text("proposed_text"),
     /** How a suggestion was decided (with resolvedAt/resolvedBy): accepted or rejected. */
@@ -449,14 +418,12 @@ export const comments = pgTable(
 export const userSessions = pgTable(
   "user_sessions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    userId: parentRef("user_id", () => users.id),
     createdAt: createdAt(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
     /** Why it ended: `signed-out`, `ended-by-user`, `ended-by-admin`, `deactivated`. */
     revokedReason: text("revoked_reason"),
   },
@@ -471,7 +438,7 @@ export const userSessions = pgTable(
 export const accountEvents = pgTable(
   "account_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: serialPrimaryKey(),
     /** Null when the e-mail address belongs to no account. */
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     /** The address as typed, lower-cased. */
@@ -489,7 +456,7 @@ export const accountEvents = pgTable(
       ],
     }).notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: eventDetails(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -502,13 +469,9 @@ export const accountEvents = pgTable(
 export const documentAuthors = pgTable(
   "document_authors",
   {
-    statementId: uuid("statement_id")
-      .notNull()
-      .references(() => statements.id, { onDelete: "cascade" }),
+    statementId: parentRef("statement_id", () => statements.id),
     clientId: bigint("client_id", { mode: "number" }).notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: userRef("user_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.clientId] })],
 );
@@ -520,16 +483,14 @@ export const documentAuthors = pgTable(
 export const organisationEvents = pgTable(
   "organisation_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    actorId: uuid("actor_id").references(() => users.id),
+    id: serialPrimaryKey(),
+    organisationId: organisationRef(),
+    actorId: userRef("actor_id"),
     /** `unit.created`, `unit.updated`, `unit.deleted`, `user.created`, `template.created`, … */
     action: text("action").notNull(),
     targetKind: text("target_kind", { enum: ["unit", "user", "oidc-mapping", "template"] }).notNull(),
     targetId: uuid("target_id").notNull(),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: eventDetails(),
     createdAt: createdAt(),
   },
   (t) => [index("organisation_events_org_idx").on(t.organisationId, t.id)],
@@ -542,15 +503,11 @@ export const organisationEvents = pgTable(
 export const oidcGroupMappings = pgTable(
   "oidc_group_mappings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    id: uuidPrimaryKey(),
+    organisationId: organisationRef(),
     /** A value of the groups claim, as the identity provider sends it (a name or an object id). */
     groupName: text("group_name").notNull(),
-    role: text("role", { enum: ROLES }).notNull(),
-    /** Null for organisation-wide roles. */
-    unitId: uuid("unit_id").references(() => units.id),
+    ...roleInUnit,
     createdAt: createdAt(),
   },
   (t) => [
