@@ -1,7 +1,9 @@
 import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { AdminUser, RoleGrantInput } from "../../contracts/admin";
 import type { Database } from "../client";
-import { organisationEvents, units, userRoles, users } from "../schema";
+import { organisationEvents, userRoles, users } from "../schema";
+import { pickColumns } from "./columns";
+import { selectUsersWithGrants } from "./users";
 
 /** `%`, `_` and `\` in a search are literal characters, not patterns. */
 function containsPattern(query: string): string {
@@ -22,22 +24,10 @@ export async function listAdminUsers(
     if (match) filters.push(match);
   }
   if (userIds) filters.push(inArray(users.id, userIds));
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      title: users.title,
-      telephone: users.telephone,
-      deactivatedAt: users.deactivatedAt,
-      passwordHash: users.passwordHash,
-      role: userRoles.role,
-      unitId: userRoles.unitId,
-      unitName: units.name,
-    })
-    .from(users)
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .leftJoin(units, eq(units.id, userRoles.unitId))
+  const rows = await selectUsersWithGrants(
+    db,
+    pickColumns(users, ["id", "name", "email", "title", "telephone", "deactivatedAt", "passwordHash"]),
+  )
     .where(and(...filters))
     .orderBy(asc(users.name), asc(users.id), asc(userRoles.role));
   const byId = new Map<string, AdminUser>();

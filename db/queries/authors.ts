@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../client";
-import { documentAuthors, units, userRoles, users } from "../schema";
+import { documentAuthors, userRoles, users } from "../schema";
+import { selectUsersWithGrants } from "./users";
 
 /** Records that the Yjs client ids belong to the user; ids already recorded keep their user. */
 export async function recordAuthors(
@@ -37,18 +38,12 @@ export async function authorsOfClients(
   clientIds: number[],
 ): Promise<Map<number, DocumentAuthor>> {
   if (clientIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      clientId: documentAuthors.clientId,
-      id: users.id,
-      name: users.name,
-      unitId: userRoles.unitId,
-      unitName: units.name,
-    })
-    .from(documentAuthors)
-    .innerJoin(users, eq(users.id, documentAuthors.userId))
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .leftJoin(units, eq(units.id, userRoles.unitId))
+  const rows = await selectUsersWithGrants(db, {
+    clientId: documentAuthors.clientId,
+    id: users.id,
+    name: users.name,
+  })
+    .innerJoin(documentAuthors, eq(documentAuthors.userId, users.id))
     .where(and(eq(documentAuthors.statementId, statementId), inArray(documentAuthors.clientId, clientIds)))
     .orderBy(asc(userRoles.id));
   const authors = new Map<number, DocumentAuthor>();

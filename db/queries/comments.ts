@@ -154,30 +154,23 @@ export interface NewThread {
 }
 
 export async function createThread(db: Database, input: NewThread): Promise<string> {
+  // The rest of the input is the comment row as it is stored.
+  const { organisationId, sectionKey, proposedText, ...comment } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(comments)
-      .values({
-        statementId: input.statementId,
-        sectionId: input.sectionId,
-        authorId: input.authorId,
-        body: input.body,
-        anchorStart: input.anchorStart,
-        anchorEnd: input.anchorEnd,
-        quote: input.quote,
-        proposedText: input.proposedText ?? null,
-      })
+      .values({ ...comment, proposedText: proposedText ?? null })
       .returning({ id: comments.id });
     if (!row) throw new Error("Comment insert returned no row");
-    const suggested = input.proposedText !== undefined;
+    const suggested = proposedText !== undefined;
     await recordAuditEvent(tx, {
-      organisationId: input.organisationId,
+      organisationId,
       statementId: input.statementId,
       actorId: input.authorId,
       action: suggested ? "suggestion.created" : "comment.created",
-      sectionKey: input.sectionKey,
+      sectionKey,
       details: suggested
-        ? { commentId: row.id, quote: input.quote, proposedText: input.proposedText }
+        ? { commentId: row.id, quote: input.quote, proposedText }
         : { commentId: row.id, quote: input.quote },
     });
     return row.id;

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Actor, StatementAccessFacts } from "../../domain/access";
 import type { Role } from "../../domain/roles";
 import type { Database } from "../client";
@@ -34,16 +35,25 @@ export async function findLoginByEmail(db: Database, email: string) {
   return row ?? null;
 }
 
-/** A user's columns and, per grant, its role and unit: one row per grant, or one with no role. */
+/**
+ * The given columns of users with each of their role grants and the grant's unit: one row per
+ * grant, or one with a null role for a user without grants. The caller filters and orders.
+ */
+export function selectUsersWithGrants<TColumns extends SelectedFields>(db: Database, columns: TColumns) {
+  return db
+    .select({ ...columns, role: userRoles.role, unitId: userRoles.unitId, unitName: units.name })
+    .from(users)
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId));
+}
+
+/** A session user's columns, and the avdelning of each grant's unit. */
 const SESSION_USER_COLUMNS = {
   id: users.id,
   organisationId: users.organisationId,
   email: users.email,
   name: users.name,
   title: users.title,
-  role: userRoles.role,
-  unitId: userRoles.unitId,
-  unitName: units.name,
   parentId: units.parentId,
 };
 
@@ -87,12 +97,7 @@ function sessionUserFromRows(rows: SessionUserRow[]): SessionUser | null {
  */
 export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
   return sessionUserFromRows(
-    await db
-      .select(SESSION_USER_COLUMNS)
-      .from(users)
-      .leftJoin(userRoles, eq(userRoles.userId, users.id))
-      .leftJoin(units, eq(units.id, userRoles.unitId))
-      .where(eq(users.id, userId)),
+    await selectUsersWithGrants(db, SESSION_USER_COLUMNS).where(eq(users.id, userId)),
   );
 }
 
@@ -111,15 +116,11 @@ export async function loadSessionUserAndStatement(
   userId: string,
   statementId: string,
 ): Promise<SessionUserAndStatement | null> {
-  const rows = await db
-    .select({
-      ...SESSION_USER_COLUMNS,
-      statementOrganisationId: statements.organisationId,
-      statementStatus: statements.status,
-    })
-    .from(users)
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .leftJoin(units, eq(units.id, userRoles.unitId))
+  const rows = await selectUsersWithGrants(db, {
+    ...SESSION_USER_COLUMNS,
+    statementOrganisationId: statements.organisationId,
+    statementStatus: statements.status,
+  })
     .leftJoin(statements, eq(statements.id, statementId))
     .where(eq(users.id, userId));
   const [first] = rows;
