@@ -40,12 +40,12 @@ export const unitPatchSchema = z
   .strict();
 export type UnitPatch = z.infer<typeof unitPatchSchema>;
 
-export const adminUnitSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
+/** What the administratör manages (units, users, templates): deactivated ones keep their history. */
+export const administeredSchema = z.object({ id: z.uuid(), name: z.string(), active: z.boolean() });
+
+export const adminUnitSchema = administeredSchema.extend({
   kind: z.enum(["avdelning", "enhet"]),
   parentId: z.uuid().nullable(),
-  active: z.boolean(),
 });
 export type AdminUnit = z.infer<typeof adminUnitSchema>;
 
@@ -100,13 +100,10 @@ export const userEditSchema = z
   .strict();
 export type UserEdit = z.infer<typeof userEditSchema>;
 
-export const adminUserSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
+export const adminUserSchema = administeredSchema.extend({
   email: z.string(),
   title: z.string().nullable(),
   telephone: z.string().nullable(),
-  active: z.boolean(),
   passwordSignIn: z.boolean(),
   roles: z.array(
     z.object({ role: z.enum(ROLES), unitId: z.uuid().nullable(), unitName: z.string().nullable() }),

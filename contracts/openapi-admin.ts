@@ -42,6 +42,13 @@ export const creation = (summary: string, request: z.ZodType, created: Answer, c
   responses: { 201: created, 400: INVALID, 403: ADMIN_ONLY, 409: conflict },
 });
 
+/** A list of the organisation's that only an administratör may read. */
+export const adminListing = (summary: string, listed: Answer, query?: z.ZodObject) => ({
+  summary,
+  query,
+  responses: { 200: listed, 403: ADMIN_ONLY },
+});
+
 /** A change of a unit or user: refused when not allowed, unknown or in conflict with another. */
 const change = (
   summary: string,
@@ -58,10 +65,10 @@ const change = (
 /** The OpenAPI operations of the administration API (/api/admin/..., /api/setup). */
 export const ADMIN_ROUTES: ApiRoutes = {
   "/api/admin/units": {
-    get: {
-      summary: "Every unit of the organisation, deactivated ones included",
-      responses: { 200: { description: "Enheterna", schema: unitListSchema }, 403: ADMIN_ONLY },
-    },
+    get: adminListing("Every unit of the organisation, deactivated ones included", {
+      description: "Enheterna",
+      schema: unitListSchema,
+    }),
     post: creation("Creates an avdelning, or an enhet under an avdelning", unitCreateSchema, {
       description: "Den nya enheten",
       schema: adminUnitSchema,
@@ -80,11 +87,11 @@ export const ADMIN_ROUTES: ApiRoutes = {
     },
   },
   "/api/admin/users": {
-    get: {
-      summary: "The organisation's users, narrowed to names or e-mails containing q",
-      query: userSearchSchema,
-      responses: { 200: { description: "Användarna", schema: userListSchema }, 403: ADMIN_ONLY },
-    },
+    get: adminListing(
+      "The organisation's users, narrowed to names or e-mails containing q",
+      { description: "Användarna", schema: userListSchema },
+      userSearchSchema,
+    ),
     post: creation("Creates an account with its roles", userCreateSchema, {
       description: "Den nya användaren",
       schema: adminUserSchema,
@@ -115,10 +122,10 @@ export const ADMIN_ROUTES: ApiRoutes = {
     },
   },
   "/api/admin/templates": {
-    get: {
-      summary: "Every section template of the organisation, deactivated ones included",
-      responses: { 200: { description: "Mallarna", schema: templateListSchema }, 403: ADMIN_ONLY },
-    },
+    get: adminListing("Every section template of the organisation, deactivated ones included", {
+      description: "Mallarna",
+      schema: templateListSchema,
+    }),
     post: creation(
       "Creates a section template with its sections in order",
       templateCreateSchema,
@@ -163,13 +170,10 @@ export const ADMIN_ROUTES: ApiRoutes = {
     },
   },
   "/api/admin/events": {
-    get: {
-      summary: "The organisation's administration trail, newest first",
-      responses: {
-        200: { description: "Händelserna", schema: organisationEventListSchema },
-        403: ADMIN_ONLY,
-      },
-    },
+    get: adminListing("The organisation's administration trail, newest first", {
+      description: "Händelserna",
+      schema: organisationEventListSchema,
+    }),
   },
   "/api/setup": {
     post: {

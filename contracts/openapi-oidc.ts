@@ -1,15 +1,15 @@
 import { unitDeletedSchema } from "./admin";
 import { oidcMappingCreateSchema, oidcMappingListSchema, oidcMappingSchema } from "./oidc-mappings";
-import { ADMIN_ONLY, creation } from "./openapi-admin";
+import { ADMIN_ONLY, adminListing, creation } from "./openapi-admin";
 import { type ApiRoutes, NOT_FOUND, refused } from "./openapi-operation";
 
 /** The OpenAPI operations of the mappings from identity-provider groups to roles. */
 export const OIDC_ROUTES: ApiRoutes = {
   "/api/admin/oidc-mappings": {
-    get: {
-      summary: "The organisation's mappings from identity-provider groups to roles",
-      responses: { 200: { description: "Kopplingarna", schema: oidcMappingListSchema }, 403: ADMIN_ONLY },
-    },
+    get: adminListing("The organisation's mappings from identity-provider groups to roles", {
+      description: "Kopplingarna",
+      schema: oidcMappingListSchema,
+    }),
     post: creation(
       "Maps a group of the identity provider to a role, in a unit for unit roles",
       oidcMappingCreateSchema,

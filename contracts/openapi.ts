@@ -6,6 +6,7 @@ import { statementEventSchema } from "./events";
 import { ADMIN_ROUTES } from "./openapi-admin";
 import { OIDC_ROUTES } from "./openapi-oidc";
 import {
+  type Answer,
   type ApiRoutes,
   FINALISED,
   FORBIDDEN,
@@ -40,6 +41,17 @@ import {
   statementWorkflowSchema,
 } from "./statements";
 
+/** Starts a statement: answers with its id, or refuses the input or a user who may not. */
+const statementCreation = (summary: string, request: z.ZodType, invalid: Answer): Operation => ({
+  summary,
+  request,
+  responses: {
+    201: { description: "Det nya utlåtandet", schema: createdSchema },
+    400: invalid,
+    403: FORBIDDEN,
+  },
+});
+
 /** Every route of the HTTP API under app/api, with the contracts it is validated and answered with. */
 export const API_ROUTES: ApiRoutes = {
   ...ADMIN_ROUTES,
@@ -59,15 +71,11 @@ export const API_ROUTES: ApiRoutes = {
       summary: "The statements of the user's organisation, newest first",
       responses: { 200: { description: "Utlåtandena", schema: statementListSchema } },
     },
-    post: {
-      summary: "Starts a statement from a section template (templateId, or the default)",
-      request: newStatementRequestSchema,
-      responses: {
-        201: { description: "Det nya utlåtandet", schema: createdSchema },
-        400: { description: "Ett meddelande per ogiltigt fält", schema: newStatementProblemSchema },
-        403: FORBIDDEN,
-      },
-    },
+    post: statementCreation(
+      "Starts a statement from a section template (templateId, or the default)",
+      newStatementRequestSchema,
+      { description: "Ett meddelande per ogiltigt fält", schema: newStatementProblemSchema },
+    ),
   },
   "/api/statements/{id}": {
     get: {
@@ -80,15 +88,11 @@ export const API_ROUTES: ApiRoutes = {
     },
   },
   "/api/statements/import": {
-    post: {
-      summary: "Creates a statement from a Word file (base64) and the new statement's details",
-      request: docxImportCreateRequestSchema,
-      responses: {
-        201: { description: "Det nya utlåtandet", schema: createdSchema },
-        400: { description: "Filen kan inte läsas, eller ett meddelande per ogiltigt fält" },
-        403: FORBIDDEN,
-      },
-    },
+    post: statementCreation(
+      "Creates a statement from a Word file (base64) and the new statement's details",
+      docxImportCreateRequestSchema,
+      { description: "Filen kan inte läsas, eller ett meddelande per ogiltigt fält" },
+    ),
   },
   "/api/statements/import/preview": {
     post: {

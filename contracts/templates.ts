@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APPROVER_ROLES, SECTION_OWNERSHIPS } from "../domain/template";
-import { adminIdSchema, optionalTextSchema, requiredTextSchema } from "./admin";
+import { adminIdSchema, administeredSchema, optionalTextSchema, requiredTextSchema } from "./admin";
 
 /* The section templates: `/api/admin/templates` (administratörer) and `/api/templates` (everyone). */
 
@@ -82,11 +82,8 @@ export const adminTemplateSectionSchema = z.object({
 });
 export type AdminTemplateSection = z.infer<typeof adminTemplateSectionSchema>;
 
-export const adminTemplateSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
+export const adminTemplateSchema = administeredSchema.extend({
   description: z.string().nullable(),
-  active: z.boolean(),
   /** Whether a statement was started from it: then it can be deactivated, not deleted. */
   inUse: z.boolean(),
   sections: z.array(adminTemplateSectionSchema),
