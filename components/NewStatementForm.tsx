@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import type { DocxImportPreview, DocxUpload } from "@/contracts/statement-import";
 import type { OrganisationUnit } from "@/contracts/statements";
 import type { TemplateOption } from "@/contracts/templates";
@@ -19,8 +19,11 @@ import { DocxImport } from "./DocxImport";
 const inputId = (field: NewStatementField) => `new-statement-${field}`;
 const errorId = (field: NewStatementField) => `${inputId(field)}-error`;
 const hintId = (field: NewStatementField) => `${inputId(field)}-hint`;
-const unitInputId = (unitId: string) => `new-statement-unit-${unitId}`;
-const templateInputId = (templateId: string) => `new-statement-template-${templateId}`;
+const CHOICE_ID_PREFIXES = { preparingUnitIds: "unit", templateId: "template" } as const;
+type ChoiceField = keyof typeof CHOICE_ID_PREFIXES;
+/** The id of one radio button or checkbox of a field: its value tells it from the others. */
+const choiceInputId = (field: ChoiceField, value: string) =>
+  `new-statement-${CHOICE_ID_PREFIXES[field]}-${value}`;
 
 interface Problems {
   formError: string | null;
@@ -70,20 +73,15 @@ function textValue(form: FormData, field: NewStatementField): string {
   return typeof value === "string" ? value : "";
 }
 
-interface TextFieldProps {
-  field: NewStatementField;
-  label: string;
-  type?: "text" | "date";
-  hint?: string;
-  required?: boolean;
-  error: string | undefined;
+/** The ids of a field's hint and error, when it has them, for its aria-describedby. */
+function messageIds(field: NewStatementField, hint: string | undefined, error: string | undefined): string {
+  return [hint ? hintId(field) : null, error ? errorId(field) : null].filter(Boolean).join(" ");
 }
 
-function TextField({ field, label, type = "text", hint, required = false, error }: TextFieldProps) {
-  const describedBy = [hint ? hintId(field) : null, error ? errorId(field) : null].filter(Boolean).join(" ");
+/** A field's hint and its error, each when there is one, under the label or legend. */
+function FieldMessages({ field, hint, error }: { field: NewStatementField; hint?: string; error?: string }) {
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={inputId(field)}>{label}</label>
+    <>
       {hint && (
         <p className="field-hint" id={hintId(field)}>
           {hint}
@@ -94,6 +92,25 @@ function TextField({ field, label, type = "text", hint, required = false, error 
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+interface TextFieldProps {
+  field: NewStatementField;
+  label: string;
+  type?: "text" | "date";
+  hint?: string;
+  required?: boolean;
+  error: string | undefined;
+}
+
+function TextField({ field, label, type = "text", hint, required = false, error }: TextFieldProps) {
+  const describedBy = messageIds(field, hint, error);
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={inputId(field)}>{label}</label>
+      <FieldMessages field={field} hint={hint} error={error} />
       <input
         id={inputId(field)}
         name={field}
@@ -113,45 +130,78 @@ function fieldAnchor(
   units: OrganisationUnit[],
   templates: TemplateOption[],
 ): string {
-  if (field === "preparingUnitIds" && units[0]) return unitInputId(units[0].id);
-  if (field === "templateId" && templates[0]) return templateInputId(templates[0].id);
+  if (field === "preparingUnitIds" && units[0]) return choiceInputId(field, units[0].id);
+  if (field === "templateId" && templates[0]) return choiceInputId(field, templates[0].id);
   return inputId(field);
 }
 
-/** The active templates as radio buttons, the first (the default) chosen; each lists its sections. */
-function TemplateChoice({ templates, error }: { templates: TemplateOption[]; error: string | undefined }) {
+interface Choice {
+  value: string;
+  label: string;
+  /** Said under the label, and describing the input. */
+  note?: ReactNode;
+}
+
+interface ChoiceFieldsetProps {
+  field: ChoiceField;
+  type: "radio" | "checkbox";
+  legend: string;
+  hint?: string;
+  error: string | undefined;
+  /** Said instead of the list when there is nothing to choose. */
+  empty: string;
+  choices: Choice[];
+  listClassName?: string;
+  /** Checks the first choice: the default of a radio group. */
+  checkFirst?: boolean;
+  /** Marks every input aria-invalid. */
+  invalid?: boolean;
+}
+
+/** A field of radio buttons or checkboxes: legend, hint and error, then each input with its label. */
+function ChoiceFieldset({
+  field,
+  type,
+  legend,
+  hint,
+  error,
+  empty,
+  choices,
+  listClassName = "checkbox-list",
+  checkFirst = false,
+  invalid = false,
+}: ChoiceFieldsetProps) {
+  const describedBy = messageIds(field, hint, error);
   return (
-    <fieldset
-      className={error ? "field field-invalid" : "field"}
-      aria-describedby={error ? errorId("templateId") : undefined}
-    >
-      <legend>Mall</legend>
-      {error && (
-        <p className="field-error" id={errorId("templateId")}>
-          {error}
-        </p>
-      )}
-      {templates.length === 0 ? (
-        <p>Det finns ingen aktiv mall. Be en administratör att lägga upp en.</p>
+    <fieldset className={error ? "field field-invalid" : "field"} aria-describedby={describedBy || undefined}>
+      <legend>{legend}</legend>
+      <FieldMessages field={field} hint={hint} error={error} />
+      {choices.length === 0 ? (
+        <p>{empty}</p>
       ) : (
-        <ul className="checkbox-list template-choice">
-          {templates.map((template, index) => (
-            <li key={template.id}>
-              <input
-                type="radio"
-                id={templateInputId(template.id)}
-                name="templateId"
-                value={template.id}
-                defaultChecked={index === 0}
-                aria-describedby={`${templateInputId(template.id)}-sections`}
-              />
-              <label htmlFor={templateInputId(template.id)}>{template.name}</label>
-              <p className="field-hint" id={`${templateInputId(template.id)}-sections`}>
-                {template.description ? `${template.description} ` : ""}
-                Avsnitt: {template.sections.map((section) => section.title).join(", ")}.
-              </p>
-            </li>
-          ))}
+        <ul className={listClassName}>
+          {choices.map(({ value, label, note }, index) => {
+            const id = choiceInputId(field, value);
+            return (
+              <li key={value}>
+                <input
+                  type={type}
+                  id={id}
+                  name={field}
+                  value={value}
+                  defaultChecked={checkFirst ? index === 0 : undefined}
+                  aria-invalid={invalid ? true : undefined}
+                  aria-describedby={note ? `${id}-note` : undefined}
+                />
+                <label htmlFor={id}>{label}</label>
+                {note && (
+                  <p className="field-hint" id={`${id}-note`}>
+                    {note}
+                  </p>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </fieldset>
@@ -222,11 +272,6 @@ export function NewStatementForm({
     setProblems(problemsFromAnswer(answer.status, answer.body));
   }
 
-  const unitsError = fieldErrors.preparingUnitIds;
-  const unitsDescribedBy = [hintId("preparingUnitIds"), unitsError ? errorId("preparingUnitIds") : null]
-    .filter(Boolean)
-    .join(" ");
-
   return (
     <>
       <DocxImport onImported={fillFromDocx} />
@@ -255,7 +300,23 @@ export function NewStatementForm({
         <p className="muted">
           Till, Titel och minst en beredande enhet måste fyllas i. Övriga uppgifter kan läggas till senare.
         </p>
-        <TemplateChoice templates={templates} error={fieldErrors.templateId} />
+        {/* The active templates, the first (the default) chosen; each lists its sections. */}
+        <ChoiceFieldset
+          field="templateId"
+          type="radio"
+          legend="Mall"
+          error={fieldErrors.templateId}
+          empty="Det finns ingen aktiv mall. Be en administratör att lägga upp en."
+          choices={templates.map((template) => ({
+            value: template.id,
+            label: template.name,
+            note: `${template.description ? `${template.description} ` : ""}Avsnitt: ${template.sections
+              .map((section) => section.title)
+              .join(", ")}.`,
+          }))}
+          listClassName="checkbox-list template-choice"
+          checkFirst
+        />
         <TextField
           field="recipient"
           label="Till"
@@ -280,38 +341,16 @@ export function NewStatementForm({
             error={fieldErrors.extendedDeadline}
           />
         </div>
-        <fieldset
-          className={unitsError ? "field field-invalid" : "field"}
-          aria-describedby={unitsDescribedBy}
-        >
-          <legend>Beredande enheter</legend>
-          <p className="field-hint" id={hintId("preparingUnitIds")}>
-            De enheter som bereder ärendet. De blir ansvariga för utlåtandets avsnitt.
-          </p>
-          {unitsError && (
-            <p className="field-error" id={errorId("preparingUnitIds")}>
-              {unitsError}
-            </p>
-          )}
-          {units.length === 0 ? (
-            <p>Förvaltningen har inga enheter ännu. Be en administratör att lägga upp dem.</p>
-          ) : (
-            <ul className="checkbox-list">
-              {units.map((unit) => (
-                <li key={unit.id}>
-                  <input
-                    type="checkbox"
-                    id={unitInputId(unit.id)}
-                    name="preparingUnitIds"
-                    value={unit.id}
-                    aria-invalid={unitsError ? true : undefined}
-                  />
-                  <label htmlFor={unitInputId(unit.id)}>{unit.name}</label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
+        <ChoiceFieldset
+          field="preparingUnitIds"
+          type="checkbox"
+          legend="Beredande enheter"
+          hint="De enheter som bereder ärendet. De blir ansvariga för utlåtandets avsnitt."
+          error={fieldErrors.preparingUnitIds}
+          empty="Förvaltningen har inga enheter ännu. Be en administratör att lägga upp dem."
+          choices={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+          invalid={Boolean(fieldErrors.preparingUnitIds)}
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={pending}>
             {pending

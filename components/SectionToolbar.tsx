@@ -14,40 +14,34 @@ interface ToolbarButton {
   isEnabled?: (editor: Editor) => boolean;
 }
 
+/** Toggles a mark on the selection; pressed where the selection has it. */
+const markButton = (
+  label: string,
+  face: ReactNode,
+  shortcut: string,
+  mark: "bold" | "italic" | "underline",
+): ToolbarButton => ({
+  label,
+  face,
+  shortcut,
+  run: (e) => e.chain().focus().toggleMark(mark).run(),
+  isActive: (e) => e.isActive(mark),
+});
+
+/** Turns the paragraph into a heading of the level, or back; the label is the face. */
+const headingButton = (label: string, level: 2 | 3): ToolbarButton => ({
+  label,
+  face: label,
+  run: (e) => e.chain().focus().toggleHeading({ level }).run(),
+  isActive: (e) => e.isActive("heading", { level }),
+});
+
 const BUTTONS: ToolbarButton[] = [
-  {
-    label: "Fetstil",
-    face: <b>F</b>,
-    shortcut: "Ctrl+B",
-    run: (e) => e.chain().focus().toggleBold().run(),
-    isActive: (e) => e.isActive("bold"),
-  },
-  {
-    label: "Kursiv",
-    face: <i>K</i>,
-    shortcut: "Ctrl+I",
-    run: (e) => e.chain().focus().toggleItalic().run(),
-    isActive: (e) => e.isActive("italic"),
-  },
-  {
-    label: "Understruken",
-    face: <u>U</u>,
-    shortcut: "Ctrl+U",
-    run: (e) => e.chain().focus().toggleUnderline().run(),
-    isActive: (e) => e.isActive("underline"),
-  },
-  {
-    label: "Rubrik",
-    face: "Rubrik",
-    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-    isActive: (e) => e.isActive("heading", { level: 2 }),
-  },
-  {
-    label: "Underrubrik",
-    face: "Underrubrik",
-    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-    isActive: (e) => e.isActive("heading", { level: 3 }),
-  },
+  markButton("Fetstil", <b>F</b>, "Ctrl+B", "bold"),
+  markButton("Kursiv", <i>K</i>, "Ctrl+I", "italic"),
+  markButton("Understruken", <u>U</u>, "Ctrl+U", "underline"),
+  headingButton("Rubrik", 2),
+  headingButton("Underrubrik", 3),
   {
     label: "Punktlista",
     face: "• Lista",

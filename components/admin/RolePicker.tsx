@@ -3,7 +3,8 @@
 import { useState } from "react";
 import type { AdminUnit, RoleGrantInput } from "@/contracts/admin";
 import { isOrganisationRole } from "@/domain/admin";
-import { ROLE_LABELS, ROLES, type Role } from "@/domain/roles";
+import { ROLES, type Role } from "@/domain/roles";
+import { RoleSelect, UnitSelect } from "./GrantSelects";
 
 /** A role and, for unit roles, the unit; ids are prefixed so that several pickers can share a page. */
 export function RolePicker({
@@ -24,27 +25,9 @@ export function RolePicker({
   const [unitId, setUnitId] = useState(active[0]?.id ?? "");
   return (
     <div className="field-row">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>Roll</label>
-        <select id={`${idPrefix}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoleSelect id={`${idPrefix}-role`} roles={ROLES} value={role} onChange={setRole} />
       {!isOrganisationRole(role) && (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-unit`}>Enhet</label>
-          <select id={`${idPrefix}-unit`} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {active.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitSelect id={`${idPrefix}-unit`} units={active} value={unitId} onChange={setUnitId} />
       )}
       <button
         type="button"

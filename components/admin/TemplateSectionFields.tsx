@@ -1,8 +1,8 @@
 "use client";
 
 import type { AdminUnit } from "@/contracts/admin";
-import { ROLE_LABELS } from "@/domain/roles";
 import { APPROVER_ROLES, type SectionOwnership } from "@/domain/template";
+import { RoleSelect, UnitSelect } from "./GrantSelects";
 import { keyFromTitle, type SectionDraft } from "./template-draft";
 
 const OWNERSHIP_LABELS: Record<SectionOwnership, string> = {
@@ -39,39 +39,20 @@ function ApprovalRow({
   const organisationWide = approval.role === "stadsdelsdirektor";
   return (
     <li className="field-row">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>Roll</label>
-        <select
-          id={`${idPrefix}-role`}
-          value={approval.role}
-          onChange={(e) => {
-            const role = e.target.value as Approval["role"];
-            onChange({ role, unitId: role === "stadsdelsdirektor" ? null : approval.unitId });
-          }}
-        >
-          {APPROVER_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoleSelect
+        id={`${idPrefix}-role`}
+        roles={APPROVER_ROLES}
+        value={approval.role}
+        onChange={(role) => onChange({ role, unitId: role === "stadsdelsdirektor" ? null : approval.unitId })}
+      />
       {!organisationWide && (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-unit`}>Enhet</label>
-          <select
-            id={`${idPrefix}-unit`}
-            value={approval.unitId ?? ""}
-            onChange={(e) => onChange({ ...approval, unitId: e.target.value || null })}
-          >
-            <option value="">Varje ägande enhet</option>
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitSelect
+          id={`${idPrefix}-unit`}
+          units={units}
+          value={approval.unitId ?? ""}
+          onChange={(unitId) => onChange({ ...approval, unitId: unitId || null })}
+          noUnitLabel="Varje ägande enhet"
+        />
       )}
       <button type="button" className="button secondary" onClick={onRemove}>
         Ta bort godkännandet
