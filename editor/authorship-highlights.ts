@@ -1,7 +1,7 @@
-import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { decorationsExtension } from "./decorations-extension";
 
 /** A top-level block as the authorship API saw it: its text and who wrote it. */
 export interface AuthoredBlock {
@@ -63,27 +63,14 @@ export function authorshipDecorations(doc: ProseMirrorNode, blocks: AuthoredBloc
  * Colours each block of the section by who wrote it, read-only: decorations only, so the text
  * stays editable. Set the blocks (null: off) with a transaction meta under `authorshipHighlightsKey`.
  */
-export const AuthorshipHighlights = Extension.create({
-  name: "authorshipHighlights",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<AuthorshipState>({
-        key: authorshipHighlightsKey,
-        state: {
-          init: () => ({ blocks: null, decorations: DecorationSet.empty }),
-          apply(transaction, previous, _old, state) {
-            const meta = transaction.getMeta(authorshipHighlightsKey) as
-              | { blocks: AuthoredBlock[] | null }
-              | undefined;
-            if (!meta && !transaction.docChanged) return previous;
-            const blocks = meta ? meta.blocks : previous.blocks;
-            return { blocks, decorations: authorshipDecorations(state.doc, blocks) };
-          },
-        },
-        props: {
-          decorations: (state) => authorshipHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty,
-        },
-      }),
-    ];
+export const AuthorshipHighlights = decorationsExtension("authorshipHighlights", authorshipHighlightsKey, {
+  init: () => ({ blocks: null, decorations: DecorationSet.empty }),
+  apply(transaction, previous, _old, state) {
+    const meta = transaction.getMeta(authorshipHighlightsKey) as
+      | { blocks: AuthoredBlock[] | null }
+      | undefined;
+    if (!meta && !transaction.docChanged) return previous;
+    const blocks = meta ? meta.blocks : previous.blocks;
+    return { blocks, decorations: authorshipDecorations(state.doc, blocks) };
   },
 });

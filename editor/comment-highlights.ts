@@ -1,6 +1,5 @@
-import { Extension } from "@tiptap/core";
 import type { EditorState } from "@tiptap/pm/state";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import {
   absolutePositionToRelativePosition,
@@ -9,6 +8,7 @@ import {
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { anchorPassage, decodeAnchorPosition, type EncodedAnchor, encodeAnchor } from "./comment-anchors";
+import { decorationsExtension } from "./decorations-extension";
 
 export interface HighlightedThread {
   id: string;
@@ -163,42 +163,29 @@ function buildDecorations(
  * Highlights commented passages. The anchors are relative positions, re-resolved after every
  * change, so highlights follow the words through concurrent edits without touching the text.
  */
-export const CommentHighlights = Extension.create({
-  name: "commentHighlights",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<HighlightState>({
-        key: commentHighlightsKey,
-        state: {
-          init: () => ({ threads: [], decoded: [], activeId: null, decorations: DecorationSet.empty }),
-          apply(transaction, previous, _oldState, newState) {
-            const meta = transaction.getMeta(commentHighlightsKey) as Partial<HighlightState> | undefined;
-            const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
-              ?.isChangeOrigin;
-            if (meta || fromYjs) {
-              const threads = meta?.threads ?? previous.threads;
-              const decoded = threads === previous.threads ? previous.decoded : decodeThreads(threads);
-              const activeId = meta?.activeId !== undefined ? meta.activeId : previous.activeId;
-              return {
-                threads,
-                decoded,
-                activeId,
-                decorations: buildDecorations(newState, decoded, activeId),
-              };
-            }
-            // A local edit reaches the Y.Doc only after this transaction, so the anchors cannot be
-            // resolved against it yet: the highlights move with the edit instead.
-            if (!transaction.docChanged) return previous;
-            return {
-              ...previous,
-              decorations: previous.decorations.map(transaction.mapping, transaction.doc),
-            };
-          },
-        },
-        props: {
-          decorations: (state) => commentHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty,
-        },
-      }),
-    ];
+export const CommentHighlights = decorationsExtension("commentHighlights", commentHighlightsKey, {
+  init: () => ({ threads: [], decoded: [], activeId: null, decorations: DecorationSet.empty }),
+  apply(transaction, previous, _oldState, newState) {
+    const meta = transaction.getMeta(commentHighlightsKey) as Partial<HighlightState> | undefined;
+    const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)
+      ?.isChangeOrigin;
+    if (meta || fromYjs) {
+      const threads = meta?.threads ?? previous.threads;
+      const decoded = threads === previous.threads ? previous.decoded : decodeThreads(threads);
+      const activeId = meta?.activeId !== undefined ? meta.activeId : previous.activeId;
+      return {
+        threads,
+        decoded,
+        activeId,
+        decorations: buildDecorations(newState, decoded, activeId),
+      };
+    }
+    // A local edit reaches the Y.Doc only after this transaction, so the anchors cannot be
+    // resolved against it yet: the highlights move with the edit instead.
+    if (!transaction.docChanged) return previous;
+    return {
+      ...previous,
+      decorations: previous.decorations.map(transaction.mapping, transaction.doc),
+    };
   },
 });
