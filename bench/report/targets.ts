@@ -42,50 +42,48 @@ function typingTargets(results: BenchResults, ours: ServerName): Target[] {
 
 /** The cold-open targets of one of ours: the open a client sees, and the server's load. */
 function coldTargets(results: BenchResults, ours: ServerName): Target[] {
-  const list: Target[] = [];
-  const name = label(ours);
   const cold = find(results.cold, ours);
-  if (cold) {
-    const open = median(cold.coldOpenMs);
-    const load = median(cold.serverLoadMs);
-    list.push({
+  if (!cold) return [];
+  const name = label(ours);
+  const open = median(cold.coldOpenMs);
+  const load = median(cold.serverLoadMs);
+  return [
+    {
       target: `Cold open of the trace statement, ${name}: connect → synced < 300 ms`,
       measured: `median ${ms(open)} ms after a restart (runs: ${cold.coldOpenMs.map(ms).join(", ")})`,
       met: Number.isNaN(open) ? null : open < 300,
-    });
-    list.push({
+    },
+    {
       target: `Cold open of the trace statement, ${name}: server load < 150 ms`,
       measured: `median ${ms(load)} ms (runs: ${cold.serverLoadMs.map(ms).join(", ")})`,
       met: Number.isNaN(load) ? null : load < 150,
-    });
-  }
-  return list;
+    },
+  ];
 }
 
 /** The memory targets of one of ours with many statements open, and after they are left. */
 function manyTargets(results: BenchResults, ours: ServerName): Target[] {
-  const list: Target[] = [];
-  const name = label(ours);
   const many = find(results.many, ours);
-  if (many) {
-    list.push({
+  if (!many) return [];
+  const name = label(ours);
+  const growth = many.rssAfterLeaveBytes / many.rssStartBytes - 1;
+  return [
+    {
       target: `Many statements, ${name}: < 60 KB (60,000 bytes) per loaded small statement`,
       measured:
         `${count(memoryPerStatement(many))} bytes (${kib(memoryPerStatement(many))} KiB) over ${many.statements} ` +
         `statements: the larger of RSS growth (${kib(many.bytesPerStatement)} KiB) and heap + external growth ` +
         `after GC (${kib(many.heapBytesPerStatement)} KiB)`,
       met: memoryPerStatement(many) < 60_000,
-    });
-    const growth = many.rssAfterLeaveBytes / many.rssStartBytes - 1;
-    list.push({
+    },
+    {
       target: `Many statements, ${name}: after all leave, RSS within 10% of start`,
       measured:
         `${mib(many.rssAfterLeaveBytes)} MiB vs ${mib(many.rssStartBytes)} MiB at start (${(growth * 100).toFixed(0)}%; ` +
         `after a forced GC ${mib(many.rssAfterGcBytes)} MiB), ${many.roomsAfterLeave} statements still loaded`,
       met: growth <= 0.1,
-    });
-  }
-  return list;
+    },
+  ];
 }
 
 /** Ahead of Hocuspocus on the headline figure of every scenario. */

@@ -2,9 +2,10 @@
 import { type BenchResults, SERVER_LABELS, type TypingFigures } from "../lib/results";
 import { background, count, cpuCell, label, mib, ms, ratio, ratioRows, table } from "./format";
 
-export function typingSection(title: string, figures: TypingFigures[], saturation: boolean): string {
+/** A typing scenario's section: its heading, the intro saying what was run, then the figures. */
+function typingSection(title: string, intro: string, figures: TypingFigures[], saturation: boolean): string {
   if (figures.length === 0) return "";
-  let out = `## ${title}\n\n`;
+  let out = `## ${title}\n\n${intro}\n\n`;
   out += table(
     [
       "server",
@@ -164,32 +165,22 @@ type Options = Record<string, number | boolean | string>;
 /** A Beredning day: what was typed, how the load generators warmed up and how the servers took turns. */
 export function daySection(results: BenchResults): string {
   const options = results.options as Options;
-  let day = typingSection("Beredning day", results.day, false);
-  if (day) {
-    day = day.replace(
-      "\n\n",
-      `\n\n${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
-        `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
-        `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.` +
-        `${loadWarmUpNote(results.day)}${dayTurnsNote(options.dayTurn, options.daySeconds, options.dayFirstPause)}\n\n`,
-    );
-  }
-  return day;
+  const intro =
+    `${options.dayRooms} statements × ${options.dayClients} clients, ${options.dayTypists} of them typing ` +
+    `${options.dayCps} characters/s each for ${options.daySeconds} s (the floor: ${options.floorSeconds} s)` +
+    `${options.dayAwareness ? ", moving their caret in awareness with every keystroke" : ""}.` +
+    `${loadWarmUpNote(results.day)}${dayTurnsNote(options.dayTurn, options.daySeconds, options.dayFirstPause)}`;
+  return typingSection("Beredning day", intro, results.day, false);
 }
 
 /** Saturation: one statement typed at as fast as its clients can. */
 export function saturationSection(results: BenchResults): string {
   const options = results.options as Options;
-  let saturation = typingSection("Saturation", results.saturation, true);
-  if (saturation) {
-    saturation = saturation.replace(
-      "\n\n",
-      `\n\nOne statement, ${options.satClients} clients (in ${options.satProcs} load-generator processes) all ` +
-        `typing as fast as they can for ${options.satSeconds} s: each may have ${options.satWindow} keystrokes ` +
-        "not yet seen by its peers in the same process, and types the next one as soon as that allows. " +
-        "Updates/s counts keystrokes that reached all peers, from the start until every client had every " +
-        "keystroke; latency is measured between clients of the same process.\n\n",
-    );
-  }
-  return saturation;
+  const intro =
+    `One statement, ${options.satClients} clients (in ${options.satProcs} load-generator processes) all ` +
+    `typing as fast as they can for ${options.satSeconds} s: each may have ${options.satWindow} keystrokes ` +
+    "not yet seen by its peers in the same process, and types the next one as soon as that allows. " +
+    "Updates/s counts keystrokes that reached all peers, from the start until every client had every " +
+    "keystroke; latency is measured between clients of the same process.";
+  return typingSection("Saturation", intro, results.saturation, true);
 }
