@@ -43,6 +43,14 @@ export interface SectionRequirements {
   requirements: Requirement[];
 }
 
+/** An approval requirement and its unit's name: the query left-joins units on the requirement's unit. */
+export const requirementColumns = {
+  requirementId: sectionApprovalRequirements.id,
+  role: sectionApprovalRequirements.role,
+  unitId: sectionApprovalRequirements.unitId,
+  unitName: units.name,
+};
+
 export async function loadSectionRequirements(
   db: Database,
   statementId: string,
@@ -52,10 +60,7 @@ export async function loadSectionRequirements(
       sectionId: sections.id,
       key: sections.key,
       title: sections.title,
-      requirementId: sectionApprovalRequirements.id,
-      role: sectionApprovalRequirements.role,
-      unitId: sectionApprovalRequirements.unitId,
-      unitName: units.name,
+      ...requirementColumns,
     })
     .from(sections)
     .leftJoin(sectionApprovalRequirements, eq(sectionApprovalRequirements.sectionId, sections.id))

@@ -17,6 +17,7 @@ import {
   units,
   users,
 } from "../schema";
+import { requirementColumns } from "./approvals";
 import { recordAuditEvent } from "./audit";
 import { pickColumns } from "./columns";
 
@@ -238,11 +239,7 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     .where(inArray(sectionOwners.sectionId, sectionIds))
     .orderBy(asc(units.name));
   const requirements = await db
-    .select({
-      ...pickColumns(sectionApprovalRequirements, ["sectionId", "id", "role"]),
-      unitId: units.id,
-      unitName: units.name,
-    })
+    .select({ sectionId: sectionApprovalRequirements.sectionId, ...requirementColumns })
     .from(sectionApprovalRequirements)
     .leftJoin(units, eq(units.id, sectionApprovalRequirements.unitId))
     .where(inArray(sectionApprovalRequirements.sectionId, sectionIds))
@@ -256,8 +253,8 @@ async function loadSectionDetails(db: Database, statementId: string): Promise<Se
     owners: owners.filter((owner) => owner.sectionId === row.id).map(({ id, name }) => ({ id, name })),
     requiredApprovals: requirements
       .filter((requirement) => requirement.sectionId === row.id)
-      .map(({ id, role, unitId, unitName }) => ({
-        id,
+      .map(({ requirementId, role, unitId, unitName }) => ({
+        id: requirementId,
         role,
         unit: unitId && unitName ? { id: unitId, name: unitName } : null,
       })),
