@@ -13,6 +13,7 @@ import {
   encodeUpdateMessage,
 } from "./protocol";
 import type { StoredStateHandoff } from "./stored-state-handoff";
+import { TurnFlush } from "./turn-flush";
 import { frameMessages } from "./ws-frames";
 
 /**
@@ -312,7 +313,7 @@ export class Room {
   private recordUpdate(update: Uint8Array, author: RoomMember | null): void {
     this.options.store.append(this.statementId, author?.userId ?? null, update);
     this.outgoingUpdates.push({ update, origin: author });
-    this.scheduleFanOut();
+    this.fanOuts.schedule();
     this.updatesSinceStore++;
     if (this.updatesSinceStore >= this.options.compactEvery) void this.store();
   }
@@ -323,7 +324,7 @@ export class Room {
   ) => {
     for (const clientId of added.concat(updated, removed)) this.outgoingAwareness.add(clientId);
     this.awarenessOrigins.add(this.members.has(origin as RoomMember) ? (origin as RoomMember) : null);
-    this.scheduleFanOut();
+    this.fanOuts.schedule();
   };
 
   /*
@@ -339,26 +340,9 @@ export class Room {
   private readonly outgoingAwareness = new Set<number>();
   /** Who caused the pending awareness changes (null: the server, e.g. a member leaving). */
   private readonly awarenessOrigins = new Set<RoomMember | null>();
-  private fanOutScheduled = false;
-  private sentThisTurn = false;
+  private readonly fanOuts = new TurnFlush(() => this.fanOut());
 
-  private scheduleFanOut() {
-    if (this.fanOutScheduled) return;
-    this.fanOutScheduled = true;
-    if (this.sentThisTurn) setImmediate(this.fanOut);
-    else queueMicrotask(this.fanOut);
-  }
-
-  private readonly endTurn = () => {
-    this.sentThisTurn = false;
-  };
-
-  private fanOut = () => {
-    this.fanOutScheduled = false;
-    if (!this.sentThisTurn) {
-      this.sentThisTurn = true;
-      setImmediate(this.endTurn);
-    }
+  private fanOut() {
     const outgoing: Outgoing[] = [];
     const update = this.takeOutgoingUpdate();
     if (update) outgoing.push(update);
@@ -371,7 +355,7 @@ export class Room {
       const forMember = framesFor(member, outgoing, whole, frames);
       if (forMember) member.sendFrames(forMember);
     }
-  };
+  }
 
   /** This turn's document updates as one message, and the member it need not go to. */
   private takeOutgoingUpdate(): Outgoing | null {
@@ -401,7 +385,7 @@ export class Room {
   applyRelayedUpdate(update: Uint8Array): void {
     const relay = (integrated: Uint8Array) => {
       this.outgoingUpdates.push({ update: integrated, origin: null });
-      this.scheduleFanOut();
+      this.fanOuts.schedule();
     };
     this.doc.on("update", relay);
     try {

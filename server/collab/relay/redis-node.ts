@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { TryAgainLater } from "../close-codes";
 import type { Logger } from "../logger";
+import { TurnFlush } from "../turn-flush";
 
 /** A node's heartbeat key expires this long after its last renewal: then it counts as dead. */
 export const NODE_TTL_MS = 10_000;
@@ -25,6 +26,9 @@ export class RedisNode {
   private readonly heartbeat: NodeJS.Timeout;
   private unreachable = false;
   private closed = false;
+  /** Messages published and not yet sent, in order. */
+  private readonly outbox: [channel: string, message: Buffer][] = [];
+  private readonly publishes = new TurnFlush(() => this.sendOutbox());
 
   private constructor(
     /** Commands and publishing. */
@@ -96,12 +100,22 @@ export class RedisNode {
     if (this.subscriber.status === "ready") await this.subscriber.unsubscribe(channel).catch(() => {});
   }
 
-  /** Publishes if Redis is up; a message lost while it is away is made good by the re-sync after. */
+  /**
+   * Publishes if Redis is up; a message lost while it is away is made good by the re-sync after.
+   * Messages keep their order, and those of one flush (see TurnFlush) go in one pipelined write.
+   */
   publish(channel: string, message: Uint8Array): void {
     if (this.commands.status !== "ready") return;
-    this.commands
-      .publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength))
-      .catch(() => {});
+    this.outbox.push([channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength)]);
+    this.publishes.schedule();
+  }
+
+  private sendOutbox(): void {
+    const messages = this.outbox.splice(0);
+    if (messages.length === 0 || this.commands.status !== "ready") return;
+    const pipeline = this.commands.pipeline();
+    for (const [channel, message] of messages) pipeline.publish(channel, message);
+    pipeline.exec().catch(() => {});
   }
 
   /** Called each time Redis is back after an outage, once subscriptions are renewed. */
@@ -151,6 +165,7 @@ export class RedisNode {
   /** Removes the heartbeat (the others drop this node's presence at once) and disconnects. */
   async close(): Promise<void> {
     this.closed = true;
+    this.sendOutbox();
     clearInterval(this.heartbeat);
     if (this.commands.status === "ready") await this.commands.del(nodeKey(this.id)).catch(() => {});
     this.commands.disconnect();
