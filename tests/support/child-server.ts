@@ -61,8 +61,11 @@ export function spawnServerProcess(
   return server;
 }
 
-/** Resolves once GET /api/health answers 200; fails at once if the process exits first. */
-export async function waitForHealth(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+/**
+ * Resolves once GET /api/health answers 200; fails at once if the process exits first. Three nodes
+ * starting at once on a busy 2-core machine have taken over 30 s, warm-ups included.
+ */
+export async function waitForHealth(server: ServerProcess, timeoutMs = 60_000): Promise<void> {
   const exited = server.exited.then(() => {
     throw new Error(`Server process exited before it was ready:\n${server.output()}`);
   });
